@@ -1,0 +1,59 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace ComputeGap.Core.Lanes;
+
+/// <summary><see cref="Vector{T}.Count"/> scenarios per lane, for the vectorised CPU path.</summary>
+public readonly struct VectorLane(Vector<float> value) : ILane<VectorLane, Vector<int>>
+{
+    /// <summary>The lanes' values.</summary>
+    public readonly Vector<float> Value = value;
+
+    /// <summary>Scenarios per lane on this machine.</summary>
+    public static int Width => Vector<float>.Count;
+
+    public static VectorLane Broadcast(float value) => new(new Vector<float>(value));
+
+    public static VectorLane operator +(VectorLane a, VectorLane b) => new(a.Value + b.Value);
+
+    public static VectorLane operator -(VectorLane a, VectorLane b) => new(a.Value - b.Value);
+
+    public static VectorLane operator *(VectorLane a, VectorLane b) => new(a.Value * b.Value);
+
+    public static VectorLane operator /(VectorLane a, VectorLane b) => new(a.Value / b.Value);
+
+    public static VectorLane Min(VectorLane a, VectorLane b) => new(Vector.Min(a.Value, b.Value));
+
+    public static VectorLane Max(VectorLane a, VectorLane b) => new(Vector.Max(a.Value, b.Value));
+
+    /// <summary>Lane-wise power; the model calls it once per scenario, not per month, so a lane loop is cheap.</summary>
+    public static VectorLane Pow(VectorLane x, VectorLane y)
+    {
+        Span<float> lanes = stackalloc float[Vector<float>.Count];
+        for (var i = 0; i < lanes.Length; i++)
+        {
+            lanes[i] = MathF.Pow(x.Value[i], y.Value[i]);
+        }
+
+        return new(new Vector<float>(lanes));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<int> Less(VectorLane a, VectorLane b) => Vector.LessThan(a.Value, b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<int> GreaterOrEqual(VectorLane a, VectorLane b) => Vector.GreaterThanOrEqual(a.Value, b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<int> Greater(VectorLane a, VectorLane b) => Vector.GreaterThan(a.Value, b.Value);
+
+    public static Vector<int> And(Vector<int> a, Vector<int> b) => a & b;
+
+    public static Vector<int> Or(Vector<int> a, Vector<int> b) => a | b;
+
+    public static Vector<int> Not(Vector<int> a) => ~a;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorLane Select(Vector<int> mask, VectorLane whenTrue, VectorLane whenFalse) =>
+        new(Vector.ConditionalSelect(mask.As<int, float>(), whenTrue.Value, whenFalse.Value));
+}

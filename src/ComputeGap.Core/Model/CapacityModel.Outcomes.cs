@@ -1,0 +1,93 @@
+using ComputeGap.Core.Lanes;
+using ComputeGap.Core.Parameters;
+
+namespace ComputeGap.Core.Model;
+
+/// <summary>Step 10 (shares and cloud) and the outcome columns.</summary>
+public static partial class CapacityModel
+{
+    /// <summary>Step 10's shares, the focus-share tracking and the optional per-month series.</summary>
+    private static void Shares<TL, TM, TS, TO>(ref TS s, ref MonthState<TL> m, ref TO series, in ModelShape shape, int t, TL month)
+        where TL : struct, ILane<TL, TM>
+        where TM : struct
+        where TS : struct, ILaneStore<TL>
+        where TO : struct, IMonthObserver<TL>
+    {
+        var total = InstalledTotal<TL, TM, TS>(ref s, shape.Regions);
+        for (var r = 0; r < shape.Regions; r++)
+        {
+            series.Share(t, r, s[ModelSlots.Of(RegionState.Installed, r)] / total);
+        }
+
+        var focusShare = s[ModelSlots.Of(RegionState.Installed, shape.Focus)] / total;
+        m.FocusShareMin = TL.Min(m.FocusShareMin, focusShare);
+        var reached = TL.And(
+            TL.GreaterOrEqual(focusShare, s[ParamSlots.Of(GlobalParam.FocusTargetShare)]),
+            TL.Less(m.FocusTargetMonth, TL.Broadcast(0f)));
+        m.FocusTargetMonth = TL.Select(reached, month, m.FocusTargetMonth);
+    }
+
+    /// <summary>
+    /// Outcomes after the last month. Step 10's cloud service is only reported for the last month,
+    /// so it is computed once here rather than every month.
+    /// </summary>
+    private static void Finish<TL, TM, TS>(ref TS s, ref MonthState<TL> m, in ModelShape shape)
+        where TL : struct, ILane<TL, TM>
+        where TM : struct
+        where TS : struct, ILaneStore<TL>
+    {
+        var zero = TL.Broadcast(0f);
+        var one = TL.Broadcast(1f);
+        var regions = shape.Regions;
+        var total = InstalledTotal<TL, TM, TS>(ref s, regions);
+
+        var hostSpare = zero;
+        var needTotal = zero;
+        for (var r = 0; r < regions; r++)
+        {
+            var host = s[ParamSlots.Of(RegionParam.CloudHost, r)];
+            var gap = s[ModelSlots.Of(RegionState.Usage, r)] - s[ModelSlots.Of(RegionState.Installed, r)];
+            hostSpare += host * TL.Max(zero, zero - gap);
+            needTotal += (one - host) * TL.Max(zero, gap) * s[ModelSlots.Of(RegionState.CloudAccessFactor, r)];
+            s[ModelSlots.Share(r)] = s[ModelSlots.Of(RegionState.Installed, r)] / total;
+        }
+
+        var served = TL.Select(TL.Greater(needTotal, zero), TL.Min(one, hostSpare / needTotal), zero);
+        var f = shape.Focus;
+        var focusUsage = s[ModelSlots.Of(RegionState.Usage, f)];
+        var focusInstalled = s[ModelSlots.Of(RegionState.Installed, f)];
+        var focusNeed = (one - s[ParamSlots.Of(RegionParam.CloudHost, f)])
+            * TL.Max(zero, focusUsage - focusInstalled)
+            * s[ModelSlots.Of(RegionState.CloudAccessFactor, f)];
+
+        var rivalB = s[ModelSlots.Of(RegionState.Installed, shape.RivalB)];
+        var rivalRatio = TL.Select(
+            TL.Greater(rivalB, zero),
+            s[ModelSlots.Of(RegionState.Installed, shape.RivalA)] / rivalB,
+            TL.Broadcast(float.PositiveInfinity));
+
+        s[ModelSlots.Of(ScalarOutcome.FocusShareMin)] = m.FocusShareMin;
+        s[ModelSlots.Of(ScalarOutcome.FocusCoverage)] = focusInstalled / focusUsage;
+        s[ModelSlots.Of(ScalarOutcome.FocusCloudDependency)] = focusNeed * served / focusUsage;
+        s[ModelSlots.Of(ScalarOutcome.FocusTargetMonth)] = m.FocusTargetMonth;
+        s[ModelSlots.Of(ScalarOutcome.ReeDepletionMonth)] = m.DepletionMonth;
+        s[ModelSlots.Of(ScalarOutcome.ReeLostH100e)] = m.Lost;
+        s[ModelSlots.Of(ScalarOutcome.GlobalInstalled)] = total;
+        s[ModelSlots.Of(ScalarOutcome.RivalRatio)] = rivalRatio;
+        s[ModelSlots.Of(ScalarOutcome.SupplySlack)] = m.Slack;
+    }
+
+    private static TL InstalledTotal<TL, TM, TS>(ref TS s, int regions)
+        where TL : struct, ILane<TL, TM>
+        where TM : struct
+        where TS : struct, ILaneStore<TL>
+    {
+        var total = TL.Broadcast(0f);
+        for (var r = 0; r < regions; r++)
+        {
+            total += s[ModelSlots.Of(RegionState.Installed, r)];
+        }
+
+        return total;
+    }
+}

@@ -1,0 +1,35 @@
+namespace ComputeGap.Core.Model;
+
+/// <summary>The model's scalar state carried from month to month (one value per lane).</summary>
+internal struct MonthState<TL>
+    where TL : struct
+{
+    /// <summary><c>G(supply0, supply_growth)</c> at the current month, H100e/month.</summary>
+    public TL Supply;
+
+    /// <summary><c>G(domestic_supply0, domestic_supply_growth)</c>, H100e/month.</summary>
+    public TL Domestic;
+
+    /// <summary><c>G(demand0, demand_growth)</c>, H100e.</summary>
+    public TL Demand;
+
+    /// <summary><c>(1 + ree_alt_growth)^(t/12)</c>.</summary>
+    public TL AltTrend;
+
+    /// <summary>REE inventory, months of normal use.</summary>
+    public TL Stock;
+
+    /// <summary>Cumulative output lost to REE shortfall, H100e.</summary>
+    public TL Lost;
+
+    /// <summary>Cumulative output that found no eligible order, H100e.</summary>
+    public TL Slack;
+
+    public TL FocusShareMin;
+
+    /// <summary>First month the focus share reached its target, −1 while never.</summary>
+    public TL FocusTargetMonth;
+
+    /// <summary>First month REE ran short, −1 while never.</summary>
+    public TL DepletionMonth;
+}

@@ -1,0 +1,71 @@
+using ComputeGap.Engine.Running;
+using ComputeGap.Kernels;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace ComputeGap.Engine.Backends;
+
+/// <summary>One sweep's buffers on a device: its fixed parameters and axes, and chunk-sized outputs.</summary>
+internal sealed class DeviceSweep : IDisposable
+{
+    private readonly MemoryBuffer1D<int, Stride1D.Dense> _slots;
+    private readonly MemoryBuffer1D<int, Stride1D.Dense> _counts;
+    private readonly MemoryBuffer1D<long, Stride1D.Dense> _strides;
+    private readonly MemoryBuffer1D<int, Stride1D.Dense> _offsets;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense> _values;
+
+    public DeviceSweep(Accelerator accelerator, SweepPlan plan, ChunkBuffers buffers)
+    {
+        Capacity = buffers.Capacity;
+        Fixed = accelerator.Allocate1D(plan.FixedSlots);
+
+        // Zero-length device buffers are not allowed everywhere: pad empty axis arrays to one entry.
+        _slots = accelerator.Allocate1D(NonEmpty(plan.AxisSlots));
+        _counts = accelerator.Allocate1D(NonEmpty(plan.AxisCounts));
+        _strides = accelerator.Allocate1D(NonEmpty(plan.AxisStrides));
+        _offsets = accelerator.Allocate1D(NonEmpty(plan.AxisOffsets));
+        _values = accelerator.Allocate1D(NonEmpty(plan.AxisValues));
+        Grid = new GridView
+        {
+            Slots = _slots.View,
+            Counts = _counts.View,
+            Strides = _strides.View,
+            Offsets = _offsets.View,
+            Values = _values.View,
+            AxisCount = plan.AxisSlots.Length,
+        };
+
+        Outcomes = accelerator.Allocate1D<float>((long)Capacity * plan.OutcomeCount);
+        SeriesLength = buffers.Series?.LongLength ?? 0;
+        Series = SeriesLength > 0 ? accelerator.Allocate1D<float>(SeriesLength) : null;
+    }
+
+    public int Capacity { get; }
+
+    public long SeriesLength { get; }
+
+    public MemoryBuffer1D<float, Stride1D.Dense> Fixed { get; }
+
+    public GridView Grid { get; }
+
+    public MemoryBuffer1D<float, Stride1D.Dense> Outcomes { get; }
+
+    public MemoryBuffer1D<float, Stride1D.Dense>? Series { get; }
+
+    /// <summary>True when these device buffers can serve chunks held in <paramref name="buffers"/>.</summary>
+    public bool Fits(ChunkBuffers buffers) => buffers.Capacity == Capacity && (buffers.Series?.LongLength ?? 0) == SeriesLength;
+
+    public void Dispose()
+    {
+        Fixed.Dispose();
+        _slots.Dispose();
+        _counts.Dispose();
+        _strides.Dispose();
+        _offsets.Dispose();
+        _values.Dispose();
+        Outcomes.Dispose();
+        Series?.Dispose();
+    }
+
+    private static T[] NonEmpty<T>(T[] values) => values.Length > 0 ? values : new T[1];
+}

@@ -1,0 +1,73 @@
+using ComputeGap.Core.Model;
+using ComputeGap.Engine.Running;
+using ComputeGap.Kernels;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace ComputeGap.Engine.Backends;
+
+/// <summary>
+/// Runs <see cref="SweepKernels"/> on one ILGPU accelerator: CUDA on a GPU, or ILGPU's CPU
+/// accelerator (<c>ilgpu-cpu</c>), which proves the real kernel on machines without a GPU.
+/// Device buffers are allocated once per sweep and reused for every chunk.
+/// </summary>
+public sealed class IlgpuBackend : ISweepBackend
+{
+    private readonly Accelerator _accelerator;
+    private readonly Action<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int> _rows;
+    private readonly Action<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<float>> _rowsWithSeries;
+    private SweepPlan? _plan;
+    private DeviceSweep? _device;
+
+    /// <summary>Takes ownership of <paramref name="accelerator"/>.</summary>
+    public IlgpuBackend(string name, Accelerator accelerator)
+    {
+        Name = name;
+        _accelerator = accelerator;
+        _rows = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int>(SweepKernels.Rows);
+        _rowsWithSeries = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<float>>(SweepKernels.RowsWithSeries);
+    }
+
+    public string Name { get; }
+
+    public string Device => $"{_accelerator.AcceleratorType}: {_accelerator.Name}";
+
+    public void Compute(SweepPlan plan, long first, int count, ChunkBuffers buffers)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, buffers.Capacity);
+        if (!ReferenceEquals(plan, _plan) || _device is null || !_device.Fits(buffers))
+        {
+            _device?.Dispose();
+            _device = new DeviceSweep(_accelerator, plan, buffers);
+            _plan = plan;
+        }
+
+        var d = _device;
+        if (buffers.Series is { } series)
+        {
+            _rowsWithSeries(count, d.Fixed.View, d.Grid, plan.Shape, first, d.Outcomes.View, d.Capacity, d.Series!.View);
+        }
+        else
+        {
+            _rows(count, d.Fixed.View, d.Grid, plan.Shape, first, d.Outcomes.View, d.Capacity);
+        }
+
+        _accelerator.Synchronize();
+        for (var c = 0; c < buffers.Outcomes.Length; c++)
+        {
+            d.Outcomes.View.AsContiguous().SubView((long)c * d.Capacity, count).CopyToCPU(buffers.Outcomes[c].AsSpan(0, count));
+        }
+
+        if (buffers.Series is { } host)
+        {
+            var length = (long)count * plan.Shape.Months * plan.Shape.Regions;
+            d.Series!.View.AsContiguous().SubView(0, length).CopyToCPU(host.AsSpan(0, (int)length));
+        }
+    }
+
+    public void Dispose()
+    {
+        _device?.Dispose();
+        _accelerator.Dispose();
+    }
+}

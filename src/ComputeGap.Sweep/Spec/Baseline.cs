@@ -1,0 +1,29 @@
+using ComputeGap.Core.Parameters;
+
+namespace ComputeGap.Sweep.Spec;
+
+/// <summary>
+/// The baseline calibration (data/baseline.json): the regions and every parameter's value.
+/// Sources and notes stay in the file; this holds what the model needs.
+/// </summary>
+/// <param name="Regions">Region names in model order, 1 … 8 of them.</param>
+/// <param name="Slots">Every parameter value, laid out by <see cref="ParamSlots"/>; unused region slots are 0.</param>
+/// <param name="Focus">Default focus region name.</param>
+/// <param name="RivalA">Default first rival.</param>
+/// <param name="RivalB">Default second rival.</param>
+/// <param name="HorizonMonths">Default horizon.</param>
+/// <param name="Hash">SHA-256 of the baseline file's bytes, lower-case hex.</param>
+/// <param name="SourceName">Where it came from (a path, or "built-in").</param>
+public sealed record Baseline(
+    IReadOnlyList<string> Regions,
+    IReadOnlyList<double> Slots,
+    string Focus,
+    string RivalA,
+    string RivalB,
+    int HorizonMonths,
+    string Hash,
+    string SourceName)
+{
+    /// <summary>Calendar month of t = 0, "YYYY-MM" (the file's <c>start_month</c>).</summary>
+    public string StartMonth { get; init; } = "2025-01";
+}

@@ -1,0 +1,73 @@
+using ComputeGap.Core.Model;
+
+namespace ComputeGap.Sweep.Spec;
+
+/// <summary>
+/// A validated sweep: the fixed parameters (baseline with the file's <c>set</c> applied), the
+/// structural choices, and the axes. Scenario <c>i</c> takes, on axis <c>a</c>, value
+/// <c>Values[(i / Stride(a)) % Count(a)]</c>, the last axis varying fastest.
+/// </summary>
+/// <param name="Name">The sweep's name.</param>
+/// <param name="HorizonMonths">T, 1 … 600.</param>
+/// <param name="Regions">Region names in model order.</param>
+/// <param name="Focus">Focus region index.</param>
+/// <param name="RivalA">First rival index.</param>
+/// <param name="RivalB">Second rival index.</param>
+/// <param name="FixedSlots">Every parameter slot's value before axes apply (ParamSlots layout).</param>
+/// <param name="Axes">The axes, in file order.</param>
+/// <param name="ScenarioCount">Product of the axes' lengths (1 with no axes).</param>
+/// <param name="SourceText">The sweep file's text, exactly as read.</param>
+/// <param name="SourceName">The sweep file's path, or "built-in".</param>
+/// <param name="Baseline">The baseline it was resolved against.</param>
+public sealed record SweepSpec(
+    string Name,
+    int HorizonMonths,
+    IReadOnlyList<string> Regions,
+    int Focus,
+    int RivalA,
+    int RivalB,
+    IReadOnlyList<double> FixedSlots,
+    IReadOnlyList<SweepAxis> Axes,
+    long ScenarioCount,
+    string SourceText,
+    string SourceName,
+    Baseline Baseline)
+{
+    /// <summary>Scenarios between consecutive values of axis <paramref name="axis"/>.</summary>
+    public long Stride(int axis)
+    {
+        long stride = 1;
+        for (var a = Axes.Count - 1; a > axis; a--)
+        {
+            stride *= Axes[a].Values.Count;
+        }
+
+        return stride;
+    }
+
+    /// <summary>The structural part of every scenario, as the kernels take it.</summary>
+    public ModelShape Shape => new(HorizonMonths, Regions.Count, Focus, RivalA, RivalB);
+
+    /// <summary>
+    /// Writes the parameters of scenario <paramref name="scenario"/> (0 … ScenarioCount − 1) into
+    /// <paramref name="slots"/>: <see cref="FixedSlots"/>, then each axis's value for that scenario.
+    /// </summary>
+    public void FillSlots(long scenario, Span<double> slots)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(scenario);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(scenario, ScenarioCount);
+        ArgumentOutOfRangeException.ThrowIfLessThan(slots.Length, FixedSlots.Count);
+        for (var i = 0; i < FixedSlots.Count; i++)
+        {
+            slots[i] = FixedSlots[i];
+        }
+
+        var rest = scenario;
+        for (var a = Axes.Count - 1; a >= 0; a--)
+        {
+            var values = Axes[a].Values;
+            slots[Axes[a].Slot] = values[(int)(rest % values.Count)];
+            rest /= values.Count;
+        }
+    }
+}
