@@ -1,0 +1,59 @@
+using System.Reflection;
+using ILGPU;
+using ILGPU.Backends.EntryPoints;
+using ILGPU.Backends.PTX;
+using ILGPU.Runtime.CPU;
+using ILGPU.Runtime.Cuda;
+
+namespace ComputeGap.Kernels.Tests;
+
+/// <summary>
+/// Compiles every kernel to PTX with ILGPU's PTX backend. This needs no GPU, and it catches what
+/// passes on the CPU accelerator but fails on CUDA: MathF without ILGPU.Algorithms, static arrays,
+/// exceptions, unsupported intrinsics.
+/// </summary>
+public sealed class PtxCompilationTests
+{
+    public static TheoryData<string> Kernels()
+    {
+        var data = new TheoryData<string>();
+        foreach (var method in KernelMethods())
+        {
+            data.Add(method.Name);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void EveryPublicKernelIsCovered()
+    {
+        Assert.Equal(["Rows", "RowsWithSeries"], KernelMethods().Select(m => m.Name).Order().ToArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(Kernels))]
+    public void KernelCompilesToPtx(string name)
+    {
+        var method = KernelMethods().Single(m => m.Name == name);
+        using var context = Context.Create(b => b.CPU(CPUDevice.Default).EnableAlgorithms());
+        foreach (var (architecture, isa) in new[] { (CudaArchitecture.SM_75, CudaInstructionSet.ISA_75), (CudaArchitecture.SM_90, CudaInstructionSet.ISA_80) })
+        {
+            using var backend = new PTXBackend(context, new CudaCapabilityContext(architecture), architecture, isa, null!);
+            var entry = EntryPointDescription.FromImplicitlyGroupedKernel(method);
+            var compiled = (PTXCompiledKernel)backend.Compile(entry, default);
+            var ptx = compiled.PTXAssembly;
+            Assert.Contains(".entry", ptx, StringComparison.Ordinal);
+            Assert.Contains(".target sm_", ptx, StringComparison.Ordinal);
+
+            // The model's working memory lives in per-thread local memory, and its power function
+            // became device code (ILGPU.Algorithms' XMath), not a call into the host runtime.
+            Assert.Contains(".local", ptx, StringComparison.Ordinal);
+            Assert.DoesNotContain("System.", ptx, StringComparison.Ordinal);
+        }
+    }
+
+    private static IEnumerable<MethodInfo> KernelMethods() =>
+        typeof(SweepKernels).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Where(m => m.GetParameters().FirstOrDefault()?.ParameterType == typeof(Index1D));
+}
