@@ -1,18 +1,32 @@
-using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ComputeGap.Core.Lanes;
 using ComputeGap.Core.Model;
 
 namespace ComputeGap.Engine.Backends;
 
 /// <summary>A scenario group's working memory on the CPU: one reused array per worker.</summary>
-internal struct CpuStore(VectorLane[] lanes) : ILaneStore<VectorLane>
+/// <remarks>
+/// Slots are compile-time layout constants below <see cref="ModelSlots.Count"/> and the array is
+/// allocated with exactly that length, so the indexer skips the bounds check the model's hundreds
+/// of slot accesses a month would otherwise pay.
+/// </remarks>
+internal readonly struct CpuStore : ILaneStore<VectorLane>
 {
-    public readonly VectorLane[] Lanes = lanes;
+    private readonly VectorLane[] _lanes;
 
-    public readonly VectorLane this[int slot]
+    public CpuStore(VectorLane[] lanes)
     {
-        get => Lanes[slot];
-        set => Lanes[slot] = value;
+        ArgumentOutOfRangeException.ThrowIfLessThan(lanes.Length, ModelSlots.Count);
+        _lanes = lanes;
+    }
+
+    public VectorLane this[int slot]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_lanes), slot);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        set => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_lanes), slot) = value;
     }
 }
 

@@ -1,0 +1,20 @@
+using BenchmarkDotNet.Running;
+using ComputeGap.Bench.Benchmarks;
+using ComputeGap.Bench.Harness;
+
+// Main only picks the mode and calls it: the harness (default), the breakdown, or BenchmarkDotNet.
+var mode = args.Length > 0 ? args[0] : "throughput";
+switch (mode)
+{
+    case "throughput":
+        return await ThroughputHarness.RunAsync(Console.Out).ConfigureAwait(false);
+    case "profile":
+        CpuBreakdown.Run(Console.Out);
+        return 0;
+    case "bdn":
+        BenchmarkSwitcher.FromAssembly(typeof(SweepBenchmarks).Assembly).Run(args[1..], BenchConfig.Create());
+        return 0;
+    default:
+        await Console.Error.WriteLineAsync($"unknown mode '{mode}': use throughput (default), profile, or bdn [BenchmarkDotNet args]").ConfigureAwait(false);
+        return 2;
+}

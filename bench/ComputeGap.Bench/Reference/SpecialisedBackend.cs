@@ -1,0 +1,29 @@
+using System.Numerics;
+using ComputeGap.Engine.Backends;
+using ComputeGap.Engine.Running;
+
+namespace ComputeGap.Bench.Reference;
+
+/// <summary><see cref="SpecialisedModel"/> behind <see cref="ISweepBackend"/>, so the harness times it through the same runner as the real backends.</summary>
+internal sealed class SpecialisedBackend(int maxThreads = 0) : ISweepBackend
+{
+    private SpecialisedModel? _model;
+
+    public string Name => "reference";
+
+    public string Device => $"CPU, {Environment.ProcessorCount} cores, Vector<float> x{Vector<float>.Count}, hand-specialised";
+
+    public void Compute(SweepPlan plan, long first, int count, ChunkBuffers buffers)
+    {
+        if (!ReferenceEquals(_model?.Plan, plan))
+        {
+            _model = new SpecialisedModel(plan, maxThreads);
+        }
+
+        _model!.Compute(first, count, buffers);
+    }
+
+    public void Dispose()
+    {
+    }
+}

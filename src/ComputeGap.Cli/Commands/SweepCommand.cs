@@ -1,0 +1,115 @@
+using System.CommandLine;
+using ComputeGap.Engine.Backends;
+using ComputeGap.Engine.Running;
+using ComputeGap.IO.Parquet;
+using ComputeGap.IO.Reports;
+using ComputeGap.Sweep.Spec;
+
+namespace ComputeGap.Cli.Commands;
+
+/// <summary><c>computegap sweep [SWEEP.json] --out DIR</c>: run a sweep, write Parquet, print the summary.</summary>
+public static class SweepCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo?>("sweep")
+        {
+            Description = "Sweep file (JSON). Without it, the built-in default sweep (data/sweeps/default.json) runs.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var outDir = new Option<DirectoryInfo>("--out", "-o")
+        {
+            Description = "Directory for the Parquet output.",
+            DefaultValueFactory = _ => new DirectoryInfo("out"),
+        };
+        var backend = new Option<string>("--backend", "-b")
+        {
+            Description = "auto (CUDA if present, else cpu), cuda, cpu (vectorised, all cores) or ilgpu-cpu (the ILGPU kernel on ILGPU's CPU accelerator; slow).",
+            DefaultValueFactory = _ => "auto",
+        };
+        backend.AcceptOnlyFromAmong("auto", "cuda", "cpu", "ilgpu-cpu");
+        var device = new Option<int>("--device") { Description = "CUDA device index.", DefaultValueFactory = _ => 0 };
+        var series = new Option<bool>("--series") { Description = "Also write every month's regional shares in long form (scenario, month, region, share)." };
+        var compression = new Option<string>("--compression")
+        {
+            Description = "Parquet compression: snappy, or zstd:LEVEL with LEVEL one of " + string.Join(", ", ParquetCompression.SupportedZstdLevels) + ".",
+            DefaultValueFactory = _ => "snappy",
+        };
+        var chunk = new Option<int>("--chunk-size") { Description = "Scenarios per chunk and Parquet row group.", DefaultValueFactory = _ => SweepOptions.DefaultChunkSize };
+        var maxRows = new Option<long>("--max-rows") { Description = "Refuse grids whose row output exceeds this many rows.", DefaultValueFactory = _ => SweepRequest.DefaultMaxRows };
+        var format = CommonOptions.Format();
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress, no summary: only errors." };
+
+        var command = new Command("sweep", "Run every scenario of a sweep through model v1 and write Parquet (one row per scenario).")
+        {
+            file, outDir, backend, device, series, compression, chunk, maxRows, format, quiet,
+        };
+        command.SetAction((parse, cancellationToken) => Guard.RunAsync(
+            async () =>
+            {
+                var path = parse.GetValue(file);
+                var spec = path is null ? SweepSpecParser.BuiltInDefault() : SweepSpecParser.Load(path.FullName);
+                var chunkSize = parse.GetValue(chunk);
+                if (chunkSize < 1)
+                {
+                    throw new ArgumentException($"--chunk-size must be at least 1 (got {chunkSize})");
+                }
+
+                var request = new SweepRequest(
+                    spec,
+                    parse.GetValue(outDir)!.FullName,
+                    ParseBackend(parse.GetValue(backend)!),
+                    parse.GetValue(device),
+                    parse.GetValue(series),
+                    ParseCompression(parse.GetValue(compression)!),
+                    chunkSize,
+                    parse.GetValue(maxRows));
+                var isQuiet = parse.GetValue(quiet);
+                var error = parse.InvocationConfiguration.Error;
+                var output = parse.InvocationConfiguration.Output;
+
+                SweepJob.CheckSize(request);
+                if (!isQuiet)
+                {
+                    await error.WriteLineAsync($"sweep '{spec.Name}' ({spec.SourceName}): {spec.ScenarioCount:N0} scenarios x {spec.HorizonMonths} months x {spec.Regions.Count} regions").ConfigureAwait(false);
+                }
+
+                using var devices = new Devices();
+                using var bar = isQuiet ? null : new ProgressBar(error);
+                var result = await SweepJob.RunAsync(request, devices, isQuiet ? null : error.WriteLine, bar, cancellationToken).ConfigureAwait(false);
+                bar?.Finish();
+                if (isQuiet)
+                {
+                    return ExitCodes.Ok;
+                }
+
+                var rate = result.Scenarios / Math.Max(result.Elapsed.TotalSeconds, 1e-9);
+                await error.WriteLineAsync($"wrote {result.RowsPath}{(result.SeriesPath is null ? string.Empty : " and " + result.SeriesPath)}: {result.Scenarios:N0} scenarios in {result.Elapsed.TotalSeconds:F1} s ({rate:N0} scenarios/s, {result.Backend})").ConfigureAwait(false);
+                var table = await ParquetTableReader.ReadAsync(result.RowsPath, cancellationToken: cancellationToken).ConfigureAwait(false);
+                SummaryReport.Write(SummaryData.FromTable(table), parse.GetValue(format), output);
+                return ExitCodes.Ok;
+            },
+            parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static BackendChoice ParseBackend(string text) => text switch
+    {
+        "cuda" => BackendChoice.Cuda,
+        "cpu" => BackendChoice.Cpu,
+        "ilgpu-cpu" => BackendChoice.IlgpuCpu,
+        _ => BackendChoice.Auto,
+    };
+
+    private static ParquetCompression ParseCompression(string text)
+    {
+        try
+        {
+            return ParquetCompression.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"--compression: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System.CommandLine;
+using ComputeGap.Cli.Commands;
+
+namespace ComputeGap.Cli;
+
+/// <summary>Parses the command line and hands over to one command; nothing else happens here.</summary>
+public static class Program
+{
+    public static Task<int> Main(string[] args) => Build().Parse(args).InvokeAsync();
+
+    /// <summary>The command tree, also used by the CLI tests.</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("ComputeGap: who will hold the world's AI compute, and what would change it? "
+            + "Sweeps grids of uncertainties through model v1 of regional AI-compute capacity and summarises the results.");
+        root.Subcommands.Add(SweepCommand.Create());
+        root.Subcommands.Add(SummarizeCommand.Create());
+        root.Subcommands.Add(BaselineCommand.Create());
+        root.Subcommands.Add(DevicesCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ComputeGap.Core;
+using ComputeGap.Core.Parameters;
+using ComputeGap.Engine.Running;
+using ComputeGap.IO.Reports;
+
+namespace ComputeGap.Engine.Output;
+
+/// <summary>The key-value metadata written into every Parquet file a sweep produces.</summary>
+public static class OutputMetadata
+{
+    /// <summary>Key holding the sweep file's full text.</summary>
+    public const string SweepText = "sweep";
+
+    /// <summary>Key holding the baseline file's name or path.</summary>
+    public const string BaselineSource = "baseline_source";
+
+    /// <summary>The tool's version (informational version of the engine assembly).</summary>
+    public static string ToolVersion { get; } =
+        typeof(OutputMetadata).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? "0.0.0";
+
+    public static Dictionary<string, string> For(SweepPlan plan, string backend, string device, DateTimeOffset created)
+    {
+        var spec = plan.Spec;
+        var focus = spec.Regions[spec.Focus];
+        var focusUsage = spec.FixedSlots[ParamSlots.Of(RegionParam.UsageShare, spec.Focus)];
+        var usageTotal = 0.0;
+        for (var r = 0; r < spec.Regions.Count; r++)
+        {
+            usageTotal += spec.FixedSlots[ParamSlots.Of(RegionParam.UsageShare, r)];
+        }
+
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [MetadataKeys.ModelVersion] = ModelLimits.ModelVersion,
+            [MetadataKeys.SweepName] = spec.Name,
+            [SweepText] = spec.SourceText,
+            [MetadataKeys.SweepSha256] = Sha256(spec.SourceText),
+            [MetadataKeys.BaselineSha256] = spec.Baseline.Hash,
+            [BaselineSource] = spec.Baseline.SourceName,
+            [MetadataKeys.Backend] = backend,
+            [MetadataKeys.Device] = device,
+            [MetadataKeys.ToolVersion] = ToolVersion,
+            [MetadataKeys.CreatedUtc] = created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            [MetadataKeys.Regions] = JsonSerializer.Serialize(spec.Regions),
+            [MetadataKeys.Axes] = JsonSerializer.Serialize(spec.Axes.Select(a => a.Column)),
+            [MetadataKeys.Focus] = focus,
+            [MetadataKeys.Rivals] = JsonSerializer.Serialize(new[] { spec.Regions[spec.RivalA], spec.Regions[spec.RivalB] }),
+            [MetadataKeys.FocusUsageShare] = (focusUsage / usageTotal).ToString("R", CultureInfo.InvariantCulture),
+            [MetadataKeys.StartMonth] = spec.Baseline.StartMonth,
+            [MetadataKeys.HorizonMonths] = spec.HorizonMonths.ToString(CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

@@ -1,0 +1,221 @@
+using System.Security.Cryptography;
+using global::Parquet;
+using global::Parquet.Schema;
+
+namespace ComputeGap.IO.Parquet;
+
+/// <summary>
+/// Writes a flat table of required numeric columns to one Parquet file, row group by row group,
+/// so that the file appears at its path complete or not at all.
+/// </summary>
+/// <remarks>
+/// Rows go to <c>&lt;path&gt;.tmp-&lt;random&gt;</c> in the same directory. <see cref="CommitAsync"/>
+/// writes the footer, flushes and fsyncs the file and renames it over <c>path</c> (an atomic rename on
+/// one file system). Disposing without a commit, or after a failed write, deletes the temporary file.
+/// Not thread-safe: one caller writes row groups in order.
+/// </remarks>
+public sealed class ParquetTableWriter : IAsyncDisposable
+{
+    private const int FileBufferBytes = 1 << 20;
+
+    private readonly DataField[] _fields;
+    private readonly IReadOnlyList<ColumnSpec> _columns;
+    private readonly FileStream _stream;
+    private readonly ParquetWriter _writer;
+    private State _state = State.Open;
+
+    private ParquetTableWriter(string path, string tempPath, IReadOnlyList<ColumnSpec> columns, DataField[] fields,
+        FileStream stream, ParquetWriter writer)
+    {
+        Path = path;
+        TempPath = tempPath;
+        _columns = columns;
+        _fields = fields;
+        _stream = stream;
+        _writer = writer;
+    }
+
+    private enum State
+    {
+        Open,
+        Faulted,
+        Committed,
+        Disposed,
+    }
+
+    /// <summary>Final path of the file, where it appears on commit.</summary>
+    public string Path { get; }
+
+    /// <summary>Temporary path being written until commit.</summary>
+    public string TempPath { get; }
+
+    /// <summary>Rows written so far.</summary>
+    public long RowCount { get; private set; }
+
+    /// <summary>Row groups written so far.</summary>
+    public int RowGroupCount { get; private set; }
+
+    /// <summary>Starts a file with the given columns, footer key-value metadata and page compression.</summary>
+    /// <param name="path">Final path; its directory must exist. An existing file there is replaced on commit.</param>
+    /// <param name="columns">Columns in file order; names must be unique and non-empty.</param>
+    /// <param name="metadata">Key-value pairs written into the file footer.</param>
+    /// <param name="compression">Page compression; <see cref="ParquetCompression.Snappy"/> is the default value.</param>
+    /// <param name="cancellationToken">Cancels creation.</param>
+    public static async Task<ParquetTableWriter> CreateAsync(string path, IReadOnlyList<ColumnSpec> columns,
+        IReadOnlyDictionary<string, string> metadata, ParquetCompression compression = default,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var fields = ToFields(columns);
+        var fullPath = System.IO.Path.GetFullPath(path);
+        var tempPath = $"{fullPath}.tmp-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
+        var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
+            FileBufferBytes, FileOptions.Asynchronous);
+        try
+        {
+            var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, compression.ToOptions(),
+                append: false, cancellationToken).ConfigureAwait(false);
+            writer.CustomMetadata = new Dictionary<string, string>(metadata, StringComparer.Ordinal);
+            return new ParquetTableWriter(fullPath, tempPath, [.. columns], fields, stream, writer);
+        }
+        catch
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            File.Delete(tempPath);
+            throw;
+        }
+    }
+
+    /// <summary>Writes one row group: the first <paramref name="rowCount"/> entries of each column array.</summary>
+    /// <param name="columns">One array per column, in column order, of the column's element type
+    /// (<see cref="ColumnTypes.ElementType"/>); arrays may be longer than <paramref name="rowCount"/>
+    /// (reused chunk buffers). They are read, not copied, and may be reused once the task completes.</param>
+    /// <param name="rowCount">Rows in this group; 0 writes nothing.</param>
+    /// <param name="cancellationToken">Cancels the write; the writer is then faulted.</param>
+    /// <exception cref="InvalidOperationException">The writer was committed, disposed or faulted by an earlier failure.</exception>
+    public async Task WriteRowGroupAsync(IReadOnlyList<Array> columns, int rowCount,
+        CancellationToken cancellationToken = default)
+    {
+        ThrowUnlessOpen();
+        Validate(columns, rowCount);
+        if (rowCount == 0)
+        {
+            return;
+        }
+
+        _state = State.Faulted;
+        using (var group = _writer.CreateRowGroup())
+        {
+            for (var c = 0; c < _fields.Length; c++)
+            {
+                // Parquet.Net 6 does not observe the token itself; checking per column bounds the delay.
+                cancellationToken.ThrowIfCancellationRequested();
+                var task = columns[c] switch
+                {
+                    long[] values => group.WriteAsync(_fields[c], new ReadOnlyMemory<long>(values, 0, rowCount), null, null, cancellationToken),
+                    int[] values => group.WriteAsync(_fields[c], new ReadOnlyMemory<int>(values, 0, rowCount), null, null, cancellationToken),
+                    float[] values => group.WriteAsync(_fields[c], new ReadOnlyMemory<float>(values, 0, rowCount), null, null, cancellationToken),
+                    double[] values => group.WriteAsync(_fields[c], new ReadOnlyMemory<double>(values, 0, rowCount), null, null, cancellationToken),
+                    _ => throw new InvalidOperationException("Column arrays were validated above."),
+                };
+                await task.ConfigureAwait(false);
+            }
+
+            group.CompleteValidate();
+        }
+
+        _state = State.Open;
+        RowCount += rowCount;
+        RowGroupCount++;
+    }
+
+    /// <summary>Writes the footer, flushes and fsyncs the file, and renames it atomically to <see cref="Path"/>.</summary>
+    /// <exception cref="InvalidOperationException">The writer was committed, disposed or faulted.</exception>
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowUnlessOpen();
+        _state = State.Faulted;
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _stream.Flush(flushToDisk: true);
+        await _stream.DisposeAsync().ConfigureAwait(false);
+        File.Move(TempPath, Path, overwrite: true);
+        _state = State.Committed;
+    }
+
+    /// <summary>Releases the file; when not committed, deletes the temporary file so no partial output remains.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_state is State.Committed or State.Disposed)
+        {
+            _state = State.Disposed;
+            return;
+        }
+
+        _state = State.Disposed;
+        // The Parquet writer is deliberately not disposed here: its DisposeAsync writes a footer,
+        // wasted work (and a second failure) for a file that is about to be deleted.
+        await _stream.DisposeAsync().ConfigureAwait(false);
+        File.Delete(TempPath);
+    }
+
+    private static DataField[] ToFields(IReadOnlyList<ColumnSpec> columns)
+    {
+        if (columns.Count == 0)
+        {
+            throw new ArgumentException("At least one column is needed.", nameof(columns));
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var fields = new DataField[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var (name, type) = columns[c];
+            if (string.IsNullOrEmpty(name) || !names.Add(name))
+            {
+                throw new ArgumentException($"Column names must be unique and non-empty; '{name}' is not.", nameof(columns));
+            }
+
+            fields[c] = new DataField(name, ColumnTypes.ElementType(type), isNullable: false);
+        }
+
+        return fields;
+    }
+
+    private void Validate(IReadOnlyList<Array> columns, int rowCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rowCount);
+        if (columns.Count != _columns.Count)
+        {
+            throw new ArgumentException($"Expected {_columns.Count} column arrays, got {columns.Count}.", nameof(columns));
+        }
+
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var (name, type) = _columns[c];
+            if (columns[c] is null || !ColumnTypes.Holds(type, columns[c]))
+            {
+                throw new ArgumentException(
+                    $"Column '{name}' needs a {ColumnTypes.ElementType(type).Name}[], got {columns[c]?.GetType().Name ?? "null"}.",
+                    nameof(columns));
+            }
+
+            if (columns[c].Length < rowCount)
+            {
+                throw new ArgumentException(
+                    $"Column '{name}' holds {columns[c].Length} values, fewer than the {rowCount} rows asked for.",
+                    nameof(columns));
+            }
+        }
+    }
+
+    private void ThrowUnlessOpen()
+    {
+        if (_state != State.Open)
+        {
+            throw new InvalidOperationException(_state == State.Faulted
+                ? $"An earlier write to {TempPath} failed; dispose the writer (the file will be deleted)."
+                : $"The writer for {Path} is already {_state.ToString().ToLowerInvariant()}.");
+        }
+    }
+}

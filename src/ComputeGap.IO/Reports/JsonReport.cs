@@ -1,0 +1,145 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ComputeGap.IO.Statistics;
+
+namespace ComputeGap.IO.Reports;
+
+/// <summary>The machine-readable report: one JSON object, stable snake_case keys, numbers as numbers.</summary>
+/// <remarks>Non-finite numbers (NaN, ±∞) become <c>null</c>, as JSON has no such numbers.</remarks>
+internal static class JsonReport
+{
+    /// <summary>Value of the top-level "format" key; changes when the layout does.</summary>
+    public const string FormatName = "computegap-summary/1";
+
+    public static void Write(SummaryData data, TextWriter writer)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = true,
+            // Readable quotes and non-ASCII text; the report is never embedded in HTML unescaped.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
+        {
+            json.WriteStartObject();
+            json.WriteString("format", FormatName);
+            json.WriteNumber("row_count", data.RowCount);
+            json.WriteStartObject("metadata");
+            foreach (var (key, value) in data.Metadata.Raw.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                json.WriteString(key, value);
+            }
+
+            json.WriteEndObject();
+            WriteHeadline(data.Headline, json);
+            WriteOutcomes(data, json);
+            WriteThresholds(data, json);
+            WriteMainEffects(data, json);
+            json.WriteEndObject();
+        }
+
+        writer.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    private static void WriteHeadline(Headline? headline, Utf8JsonWriter json)
+    {
+        if (headline is null)
+        {
+            json.WriteNull("headline");
+            return;
+        }
+
+        json.WriteStartObject("headline");
+        json.WriteString("focus", headline.Focus);
+        Number(json, "usage_share", headline.UsageShare);
+        Number(json, "year", headline.Year);
+        Number(json, "share_p5", headline.ShareP5);
+        Number(json, "share_p50", headline.ShareP50);
+        Number(json, "share_p95", headline.ShareP95);
+        Number(json, "coverage_p50", headline.CoverageP50);
+        Number(json, "cloud_dependency_p50", headline.CloudDependencyP50);
+        json.WriteString("text", headline.Text);
+        json.WriteEndObject();
+    }
+
+    private static void WriteOutcomes(SummaryData data, Utf8JsonWriter json)
+    {
+        json.WriteStartObject("outcomes");
+        foreach (var outcome in data.Outcomes)
+        {
+            json.WriteStartObject(outcome.Name);
+            foreach (var statistic in OutcomeStats.StatisticNames)
+            {
+                Number(json, statistic, outcome.Get(statistic));
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteThresholds(SummaryData data, Utf8JsonWriter json)
+    {
+        json.WriteStartObject("thresholds");
+        foreach (var threshold in data.Thresholds)
+        {
+            json.WriteStartObject(threshold.Name);
+            json.WriteString("description", threshold.Description);
+            Number(json, "probability", threshold.Probability);
+            json.WriteNumber("count", threshold.Count);
+            json.WriteNumber("total", threshold.Total);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteMainEffects(SummaryData data, Utf8JsonWriter json)
+    {
+        var outcome = SummaryReport.MainEffectOutcome(data);
+        if (outcome is null)
+        {
+            json.WriteNull("main_effects_outcome");
+        }
+        else
+        {
+            json.WriteString("main_effects_outcome", outcome);
+        }
+
+        json.WriteStartArray("main_effects");
+        foreach (var effect in data.RankedMainEffects)
+        {
+            json.WriteStartObject();
+            json.WriteString("axis", effect.Axis);
+            Number(json, "swing", effect.Swing);
+            json.WriteStartArray("levels");
+            foreach (var level in effect.Levels)
+            {
+                json.WriteStartObject();
+                Number(json, "value", level.Value);
+                Number(json, "mean", level.Mean);
+                json.WriteNumber("count", level.Count);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

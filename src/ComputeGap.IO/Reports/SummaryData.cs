@@ -1,0 +1,82 @@
+using ComputeGap.IO.Parquet;
+using ComputeGap.IO.Statistics;
+
+namespace ComputeGap.IO.Reports;
+
+/// <summary>
+/// Everything a summary report shows, already aggregated: statistics per outcome, threshold
+/// probabilities and main effects, plus the metadata. Reports are rendered from this record only, so
+/// it can be filled from raw rows (<see cref="FromTable"/>) or from statistics computed elsewhere.
+/// </summary>
+/// <param name="Metadata">Parsed metadata (focus, regions, axes, …).</param>
+/// <param name="RowCount">Scenarios summarised.</param>
+/// <param name="Outcomes">Statistics per outcome column, in column order.</param>
+/// <param name="Thresholds">Threshold probabilities, in report order.</param>
+/// <param name="MainEffects">Main effects of each axis on the focus share (any order; reports rank them by swing).</param>
+public sealed record SummaryData(
+    SummaryMetadata Metadata,
+    long RowCount,
+    IReadOnlyList<OutcomeStats> Outcomes,
+    IReadOnlyList<ThresholdProbability> Thresholds,
+    IReadOnlyList<AxisEffect> MainEffects)
+{
+    /// <summary>The focus headline, when the focus region and its share statistics are known.</summary>
+    public Headline? Headline => Headline.From(this);
+
+    /// <summary>The main effects ranked by swing, largest first.</summary>
+    public IReadOnlyList<AxisEffect> RankedMainEffects => AxisEffects.RankBySwing(MainEffects);
+
+    /// <summary>Statistics of the outcome named <paramref name="name"/>, or null.</summary>
+    public OutcomeStats? FindOutcome(string name) => Outcomes.FirstOrDefault(o => o.Name == name);
+
+    /// <summary>
+    /// Summarises raw rows. Outcomes are all columns except <c>scenario</c> and the axis columns; month
+    /// outcomes (<c>*_month</c>) leave −1 ("never") out of their statistics. The metadata keys of
+    /// <see cref="MetadataKeys"/> name the focus, rivals and axes; without a focus there is no
+    /// headline, no focus threshold and no main effect.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The metadata names an axis or focus share column the table lacks.</exception>
+    public static SummaryData FromTable(ColumnTable table)
+    {
+        var metadata = SummaryMetadata.Parse(table.Metadata);
+        foreach (var axis in metadata.Axes)
+        {
+            Require(table, axis, $"axis '{axis}'");
+        }
+
+        var focusShare = metadata.Focus is { } focus ? OutcomeColumns.Share(focus) : null;
+        if (focusShare is not null)
+        {
+            Require(table, focusShare, $"focus region '{metadata.Focus}'");
+        }
+
+        var values = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        double[] Values(string column) =>
+            values.TryGetValue(column, out var v) ? v : values[column] = table[column].ToDoubles();
+
+        var axes = metadata.Axes.ToHashSet(StringComparer.Ordinal);
+        var outcomes = table.Columns
+            .Where(c => c.Name != OutcomeColumns.Scenario && !axes.Contains(c.Name))
+            .Select(c => OutcomeStats.Compute(c.Name, Values(c.Name),
+                OutcomeColumns.IsMonth(c.Name) && c.Type is ColumnType.Int32 or ColumnType.Int64 ? OutcomeColumns.NeverMonth : (double?)null))
+            .ToArray();
+
+        var thresholds = ThresholdRules.For(metadata, table.Contains)
+            .Select(rule => rule.Evaluate(Values(rule.Column)))
+            .ToArray();
+
+        var effects = focusShare is null
+            ? []
+            : metadata.Axes.Select(axis => AxisEffects.Compute(axis, Values(axis), Values(focusShare))).ToArray();
+
+        return new SummaryData(metadata, table.RowCount, outcomes, thresholds, AxisEffects.RankBySwing(effects));
+    }
+
+    private static void Require(ColumnTable table, string column, string what)
+    {
+        if (!table.Contains(column))
+        {
+            throw new InvalidDataException($"The metadata names {what}, but the table has no column '{column}'.");
+        }
+    }
+}

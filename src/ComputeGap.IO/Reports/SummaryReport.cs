@@ -1,0 +1,36 @@
+namespace ComputeGap.IO.Reports;
+
+/// <summary>Renders a <see cref="SummaryData"/> as a table, JSON or CSV report.</summary>
+public static class SummaryReport
+{
+    /// <summary>The report as a string.</summary>
+    public static string Render(SummaryData data, ReportFormat format)
+    {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+        Write(data, format, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes the report to <paramref name="writer"/>.</summary>
+    public static void Write(SummaryData data, ReportFormat format, TextWriter writer)
+    {
+        switch (format)
+        {
+            case ReportFormat.Table:
+                TableReport.Write(data, writer);
+                break;
+            case ReportFormat.Json:
+                JsonReport.Write(data, writer);
+                break;
+            case ReportFormat.Csv:
+                CsvReport.Write(data, writer);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown report format.");
+        }
+    }
+
+    /// <summary>The outcome the main effects describe: the focus region's final share, or null without a focus.</summary>
+    public static string? MainEffectOutcome(SummaryData data) =>
+        data.Metadata.Focus is { } focus ? OutcomeColumns.Share(focus) : null;
+}

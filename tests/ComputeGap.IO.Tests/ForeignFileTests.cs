@@ -1,0 +1,64 @@
+using ComputeGap.IO.Parquet;
+using Parquet;
+using Parquet.Schema;
+
+namespace ComputeGap.IO.Tests;
+
+/// <summary>Files written by other tools (nullable columns, other types), written here with Parquet.Net directly.</summary>
+public sealed class ForeignFileTests
+{
+    [Fact]
+    public async Task Nullable_float_columns_read_with_nulls_as_NaN()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("nullable.parquet");
+        var share = new DataField("share", typeof(double?), isNullable: true);
+        var month = new DataField("month", typeof(int?), isNullable: true);
+        await WriteAsync(path, new ParquetSchema(share, month), async group =>
+        {
+            await group.WriteAsync(share, new ReadOnlyMemory<double?>([0.5, null, 0.25]));
+            await group.WriteAsync(month, new ReadOnlyMemory<int?>([3, 4, 5]));
+        });
+
+        var table = await ParquetTableReader.ReadAsync(path);
+
+        Assert.Equal(ColumnType.Float64, table["share"].Type);
+        Assert.Equal([0.5, double.NaN, 0.25], table["share"].As<double>());
+        Assert.Equal([3, 4, 5], table["month"].As<int>());
+    }
+
+    [Fact]
+    public async Task A_null_in_an_integer_column_is_refused()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("null-int.parquet");
+        var month = new DataField("month", typeof(int?), isNullable: true);
+        await WriteAsync(path, new ParquetSchema(month), group => group.WriteAsync(month, new ReadOnlyMemory<int?>([3, null])));
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => ParquetTableReader.ReadAsync(path));
+
+        Assert.Contains("month", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Columns_of_other_types_are_refused_by_name()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("strings.parquet");
+        var name = new DataField("name", typeof(string), isNullable: true);
+        await WriteAsync(path, new ParquetSchema(name), group => group.WriteAsync(name, ["a", "b"]));
+
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => ParquetTableReader.ReadAsync(path));
+
+        Assert.Contains("'name'", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task WriteAsync(string path, ParquetSchema schema, Func<ParquetRowGroupWriter, Task> writeColumns)
+    {
+        await using var stream = File.Create(path);
+        await using var writer = await ParquetWriter.CreateAsync(schema, stream);
+        using var group = writer.CreateRowGroup();
+        await writeColumns(group);
+        group.CompleteValidate();
+    }
+}
