@@ -39,10 +39,11 @@ public static class SweepCommand
         var maxRows = new Option<long>("--max-rows") { Description = "Refuse grids whose row output exceeds this many rows.", DefaultValueFactory = _ => SweepRequest.DefaultMaxRows };
         var format = CommonOptions.Format();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress, no summary: only errors." };
+        var shard = new Option<string?>("--shard") { Description = "Run only shard i of N (0-based, e.g. 2/4): a contiguous slice of the grid, written as its own part file. `summarize DIR` merges the parts." };
 
         var command = new Command("sweep", "Run every scenario of a sweep through model v1 and write Parquet (one row per scenario).")
         {
-            file, outDir, backend, device, series, compression, chunk, maxRows, format, quiet,
+            file, outDir, backend, device, series, compression, chunk, maxRows, shard, format, quiet,
         };
         command.SetAction((parse, cancellationToken) => Guard.RunAsync(
             async () =>
@@ -63,7 +64,8 @@ public static class SweepCommand
                     parse.GetValue(series),
                     ParseCompression(parse.GetValue(compression)!),
                     chunkSize,
-                    parse.GetValue(maxRows));
+                    parse.GetValue(maxRows),
+                    parse.GetValue(shard) is { } shardText ? Shard.Parse(shardText) : Shard.All);
                 var isQuiet = parse.GetValue(quiet);
                 var error = parse.InvocationConfiguration.Error;
                 var output = parse.InvocationConfiguration.Output;
@@ -71,7 +73,8 @@ public static class SweepCommand
                 SweepJob.CheckSize(request);
                 if (!isQuiet)
                 {
-                    await error.WriteLineAsync($"sweep '{spec.Name}' ({spec.SourceName}): {spec.ScenarioCount:N0} scenarios x {spec.HorizonMonths} months x {spec.Regions.Count} regions").ConfigureAwait(false);
+                    var part = request.Slice.IsWhole ? string.Empty : $", shard {request.Slice}: {request.Scenarios:N0} of them";
+                    await error.WriteLineAsync($"sweep '{spec.Name}' ({spec.SourceName}): {spec.ScenarioCount:N0} scenarios x {spec.HorizonMonths} months x {spec.Regions.Count} regions{part}").ConfigureAwait(false);
                 }
 
                 using var devices = new Devices();

@@ -19,7 +19,7 @@ public sealed class ParquetSink : IChunkSink, IAsyncDisposable
     private int[][] _months = [];
     private long[] _seriesScenario = [];
     private int[] _seriesMonth = [];
-    private int[] _seriesRegion = [];
+    private string[] _seriesRegion = [];
 
     private ParquetSink(SweepPlan plan, ParquetTableWriter rows, ParquetTableWriter? series)
     {
@@ -59,7 +59,7 @@ public sealed class ParquetSink : IChunkSink, IAsyncDisposable
             {
                 ColumnSpec[] seriesColumns =
                 [
-                    new("scenario", ColumnType.Int64), new("month", ColumnType.Int32), new("region", ColumnType.Int32), new("share", ColumnType.Float32),
+                    new("scenario", ColumnType.Int64), new("month", ColumnType.Int32), new("region", ColumnType.String), new("share", ColumnType.Float32),
                 ];
                 series = await ParquetTableWriter.CreateAsync(seriesPath, seriesColumns, metadata, compression, cancellationToken).ConfigureAwait(false);
             }
@@ -150,9 +150,10 @@ public sealed class ParquetSink : IChunkSink, IAsyncDisposable
         {
             _seriesScenario = new long[shares.Length];
             _seriesMonth = new int[shares.Length];
-            _seriesRegion = new int[shares.Length];
+            _seriesRegion = new string[shares.Length];
         }
 
+        var names = _plan.Spec.Regions;
         var k = 0;
         for (var i = 0; i < chunk.Count; i++)
         {
@@ -162,7 +163,7 @@ public sealed class ParquetSink : IChunkSink, IAsyncDisposable
                 {
                     _seriesScenario[k] = chunk.First + i;
                     _seriesMonth[k] = t;
-                    _seriesRegion[k] = r;
+                    _seriesRegion[k] = names[r];
                 }
             }
         }

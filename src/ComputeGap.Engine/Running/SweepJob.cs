@@ -15,6 +15,7 @@ namespace ComputeGap.Engine.Running;
 /// <param name="Compression">Parquet compression.</param>
 /// <param name="ChunkSize">Scenarios per chunk and row group.</param>
 /// <param name="MaxRows">Largest row output accepted; bigger grids are refused before anything runs.</param>
+/// <param name="Shard">The slice of the grid to run; the whole grid by default.</param>
 public sealed record SweepRequest(
     SweepSpec Spec,
     string OutDirectory,
@@ -23,8 +24,15 @@ public sealed record SweepRequest(
     bool Series = false,
     ParquetCompression Compression = default,
     int ChunkSize = SweepOptions.DefaultChunkSize,
-    long MaxRows = SweepRequest.DefaultMaxRows)
+    long MaxRows = SweepRequest.DefaultMaxRows,
+    Shard Shard = default)
 {
+    /// <summary>The shard to run (a default-constructed shard means the whole grid).</summary>
+    public Shard Slice => Shard.Count == 0 ? Shard.All : Shard;
+
+    /// <summary>Scenarios this request runs.</summary>
+    public long Scenarios => Slice.Length(Spec.ScenarioCount);
+
     /// <summary>50 million rows: about 4 GB of Parquet for the baseline's columns.</summary>
     public const long DefaultMaxRows = 50_000_000;
 }
@@ -39,12 +47,12 @@ public static class SweepJob
     public static void CheckSize(SweepRequest request)
     {
         var spec = request.Spec;
-        if (spec.ScenarioCount > request.MaxRows)
+        if (request.Scenarios > request.MaxRows)
         {
-            throw new SpecException(spec.SourceName, "$.axes", $"grid of {spec.ScenarioCount:N0} scenarios exceeds the row-output limit of {request.MaxRows:N0} rows (raise --max-rows or shrink the axes)");
+            throw new SpecException(spec.SourceName, "$.axes", $"{request.Scenarios:N0} scenarios exceed the row-output limit of {request.MaxRows:N0} rows (raise --max-rows, shard with --shard i/N, or shrink the axes)");
         }
 
-        var seriesRows = spec.ScenarioCount * (long)spec.HorizonMonths * spec.Regions.Count;
+        var seriesRows = request.Scenarios * (long)spec.HorizonMonths * spec.Regions.Count;
         if (request.Series && seriesRows > request.MaxRows)
         {
             throw new SpecException(spec.SourceName, "$.axes", $"--series would write {seriesRows:N0} rows (scenarios x months x regions), over the limit of {request.MaxRows:N0} (raise --max-rows or shrink the axes)");
@@ -60,13 +68,15 @@ public static class SweepJob
         log?.Invoke($"backend: {backend.Name} on {backend.Device} ({reason})");
 
         Directory.CreateDirectory(request.OutDirectory);
-        var stem = Path.Combine(request.OutDirectory, FileStem(request.Spec.Name));
+        var slice = request.Slice;
+        var stem = Path.Combine(request.OutDirectory, FileStem(request.Spec.Name) + (slice.IsWhole ? string.Empty : "." + slice.FileTag));
         var metadata = OutputMetadata.For(plan, backend.Name, backend.Device, DateTimeOffset.UtcNow);
         await using var sink = await ParquetSink.CreateAsync(
             plan, stem + ".rows.parquet", request.Series ? stem + ".series.parquet" : null, metadata, request.Compression, cancellationToken).ConfigureAwait(false);
 
         var clock = Stopwatch.StartNew();
-        var done = await SweepRunner.RunAsync(plan, backend, sink, new SweepOptions(request.ChunkSize, Series: request.Series), progress, cancellationToken).ConfigureAwait(false);
+        var options = new SweepOptions(request.ChunkSize, slice.First(plan.ScenarioCount), slice.Length(plan.ScenarioCount), request.Series);
+        var done = await SweepRunner.RunAsync(plan, backend, sink, options, progress, cancellationToken).ConfigureAwait(false);
         await sink.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new SweepResult(sink.RowsPath, sink.SeriesPath, done, clock.Elapsed, backend.Name, backend.Device, reason);
     }

@@ -16,6 +16,9 @@ public enum ColumnType
 
     /// <summary>64-bit float, stored in a <see cref="double"/>[] (Parquet DOUBLE).</summary>
     Float64,
+
+    /// <summary>UTF-8 text (for labels such as region names; written, not read back into tables).</summary>
+    String,
 }
 
 /// <summary>Name and type of one column of a table.</summary>
@@ -33,6 +36,7 @@ public static class ColumnTypes
         ColumnType.Int32 => typeof(int),
         ColumnType.Float32 => typeof(float),
         ColumnType.Float64 => typeof(double),
+        ColumnType.String => typeof(string),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown column type."),
     };
 
@@ -42,6 +46,7 @@ public static class ColumnTypes
         : elementType == typeof(int) ? ColumnType.Int32
         : elementType == typeof(float) ? ColumnType.Float32
         : elementType == typeof(double) ? ColumnType.Float64
+        : elementType == typeof(string) ? ColumnType.String
         : null;
 
     /// <summary>A new zeroed array of <paramref name="length"/> elements for a column of <paramref name="type"/>.</summary>
@@ -51,6 +56,7 @@ public static class ColumnTypes
         ColumnType.Int32 => new int[length],
         ColumnType.Float32 => new float[length],
         ColumnType.Float64 => new double[length],
+        ColumnType.String => new string[length],
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown column type."),
     };
 

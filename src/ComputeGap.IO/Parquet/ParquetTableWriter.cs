@@ -116,6 +116,8 @@ public sealed class ParquetTableWriter : IAsyncDisposable
                     int[] values => group.WriteAsync(_fields[c], new ReadOnlyMemory<int>(values, 0, rowCount), null, null, cancellationToken),
                     float[] values => group.WriteAsync(_fields[c], new ReadOnlyMemory<float>(values, 0, rowCount), null, null, cancellationToken),
                     double[] values => group.WriteAsync(_fields[c], new ReadOnlyMemory<double>(values, 0, rowCount), null, null, cancellationToken),
+                    // The memory-based writer takes value types only; text has its own collection overload.
+                    string[] values => group.WriteAsync(_fields[c], new ArraySegment<string>(values, 0, rowCount), null),
                     _ => throw new InvalidOperationException("Column arrays were validated above."),
                 };
                 await task.ConfigureAwait(false);

@@ -1,0 +1,77 @@
+namespace ComputeGap.Cli.Tests;
+
+/// <summary>Bad input: one clear line naming the file, the JSON path and the rule; exit code 2; no output left behind.</summary>
+public sealed class BadInputTests
+{
+    public static TheoryData<string, string, string> Cases() => new()
+    {
+        { "{ \"axes\": [ ", "$", "" },
+        { "{ \"axes\": [ { \"param\": \"leakage\", \"values\": [0.5, 1.5] } ] }", "$.axes[0].values[1]", "[0, 1]" },
+        { "{ \"axes\": [ { \"param\": \"no_such_thing\", \"values\": [1] } ] }", "$.axes[0].param", "no_such_thing" },
+        { "{ \"axes\": [ { \"param\": \"dc_growth[MARS]\", \"values\": [1] } ] }", "$.axes[0].param", "MARS" },
+        { "{ \"horizon_months\": 601, \"axes\": [] }", "$.horizon_months", "600" },
+        { "{ \"axes\": [ { \"param\": \"leakage\", \"values\": [] } ] }", "$.axes[0].values", "" },
+        { "{ \"axes\": [ { \"param\": \"leakage\", \"values\": [\"NaN\"] } ] }", "$.axes[0].values[0]", "" },
+        { "{ \"axes\": [ { \"param\": \"leakage\", \"values\": [0] }, { \"param\": \"leakage\", \"values\": [1] } ] }", "$.axes[1].param", "leakage" },
+        { "{ \"set\": { \"ree_stock_months\": -1 }, \"axes\": [] }", "$.set.ree_stock_months", ">= 0" },
+        { "{ \"axes\": [ { \"param\": \"supply0\", \"range\": { \"from\": 1, \"to\": 2, \"count\": 1000000000 } }, { \"param\": \"leakage\", \"range\": { \"from\": 0, \"to\": 1, \"count\": 1000000000 } }, { \"param\": \"demand0\", \"range\": { \"from\": 1, \"to\": 2, \"count\": 1000000000 } } ] }", "$.axes", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task BadSweepFileExitsWithCode2AndOneLineAndNoOutput(string text, string path, string rule)
+    {
+        using var dir = new TempDir();
+        var file = dir.File("bad.json");
+        await File.WriteAllTextAsync(file, text);
+        var outDir = Path.Combine(dir.Path, "out");
+        var run = await Cli.InvokeAsync("sweep", file, "--out", outDir, "--backend", "cpu");
+        Assert.Equal(2, run.ExitCode);
+        var line = run.Error.TrimEnd();
+        Assert.DoesNotContain('\n', line);
+        Assert.Contains(file, line, StringComparison.Ordinal);
+        Assert.Contains(path, line, StringComparison.Ordinal);
+        Assert.Contains(rule, line, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any(), "output was left behind");
+    }
+
+    [Fact]
+    public async Task MissingSweepFileIsNamed()
+    {
+        var run = await Cli.InvokeAsync("sweep", "/no/such/sweep.json", "--out", "/tmp/unused-computegap");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("/no/such/sweep.json", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SummarizeOfMissingPathFailsWithCode2()
+    {
+        var run = await Cli.InvokeAsync("summarize", "/no/such/dir");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("/no/such/dir", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GridOverTheRowLimitIsRefusedBeforeAnythingIsWritten()
+    {
+        using var dir = new TempDir();
+        var run = await Cli.InvokeAsync("sweep", Cli.SweepFile("ree-shock.json"), "--out", dir.Path, "--max-rows", "1000");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("row-output limit", run.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
+    }
+
+    [Theory]
+    [InlineData("--shard", "4/4")]
+    [InlineData("--shard", "x")]
+    [InlineData("--compression", "lz4")]
+    [InlineData("--backend", "opencl")]
+    public async Task BadOptionsAreRejected(string option, string value)
+    {
+        using var dir = new TempDir();
+        var run = await Cli.InvokeAsync("sweep", Cli.SweepFile("eu-ree-shock.json"), "--out", dir.Path, option, value);
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains(value, run.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
+    }
+}

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using ComputeGap.Cli;
+
+namespace ComputeGap.Cli.Tests;
+
+/// <summary>Runs the real command tree in-process with captured stdout and stderr.</summary>
+public static class Cli
+{
+    public sealed record Run(int ExitCode, string Output, string Error);
+
+    public static async Task<Run> InvokeAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await Program.Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return new Run(exit, output.ToString(), error.ToString());
+    }
+
+    public static string SweepFile(string name) => Path.Combine(AppContext.BaseDirectory, "data", "sweeps", name);
+}
+
+/// <summary>A fresh temporary directory, deleted afterwards.</summary>
+public sealed class TempDir : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("computegap-cli-").FullName;
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
