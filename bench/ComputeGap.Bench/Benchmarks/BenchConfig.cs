@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Configs;
+using Perfolizer.Horology;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
@@ -11,9 +12,10 @@ public static class BenchConfig
     /// BenchmarkDotNet's short job, in process. The default out-of-process toolchain would generate
     /// and build a copy of this project next to the repository's own build output; in process it
     /// reuses this build (made with a private <c>--artifacts-path</c>) and leaves the tree alone.
-    /// Results go to a temporary folder for the same reason.
+    /// Results go to a temporary folder for the same reason. Iterations last at least 200 ms, so the
+    /// fast backends' timings are not dominated by the thread pool's start-up of Parallel.For.
     /// </summary>
     public static IConfig Create() => DefaultConfig.Instance
-        .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+        .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithMinIterationTime(TimeInterval.FromMilliseconds(200)))
         .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "computegap-bdn"));
 }

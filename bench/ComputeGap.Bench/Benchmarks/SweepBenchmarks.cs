@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using ComputeGap.Bench.Harness;
 using ComputeGap.Bench.Reference;
@@ -32,6 +33,20 @@ public class SweepBenchmarks : IDisposable
         _cpu = new CpuBackend();
         _devices = new Devices();
         _ilgpu = _devices.Open(BackendChoice.IlgpuCpu, 0, out _);
+
+        // Run each backend for a while first: with every core computing, the JIT's background
+        // promotion of the model's many small generic methods to optimised code takes longer than
+        // BenchmarkDotNet's jitting stage, which then sees tier-0 code and settles on one invocation
+        // per iteration.
+        foreach (var backend in new ISweepBackend[] { _reference, _cpu, _ilgpu })
+        {
+            var clock = Stopwatch.StartNew();
+            do
+            {
+                backend.Compute(_plan, 0, Scenarios, _buffers);
+            }
+            while (clock.Elapsed < TimeSpan.FromSeconds(1));
+        }
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Scenarios)]

@@ -41,7 +41,8 @@ internal static class CpuBreakdown
         var unchecked_ = new UncheckedStore(memory);
         var growth = memory[ParamSlots.Of(GlobalParam.SupplyGrowth)];
         var fixedParams = new FixedParams(plan.FixedSlots);
-        var swept = new SweptLanes(Vector<float>.One, Vector<float>.One, Vector<float>.One, Vector<float>.One, Vector<float>.One);
+        var swept = new SweptLanes(
+            new(fixedParams.ExportQuota), new(fixedParams.StockMonths), new(fixedParams.SupplyFactor), new(fixedParams.FactorEu), new(fixedParams.Leakage));
         var outcomes = new Vector<float>[plan.OutcomeCount];
         var shape = plan.Shape;
 

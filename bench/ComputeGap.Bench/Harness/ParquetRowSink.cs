@@ -90,6 +90,39 @@ internal sealed class ParquetRowSink : IChunkSink, IAsyncDisposable
 
     public Task CommitAsync() => _writer.CommitAsync();
 
+    /// <summary>
+    /// Reads <paramref name="path"/> back and checks that it holds exactly the rows of
+    /// <paramref name="chunks"/>: the scenario index, every axis and every outcome, value for value.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not what was written.</exception>
+    public static async Task VerifyAsync(string path, SweepPlan plan, IReadOnlyList<ChunkBuffers> chunks)
+    {
+        var table = await ParquetTableReader.ReadAsync(path).ConfigureAwait(false);
+        var rows = chunks.Sum(c => c.Count);
+        Require(table.RowCount == rows, $"{table.RowCount} rows, not {rows}");
+        var scenario = table["scenario"].As<long>();
+        var outcomes = plan.OutcomeNames.Select(n => table[n].ToDoubles()).ToArray();
+        var axes = plan.Spec.Axes.Select(a => table[a.Column].As<float>()).ToArray();
+        var row = 0;
+        foreach (var chunk in chunks)
+        {
+            for (var i = 0; i < chunk.Count; i++, row++)
+            {
+                var index = chunk.First + i;
+                Require(scenario[row] == index, $"row {row} holds scenario {scenario[row]}, not {index}");
+                for (var a = 0; a < axes.Length; a++)
+                {
+                    Require(axes[a][row] == plan.AxisValue(a, index), $"row {row}: wrong {plan.Spec.Axes[a].Column}");
+                }
+
+                for (var c = 0; c < outcomes.Length; c++)
+                {
+                    Require(outcomes[c][row].Equals((double)chunk.Outcomes[c][i]), $"row {row}: wrong {plan.OutcomeNames[c]}");
+                }
+            }
+        }
+    }
+
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     /// <summary>An axis column for rows <c>[first, first + count)</c>, filled run by run (one value per stride) instead of dividing per row.</summary>
@@ -107,6 +140,14 @@ internal sealed class ParquetRowSink : IChunkSink, IAsyncDisposable
             i += run;
             into = 0;
             position = position + 1 == length ? 0 : position + 1;
+        }
+    }
+
+    private static void Require(bool ok, string what)
+    {
+        if (!ok)
+        {
+            throw new InvalidDataException($"Parquet round trip failed: {what}.");
         }
     }
 

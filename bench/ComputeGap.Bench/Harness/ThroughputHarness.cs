@@ -15,12 +15,13 @@ namespace ComputeGap.Bench.Harness;
 /// </summary>
 internal static class ThroughputHarness
 {
-    /// <summary>Scenarios ilgpu-cpu is timed on: it is about an order of magnitude slower.</summary>
+    /// <summary>Scenarios ilgpu-cpu is timed on: it is one to two orders of magnitude slower than cpu.</summary>
     private const int IlgpuScenarios = 16_384;
 
     public static async Task<int> RunAsync(TextWriter output)
     {
         output.WriteLine($"machine: {Environment.ProcessorCount} cores, Vector<float> x{Vector<float>.Count} (hardware: {Vector.IsHardwareAccelerated}), AVX-512F: {Avx512F.IsSupported}, .NET {Environment.Version}");
+        output.WriteLine($"load average at start: {LoadAverage()} (other processes on these cores skew every rate; the ratios are measured side by side)");
         var standard = BenchSweeps.Default();
         var scaled = BenchSweeps.BaselineScale();
 
@@ -35,14 +36,13 @@ internal static class ThroughputHarness
         var rows = new List<ResultRow>();
         using var cpu = new CpuBackend();
         using var reference = new SpecialisedBackend();
-        var standardLimit = await ComputeAsync(standard, reference, standard.ScenarioCount).ConfigureAwait(false);
-        var scaledLimit = await ComputeAsync(scaled, reference, scaled.ScenarioCount).ConfigureAwait(false);
+        var (standardCpu, standardLimit) = await CompareAsync(standard, cpu, reference).ConfigureAwait(false);
+        var (scaledCpu, scaledLimit) = await CompareAsync(scaled, cpu, reference).ConfigureAwait(false);
         var name = $"default ({standard.ScenarioCount:N0})";
         var scaledName = $"baseline-2m ({scaled.ScenarioCount:N0})";
-
-        rows.Add(new(name, "cpu", await ComputeAsync(standard, cpu, standard.ScenarioCount).ConfigureAwait(false), standardLimit));
+        rows.Add(new(name, "cpu", standardCpu, standardLimit));
         rows.Add(new(name, "reference", standardLimit, standardLimit));
-        rows.Add(new(scaledName, "cpu", await ComputeAsync(scaled, cpu, scaled.ScenarioCount).ConfigureAwait(false), scaledLimit));
+        rows.Add(new(scaledName, "cpu", scaledCpu, scaledLimit));
         rows.Add(new(scaledName, "reference", scaledLimit, scaledLimit));
 
         using (var devices = new Devices())
@@ -55,14 +55,15 @@ internal static class ThroughputHarness
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"computegap-bench-{Environment.ProcessId}"));
         try
         {
-            var chunk = new ChunkBuffers(standard.OutcomeCount, (int)standard.ScenarioCount, 0) { Count = (int)standard.ScenarioCount };
-            cpu.Compute(standard, 0, chunk.Count, chunk);
+            var standardRows = ComputeRows(standard, cpu);
             foreach (var compression in new[] { ParquetCompression.Snappy, ParquetCompression.Zstd(1), ParquetCompression.Zstd(3) })
             {
-                var path = Path.Combine(folder.FullName, $"default-{compression.ToString().Replace(':', '-')}.parquet");
-                var timing = await Timing.MeasureAsync(chunk.Count, () => WriteAsync(path, standard, chunk, compression)).ConfigureAwait(false);
-                rows.Add(new($"default rows -> parquet {compression}", "writer", timing, null, $"{new FileInfo(path).Length / (double)chunk.Count:F1} B/row"));
+                rows.Add(await TimeWriterAsync(folder, $"default rows -> parquet {compression}", standard, standardRows, compression).ConfigureAwait(false));
             }
+
+            var scaledRows = ComputeRows(scaled, cpu);
+            rows.Add(await TimeWriterAsync(folder, $"{scaledName} rows -> parquet snappy", scaled, scaledRows, ParquetCompression.Snappy).ConfigureAwait(false));
+            scaledRows = null; // an async method keeps its locals alive: let the 112 MB of rows go before the next run
 
             var endToEnd = Path.Combine(folder.FullName, "baseline-2m.parquet");
             var pipeline = await Timing.MeasureAsync(scaled.ScenarioCount, () => ComputeAndWriteAsync(endToEnd, scaled, cpu)).ConfigureAwait(false);
@@ -74,20 +75,66 @@ internal static class ThroughputHarness
         }
 
         ResultRow.Print(rows, output);
+        output.WriteLine($"load average at end: {LoadAverage()}");
         return 0;
+    }
+
+    /// <summary>The 1, 5 and 15 minute load averages where the OS reports them (Linux), else "n/a".</summary>
+    private static string LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        return File.Exists(path) ? string.Join(' ', File.ReadAllText(path).Split(' ').Take(3)) : "n/a";
     }
 
     private static Task<Timing> ComputeAsync(SweepPlan plan, ISweepBackend backend, long count) =>
         Timing.MeasureAsync(count, () => SweepRunner.RunAsync(plan, backend, NullSink.Instance, new SweepOptions(Count: count)));
 
-    private static async Task WriteAsync(string path, SweepPlan plan, ChunkBuffers chunk, ParquetCompression compression)
+    /// <summary>The whole sweep on both backends, timed in turns.</summary>
+    private static async Task<(Timing Backend, Timing Limit)> CompareAsync(SweepPlan plan, CpuBackend backend, SpecialisedBackend limit)
     {
-        var sink = await ParquetRowSink.CreateAsync(path, plan, "cpu", compression).ConfigureAwait(false);
-        await using (sink.ConfigureAwait(false))
+        var options = new SweepOptions();
+        var timings = await Timing.MeasureSideBySideAsync(
+            plan.ScenarioCount,
+            () => SweepRunner.RunAsync(plan, backend, NullSink.Instance, options),
+            () => SweepRunner.RunAsync(plan, limit, NullSink.Instance, options)).ConfigureAwait(false);
+        return (timings[0], timings[1]);
+    }
+
+    /// <summary>A sweep's whole row output, computed once, in runner-sized chunks.</summary>
+    private static List<ChunkBuffers> ComputeRows(SweepPlan plan, CpuBackend cpu)
+    {
+        var chunks = new List<ChunkBuffers>();
+        for (long first = 0; first < plan.ScenarioCount; first += SweepOptions.DefaultChunkSize)
         {
-            await sink.WriteAsync(plan, chunk, CancellationToken.None).ConfigureAwait(false);
-            await sink.CommitAsync().ConfigureAwait(false);
+            var count = (int)Math.Min(SweepOptions.DefaultChunkSize, plan.ScenarioCount - first);
+            var chunk = new ChunkBuffers(plan.OutcomeCount, count, 0) { First = first, Count = count };
+            cpu.Compute(plan, first, count, chunk);
+            chunks.Add(chunk);
         }
+
+        return chunks;
+    }
+
+    /// <summary>Times writing precomputed rows to a file (create, a row group per chunk, fsync and rename on commit), then reads the file back to check it.</summary>
+    private static async Task<ResultRow> TimeWriterAsync(DirectoryInfo folder, string workload, SweepPlan plan, List<ChunkBuffers> chunks, ParquetCompression compression)
+    {
+        var path = Path.Combine(folder.FullName, $"{plan.Spec.Name}-{compression.ToString().Replace(':', '-')}.parquet");
+        var rows = chunks.Sum(c => (long)c.Count);
+        var timing = await Timing.MeasureAsync(rows, async () =>
+        {
+            var sink = await ParquetRowSink.CreateAsync(path, plan, "cpu", compression).ConfigureAwait(false);
+            await using (sink.ConfigureAwait(false))
+            {
+                foreach (var chunk in chunks)
+                {
+                    await sink.WriteAsync(plan, chunk, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                await sink.CommitAsync().ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
+        await ParquetRowSink.VerifyAsync(path, plan, chunks).ConfigureAwait(false);
+        return new ResultRow(workload, "writer", timing, null, $"{new FileInfo(path).Length / (double)rows:F1} B/row, read back OK");
     }
 
     private static async Task ComputeAndWriteAsync(string path, SweepPlan plan, CpuBackend backend)
