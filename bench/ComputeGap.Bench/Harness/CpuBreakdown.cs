@@ -91,7 +91,7 @@ internal static class CpuBreakdown
         where TS : struct, ILaneStore<VectorLane>
     {
         var none = default(NoSeries<VectorLane>);
-        CapacityModel.Run<VectorLane, Vector<int>, TS, NoSeries<VectorLane>>(ref store, shape, ref none);
+        CapacityModel.Run<VectorLane, Vector<int>, TS, NoSeries<VectorLane>>(store, shape, ref none);
     }
 
     private static void Repeat(int times, Action<int> body)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ComputeGap.Core.Lanes;
 using ComputeGap.Core.Parameters;
 
@@ -7,13 +8,14 @@ namespace ComputeGap.Core.Model;
 public static partial class CapacityModel
 {
     /// <summary>Step 10's shares, the focus-share tracking and the optional per-month series.</summary>
-    private static void Shares<TL, TM, TS, TO>(ref TS s, ref MonthState<TL> m, ref TO series, in ModelShape shape, int t, TL month)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Shares<TL, TM, TS, TO>(TS s, ref MonthState<TL> m, ref TO series, in ModelShape shape, int t, TL month)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
         where TO : struct, IMonthObserver<TL>
     {
-        var total = InstalledTotal<TL, TM, TS>(ref s, shape.Regions);
+        var total = InstalledTotal<TL, TM, TS>(s, shape.Regions);
         for (var r = 0; r < shape.Regions; r++)
         {
             series.Share(t, r, s[ModelSlots.Of(RegionState.Installed, r)] / total);
@@ -31,7 +33,7 @@ public static partial class CapacityModel
     /// Outcomes after the last month. Step 10's cloud service is only reported for the last month,
     /// so it is computed once here rather than every month.
     /// </summary>
-    private static void Finish<TL, TM, TS>(ref TS s, ref MonthState<TL> m, in ModelShape shape)
+    private static void Finish<TL, TM, TS>(TS s, ref MonthState<TL> m, in ModelShape shape)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
@@ -39,7 +41,7 @@ public static partial class CapacityModel
         var zero = TL.Broadcast(0f);
         var one = TL.Broadcast(1f);
         var regions = shape.Regions;
-        var total = InstalledTotal<TL, TM, TS>(ref s, regions);
+        var total = InstalledTotal<TL, TM, TS>(s, regions);
 
         var hostSpare = zero;
         var needTotal = zero;
@@ -77,7 +79,8 @@ public static partial class CapacityModel
         s[ModelSlots.Of(ScalarOutcome.SupplySlack)] = m.Slack;
     }
 
-    private static TL InstalledTotal<TL, TM, TS>(ref TS s, int regions)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TL InstalledTotal<TL, TM, TS>(TS s, int regions)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>

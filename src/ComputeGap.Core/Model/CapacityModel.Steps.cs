@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ComputeGap.Core.Lanes;
 using ComputeGap.Core.Parameters;
 
@@ -9,7 +10,8 @@ public static partial class CapacityModel
     private const float DepletionTolerance = 1e-6f;
 
     /// <summary>Step 1 (rare earths) and the supply part of step 2; returns S, the month's usable US-designed supply.</summary>
-    private static TL RareEarths<TL, TM, TS>(ref TS s, ref MonthState<TL> m, TL month)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TL RareEarths<TL, TM, TS>(TS s, ref MonthState<TL> m, TL month)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
@@ -44,7 +46,8 @@ public static partial class CapacityModel
     }
 
     /// <summary>Step 3: usage demand U and powered capacity cap per region.</summary>
-    private static void DemandAndCapacity<TL, TM, TS>(ref TS s, TL demand, TL month, int regions)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void DemandAndCapacity<TL, TM, TS>(TS s, TL demand, TL month, int regions)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
@@ -69,15 +72,14 @@ public static partial class CapacityModel
     }
 
     /// <summary>Step 4: retirement, the cloud hosts' export build-out, and each region's wanted orders.</summary>
-    private static void Orders<TL, TM, TS>(ref TS s, int regions)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Orders<TL, TM, TS>(TS s, in MonthState<TL> m, int regions)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
     {
         var zero = TL.Broadcast(0f);
         var one = TL.Broadcast(1f);
-        var retirement = one / (TL.Broadcast(12f) * s[ParamSlots.Of(GlobalParam.ChipLifeYears)]);
-        var lag = s[ParamSlots.Of(GlobalParam.OrderLagMonths)];
 
         var preTotal = zero;
         var hostCapacity = zero;
@@ -85,7 +87,7 @@ public static partial class CapacityModel
         {
             var host = s[ParamSlots.Of(RegionParam.CloudHost, r)];
             var usage = s[ModelSlots.Of(RegionState.Usage, r)];
-            var baseInstalled = s[ModelSlots.Of(RegionState.Installed, r)] * (one - retirement);
+            var baseInstalled = s[ModelSlots.Of(RegionState.Installed, r)] * m.Kept;
             s[ModelSlots.Of(RegionState.Base, r)] = baseInstalled;
             preTotal += (one - host) * TL.Max(zero, usage - baseInstalled) * s[ModelSlots.Of(RegionState.CloudAccessFactor, r)];
             hostCapacity += host * s[ModelSlots.Of(RegionState.Capacity, r)];
@@ -101,12 +103,13 @@ public static partial class CapacityModel
             var capacity = s[ModelSlots.Of(RegionState.Capacity, r)];
             var export = s[ParamSlots.Of(RegionParam.CloudHost, r)] * capacity * exportPerCapacity;
             var target = TL.Min(s[ModelSlots.Of(RegionState.Usage, r)] + export, capacity);
-            s[ModelSlots.Of(RegionState.Want, r)] = TL.Max(zero, target - s[ModelSlots.Of(RegionState.Base, r)]) / lag;
+            s[ModelSlots.Of(RegionState.Want, r)] = TL.Max(zero, target - s[ModelSlots.Of(RegionState.Base, r)]) * m.InverseLag;
         }
     }
 
     /// <summary>Step 5: domestic output to the domestic-supply regions; returns W, their total wanted orders.</summary>
-    private static TL DomesticOutput<TL, TM, TS>(ref TS s, TL domestic, int regions)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TL DomesticOutput<TL, TM, TS>(TS s, TL domestic, int regions)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
@@ -128,7 +131,8 @@ public static partial class CapacityModel
     }
 
     /// <summary>Step 6: priority orders, scaled down to S when they exceed it; returns Σp.</summary>
-    private static TL Priority<TL, TM, TS>(ref TS s, TL supply, int regions)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TL Priority<TL, TM, TS>(TS s, TL supply, int regions)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
@@ -158,7 +162,8 @@ public static partial class CapacityModel
     }
 
     /// <summary>Step 7: eligible orders after priority, domestic fill, leakage and tier-2 caps; returns Σe.</summary>
-    private static TL EligibleOrders<TL, TM, TS>(ref TS s, int regions)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TL EligibleOrders<TL, TM, TS>(TS s, int regions)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
@@ -194,7 +199,8 @@ public static partial class CapacityModel
     }
 
     /// <summary>Steps 8 and 9: allocation of what is left of S, slack, and installation.</summary>
-    private static void Allocate<TL, TM, TS>(ref TS s, ref MonthState<TL> m, TL supply, TL priorityTotal, TL eligibleTotal, TL domesticWanted, int regions)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Allocate<TL, TM, TS>(TS s, ref MonthState<TL> m, TL supply, TL priorityTotal, TL eligibleTotal, TL domesticWanted, int regions)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>

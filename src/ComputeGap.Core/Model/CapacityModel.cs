@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ComputeGap.Core.Lanes;
 using ComputeGap.Core.Parameters;
 
@@ -19,7 +20,8 @@ public static partial class CapacityModel
     /// Runs one scenario (one per lane) whose parameters are already in the store's parameter
     /// slots, and leaves its outcomes in the outcome slots.
     /// </summary>
-    public static void Run<TL, TM, TS, TO>(ref TS s, in ModelShape shape, ref TO series)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Run<TL, TM, TS, TO>(TS s, in ModelShape shape, ref TO series)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
@@ -29,7 +31,7 @@ public static partial class CapacityModel
         var one = TL.Broadcast(1f);
         var twelfth = TL.Broadcast(1f / 12f);
 
-        Initialise<TL, TM, TS>(ref s, regions);
+        Initialise<TL, TM, TS>(s, regions);
 
         var supplyFactor = TL.Pow(one + s[ParamSlots.Of(GlobalParam.SupplyGrowth)], twelfth);
         var domesticFactor = TL.Pow(one + s[ParamSlots.Of(GlobalParam.DomesticSupplyGrowth)], twelfth);
@@ -48,19 +50,21 @@ public static partial class CapacityModel
             FocusShareMin = TL.Broadcast(float.PositiveInfinity),
             FocusTargetMonth = TL.Broadcast(-1f),
             DepletionMonth = TL.Broadcast(-1f),
+            Kept = one - (one / (TL.Broadcast(12f) * s[ParamSlots.Of(GlobalParam.ChipLifeYears)])),
+            InverseLag = one / s[ParamSlots.Of(GlobalParam.OrderLagMonths)],
         };
 
         for (var t = 0; t < shape.Months; t++)
         {
             var month = TL.Broadcast(t);
-            var supply = RareEarths<TL, TM, TS>(ref s, ref m, month);
-            DemandAndCapacity<TL, TM, TS>(ref s, m.Demand, month, regions);
-            Orders<TL, TM, TS>(ref s, regions);
-            var domesticWanted = DomesticOutput<TL, TM, TS>(ref s, m.Domestic, regions);
-            var priorityTotal = Priority<TL, TM, TS>(ref s, supply, regions);
-            var eligibleTotal = EligibleOrders<TL, TM, TS>(ref s, regions);
-            Allocate<TL, TM, TS>(ref s, ref m, supply, priorityTotal, eligibleTotal, domesticWanted, regions);
-            Shares<TL, TM, TS, TO>(ref s, ref m, ref series, shape, t, month);
+            var supply = RareEarths<TL, TM, TS>(s, ref m, month);
+            DemandAndCapacity<TL, TM, TS>(s, m.Demand, month, regions);
+            Orders<TL, TM, TS>(s, m, regions);
+            var domesticWanted = DomesticOutput<TL, TM, TS>(s, m.Domestic, regions);
+            var priorityTotal = Priority<TL, TM, TS>(s, supply, regions);
+            var eligibleTotal = EligibleOrders<TL, TM, TS>(s, regions);
+            Allocate<TL, TM, TS>(s, ref m, supply, priorityTotal, eligibleTotal, domesticWanted, regions);
+            Shares<TL, TM, TS, TO>(s, ref m, ref series, shape, t, month);
 
             m.Supply *= supplyFactor;
             m.Domestic *= domesticFactor;
@@ -73,11 +77,11 @@ public static partial class CapacityModel
             }
         }
 
-        Finish<TL, TM, TS>(ref s, ref m, shape);
+        Finish<TL, TM, TS>(s, ref m, shape);
     }
 
     /// <summary>Per-scenario constants and the state at t = 0.</summary>
-    private static void Initialise<TL, TM, TS>(ref TS s, int regions)
+    private static void Initialise<TL, TM, TS>(TS s, int regions)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>

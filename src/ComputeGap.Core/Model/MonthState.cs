@@ -32,4 +32,10 @@ internal struct MonthState<TL>
 
     /// <summary>First month REE ran short, −1 while never.</summary>
     public TL DepletionMonth;
+
+    /// <summary>Per-scenario constant: share of installed compute kept each month, 1 − 1/(12·chip_life_years).</summary>
+    public TL Kept;
+
+    /// <summary>Per-scenario constant: 1/order_lag_months.</summary>
+    public TL InverseLag;
 }

@@ -79,12 +79,12 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
         if (buffers.Series is { } seriesOut)
         {
             var series = new CpuSeries(seriesOut, local, valid, shape.Months, shape.Regions);
-            CapacityModel.Run<VectorLane, Vector<int>, CpuStore, CpuSeries>(ref store, shape, ref series);
+            CapacityModel.Run<VectorLane, Vector<int>, CpuStore, CpuSeries>(store, shape, ref series);
         }
         else
         {
             var none = default(NoSeries<VectorLane>);
-            CapacityModel.Run<VectorLane, Vector<int>, CpuStore, NoSeries<VectorLane>>(ref store, shape, ref none);
+            CapacityModel.Run<VectorLane, Vector<int>, CpuStore, NoSeries<VectorLane>>(store, shape, ref none);
         }
 
         for (var c = 0; c < buffers.Outcomes.Length; c++)
