@@ -24,7 +24,7 @@ public static class SweepKernels
     {
         var store = Load(index, fixedSlots, grid, first);
         var series = default(NoSeries<ScalarLane>);
-        CapacityModel.Run<ScalarLane, bool, LocalStore, NoSeries<ScalarLane>>(ref store, shape, ref series);
+        CapacityModel.Run<ScalarLane, bool, LocalStore, NoSeries<ScalarLane>>(store, shape, ref series);
         Store(index, store, shape, outcomes, capacity);
     }
 
@@ -41,7 +41,7 @@ public static class SweepKernels
     {
         var store = Load(index, fixedSlots, grid, first);
         var series = new DeviceSeries { Output = seriesOut, Scenario = index, Months = shape.Months, Regions = shape.Regions };
-        CapacityModel.Run<ScalarLane, bool, LocalStore, DeviceSeries>(ref store, shape, ref series);
+        CapacityModel.Run<ScalarLane, bool, LocalStore, DeviceSeries>(store, shape, ref series);
         Store(index, store, shape, outcomes, capacity);
     }
 

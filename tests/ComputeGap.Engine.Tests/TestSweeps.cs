@@ -7,7 +7,7 @@ namespace ComputeGap.Engine.Tests;
 /// <summary>Sweeps for backend tests: a seeded random grid over parameters that change every step of the model.</summary>
 public static class TestSweeps
 {
-    public static SweepPlan RandomGrid(int seed, int horizon = 72)
+    public static SweepPlan RandomGrid(int seed, int horizon = 72, int demandValues = 1)
     {
         var rng = new Random(seed);
         string Values(int n, double lo, double hi) =>
@@ -25,7 +25,8 @@ public static class TestSweeps
             { "param": "leakage", "values": [{{Values(2, 0, 1)}}] },
             { "param": "bubble_month", "values": [-1, {{rng.Next(0, horizon)}}] },
             { "param": "tier2_cap", "values": [{{Values(2, 1e3, 2e5)}}] },
-            { "param": "ree_stock_months", "values": [{{Values(3, 0, 8)}}] }
+            { "param": "ree_stock_months", "values": [{{Values(3, 0, 8)}}] },
+            { "param": "demand_growth", "values": [{{Values(demandValues, 0.2, 1.4)}}] }
           ]
         }
         """;

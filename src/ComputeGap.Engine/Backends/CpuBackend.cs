@@ -20,6 +20,7 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
     private const int BlockSize = 512;
 
     private readonly int _threads = maxThreads > 0 ? maxThreads : Environment.ProcessorCount;
+    private ChunkBuffers? _scratch;
 
     public string Name => "cpu";
 
@@ -53,6 +54,19 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
                 return memory;
             },
             _ => { });
+    }
+
+    public void ComputeAggregate(SweepPlan plan, long first, int count, AggregateBuffers target)
+    {
+        if (_scratch is null || _scratch.Capacity < count || _scratch.Outcomes.Length != plan.OutcomeCount)
+        {
+            _scratch = new ChunkBuffers(plan.OutcomeCount, count, 0);
+        }
+
+        _scratch.First = first;
+        _scratch.Count = count;
+        Compute(plan, first, count, _scratch);
+        CpuReduction.Reduce(plan, _scratch, target, _threads);
     }
 
     public void Dispose()

@@ -14,9 +14,9 @@ internal sealed class DeviceSweep : IDisposable
     private readonly MemoryBuffer1D<int, Stride1D.Dense> _offsets;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _values;
 
-    public DeviceSweep(Accelerator accelerator, SweepPlan plan, ChunkBuffers buffers)
+    public DeviceSweep(Accelerator accelerator, SweepPlan plan, int capacity, long seriesLength)
     {
-        Capacity = buffers.Capacity;
+        Capacity = capacity;
         Fixed = accelerator.Allocate1D(plan.FixedSlots);
 
         // Zero-length device buffers are not allowed everywhere: pad empty axis arrays to one entry.
@@ -36,7 +36,7 @@ internal sealed class DeviceSweep : IDisposable
         };
 
         Outcomes = accelerator.Allocate1D<float>((long)Capacity * plan.OutcomeCount);
-        SeriesLength = buffers.Series?.LongLength ?? 0;
+        SeriesLength = seriesLength;
         Series = SeriesLength > 0 ? accelerator.Allocate1D<float>(SeriesLength) : null;
     }
 
@@ -52,8 +52,26 @@ internal sealed class DeviceSweep : IDisposable
 
     public MemoryBuffer1D<float, Stride1D.Dense>? Series { get; }
 
-    /// <summary>True when these device buffers can serve chunks held in <paramref name="buffers"/>.</summary>
-    public bool Fits(ChunkBuffers buffers) => buffers.Capacity == Capacity && (buffers.Series?.LongLength ?? 0) == SeriesLength;
+    /// <summary>Block partials of a chunk in aggregate mode.</summary>
+    public MemoryBuffer1D<double, Stride1D.Dense>? Partials { get; private set; }
+
+    /// <summary>Sketch counts of a chunk in aggregate mode.</summary>
+    public MemoryBuffer1D<long, Stride1D.Dense>? Sketch { get; private set; }
+
+    /// <summary>True when these device buffers can serve chunks of <paramref name="capacity"/> scenarios.</summary>
+    public bool Fits(int capacity, long seriesLength) => capacity <= Capacity && seriesLength == SeriesLength;
+
+    /// <summary>Allocates the aggregate-mode buffers once.</summary>
+    public void EnsureReduction(Accelerator accelerator, AggregateBuffers target)
+    {
+        if (Partials is null || Partials.Length < target.Partials.LongLength)
+        {
+            Partials?.Dispose();
+            Partials = accelerator.Allocate1D<double>(target.Partials.LongLength);
+        }
+
+        Sketch ??= accelerator.Allocate1D<long>(target.Sketch.LongLength);
+    }
 
     public void Dispose()
     {
@@ -65,6 +83,8 @@ internal sealed class DeviceSweep : IDisposable
         _values.Dispose();
         Outcomes.Dispose();
         Series?.Dispose();
+        Partials?.Dispose();
+        Sketch?.Dispose();
     }
 
     private static T[] NonEmpty<T>(T[] values) => values.Length > 0 ? values : new T[1];

@@ -13,4 +13,11 @@ public interface ISweepBackend : IDisposable
 
     /// <summary>Computes scenarios <c>[first, first + count)</c> of <paramref name="plan"/> into <paramref name="buffers"/>.</summary>
     void Compute(SweepPlan plan, long first, int count, ChunkBuffers buffers);
+
+    /// <summary>
+    /// Computes scenarios <c>[first, first + count)</c> and reduces them to block partials and sketch
+    /// counts in <paramref name="target"/>; <paramref name="first"/> is a multiple of the block size.
+    /// Per-scenario outcomes stay where they were computed (on the device for GPU backends).
+    /// </summary>
+    void ComputeAggregate(SweepPlan plan, long first, int count, AggregateBuffers target);
 }

@@ -1,4 +1,5 @@
 using ComputeGap.Core.Model;
+using ComputeGap.Core.Reduction;
 using ComputeGap.Engine.Running;
 using ComputeGap.Kernels;
 using ILGPU;
@@ -16,6 +17,7 @@ public sealed class IlgpuBackend : ISweepBackend
     private readonly Accelerator _accelerator;
     private readonly Action<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int> _rows;
     private readonly Action<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<float>> _rowsWithSeries;
+    private readonly Action<Index2D, DeviceOutcomes, DeviceAxes, ArrayView<double>, DeviceSketch, PartialLayout, int, int, long, int> _reduce;
     private SweepPlan? _plan;
     private DeviceSweep? _device;
 
@@ -26,23 +28,30 @@ public sealed class IlgpuBackend : ISweepBackend
         _accelerator = accelerator;
         _rows = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int>(SweepKernels.Rows);
         _rowsWithSeries = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<float>>(SweepKernels.RowsWithSeries);
+        _reduce = accelerator.LoadAutoGroupedStreamKernel<Index2D, DeviceOutcomes, DeviceAxes, ArrayView<double>, DeviceSketch, PartialLayout, int, int, long, int>(ReductionKernels.ReduceBlocks);
     }
 
     public string Name { get; }
 
     public string Device => $"{_accelerator.AcceleratorType}: {_accelerator.Name}";
 
-    public void Compute(SweepPlan plan, long first, int count, ChunkBuffers buffers)
+    /// <summary>The device buffers for <paramref name="plan"/>, reallocated only when the plan or the sizes change.</summary>
+    private DeviceSweep Prepare(SweepPlan plan, int capacity, long seriesLength)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, buffers.Capacity);
-        if (!ReferenceEquals(plan, _plan) || _device is null || !_device.Fits(buffers))
+        if (!ReferenceEquals(plan, _plan) || _device is null || !_device.Fits(capacity, seriesLength))
         {
             _device?.Dispose();
-            _device = new DeviceSweep(_accelerator, plan, buffers);
+            _device = new DeviceSweep(_accelerator, plan, capacity, seriesLength);
             _plan = plan;
         }
 
-        var d = _device;
+        return _device;
+    }
+
+    public void Compute(SweepPlan plan, long first, int count, ChunkBuffers buffers)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, buffers.Capacity);
+        var d = Prepare(plan, buffers.Capacity, buffers.Series?.LongLength ?? 0);
         if (buffers.Series is { } series)
         {
             _rowsWithSeries(count, d.Fixed.View, d.Grid, plan.Shape, first, d.Outcomes.View, d.Capacity, d.Series!.View);
@@ -63,6 +72,29 @@ public sealed class IlgpuBackend : ISweepBackend
             var length = (long)count * plan.Shape.Months * plan.Shape.Regions;
             d.Series!.View.AsContiguous().SubView(0, length).CopyToCPU(host.AsSpan(0, (int)length));
         }
+    }
+
+    public void ComputeAggregate(SweepPlan plan, long first, int count, AggregateBuffers target)
+    {
+        var d = Prepare(plan, count, 0);
+        d.EnsureReduction(_accelerator, target);
+        _rows(count, d.Fixed.View, d.Grid, plan.Shape, first, d.Outcomes.View, d.Capacity);
+        d.Sketch!.MemSetToZero();
+        var blocks = target.Blocks;
+        _reduce(
+            new Index2D(blocks, plan.OutcomeCount),
+            new DeviceOutcomes { Values = d.Outcomes.View, Capacity = d.Capacity },
+            new DeviceAxes { Grid = d.Grid, Enabled = target.Layout.AxisValues > 0 ? 1 : 0 },
+            d.Partials!.View,
+            new DeviceSketch { Counts = d.Sketch!.View },
+            target.Layout,
+            plan.Shape.Regions,
+            plan.Shape.Focus,
+            first,
+            count);
+        _accelerator.Synchronize();
+        d.Partials!.View.AsContiguous().SubView(0, (long)blocks * target.Layout.Length).CopyToCPU(target.Partials.AsSpan(0, blocks * target.Layout.Length));
+        d.Sketch!.View.AsContiguous().CopyToCPU(target.Sketch.AsSpan());
     }
 
     public void Dispose()

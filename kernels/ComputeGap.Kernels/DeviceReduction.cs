@@ -1,0 +1,48 @@
+using ComputeGap.Core.Model;
+using ComputeGap.Core.Reduction;
+using ILGPU;
+
+namespace ComputeGap.Kernels;
+
+/// <summary>The chunk's outcome columns on the device (column c of scenario i at <c>c * Capacity + i</c>).</summary>
+public struct DeviceOutcomes : IOutcomeSource
+{
+    public ArrayView<float> Values;
+    public int Capacity;
+
+    public readonly float Get(int column, int local) => Values[(column * Capacity) + local];
+}
+
+/// <summary>Axis positions read from the device copy of the grid; no axes when main effects are off.</summary>
+public struct DeviceAxes : IAxisSource
+{
+    public GridView Grid;
+    public int Enabled;
+
+    public readonly int AxisCount => Enabled != 0 ? Grid.AxisCount : 0;
+
+    public readonly int ValueIndex(int axis, long scenario) =>
+        Grid.Offsets[axis] + GridPosition.Of(scenario, Grid.Strides[axis], Grid.Counts[axis]);
+}
+
+/// <summary>One block's partial record in device memory.</summary>
+public struct DevicePartial : IPartialRecord
+{
+    public ArrayView<double> Partials;
+    public int Offset;
+
+    public double this[int slot]
+    {
+        readonly get => Partials[Offset + slot];
+        set => Partials[Offset + slot] = value;
+    }
+}
+
+/// <summary>Sketch counts in device memory, incremented atomically (integer adds: order-free).</summary>
+public struct DeviceSketch : ISketchCounts
+{
+    public ArrayView<long> Counts;
+
+    public readonly void Increment(int column, int slot) =>
+        Atomic.Add(ref Counts[(column * QuantileSketch.Length) + slot], 1L);
+}

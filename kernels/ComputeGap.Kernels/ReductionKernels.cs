@@ -1,0 +1,35 @@
+using ComputeGap.Core.Reduction;
+using ILGPU;
+
+namespace ComputeGap.Kernels;
+
+/// <summary>
+/// Aggregate mode on the device: after <see cref="SweepKernels.Rows"/> has left a chunk's outcomes in
+/// device memory, one thread per (block, outcome column) runs <see cref="BlockReducer"/>, the same
+/// code the CPU path runs. Only the block partials and sketch counts leave the device.
+/// </summary>
+public static class ReductionKernels
+{
+    /// <summary>Reduces block <c>index.X</c> of the chunk for outcome column <c>index.Y</c>.</summary>
+    public static void ReduceBlocks(
+        Index2D index,
+        DeviceOutcomes outcomes,
+        DeviceAxes axes,
+        ArrayView<double> partials,
+        DeviceSketch sketch,
+        PartialLayout layout,
+        int regions,
+        int focus,
+        long first,
+        int count)
+    {
+        var block = index.X;
+        var column = index.Y;
+        var local = block * PartialLayout.BlockSize;
+        var inBlock = count - local < PartialLayout.BlockSize ? count - local : PartialLayout.BlockSize;
+        var part = new DevicePartial { Partials = partials, Offset = block * layout.Length };
+        BlockReducer.Clear(ref part, layout, column);
+        BlockReducer.ClearOwned(ref part, layout, column, regions, focus);
+        BlockReducer.Reduce(outcomes, axes, ref part, ref sketch, layout, column, regions, focus, first + local, local, inBlock);
+    }
+}

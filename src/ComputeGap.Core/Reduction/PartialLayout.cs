@@ -1,0 +1,74 @@
+namespace ComputeGap.Core.Reduction;
+
+/// <summary>
+/// The layout of one block's partial aggregates, a flat float64 record. A block is
+/// <see cref="BlockSize"/> consecutive scenario indices starting at a multiple of it, so blocks are
+/// the same whatever the chunking, sharding or threading; every partial is accumulated in scenario
+/// index order inside its block. Host code then merges block partials exactly (counts as integers,
+/// sums exactly, min/max, top-k by value then index), which makes aggregates bit-identical across
+/// chunk sizes, thread counts and shards.
+/// </summary>
+/// <param name="Outcomes">O, outcome columns.</param>
+/// <param name="AxisValues">V, all axes' values together (the position of axis a's value p is its offset + p).</param>
+/// <param name="Extremes">k, best and worst focus-share scenarios kept.</param>
+public readonly record struct PartialLayout(int Outcomes, int AxisValues, int Extremes)
+{
+    /// <summary>Scenarios per block.</summary>
+    public const int BlockSize = 4096;
+
+    /// <summary>Most axis values that get main effects; a sweep with more skips them (V = 0).</summary>
+    public const int MaxAxisValues = 4096;
+
+    /// <summary>Default k of best and worst scenarios.</summary>
+    public const int DefaultExtremes = 10;
+
+    /// <summary>Scenarios in the block.</summary>
+    public static int Count => 0;
+
+    /// <summary>Scenarios whose outcome o is finite.</summary>
+    public static int Finite(int o) => 1 + o;
+
+    /// <summary>Sum of outcome o's finite values, in index order.</summary>
+    public int Sum(int o) => 1 + Outcomes + o;
+
+    /// <summary>Least finite value of outcome o (+∞ when none).</summary>
+    public int Min(int o) => 1 + (2 * Outcomes) + o;
+
+    /// <summary>Greatest finite value of outcome o (−∞ when none).</summary>
+    public int Max(int o) => 1 + (3 * Outcomes) + o;
+
+    private int EffectBase => 1 + (4 * Outcomes);
+
+    private int EffectStride => 1 + (2 * Outcomes);
+
+    /// <summary>Scenarios taking axis value v.</summary>
+    public int EffectCount(int v) => EffectBase + (v * EffectStride);
+
+    /// <summary>Sum of outcome o's finite values over scenarios taking axis value v.</summary>
+    public int EffectSum(int v, int o) => EffectCount(v) + 1 + o;
+
+    /// <summary>Scenarios taking axis value v whose outcome o is finite.</summary>
+    public int EffectFinite(int v, int o) => EffectCount(v) + 1 + Outcomes + o;
+
+    private int ThresholdBase => EffectBase + (AxisValues * EffectStride);
+
+    /// <summary>Scenarios meeting threshold j of <see cref="Reduction.Thresholds"/>.</summary>
+    public int Threshold(int j) => ThresholdBase + j;
+
+    private int ExtremeBase => ThresholdBase + Reduction.Thresholds.Count;
+
+    /// <summary>i-th best focus share (i = 0 is the highest; NaN when the block has fewer scenarios).</summary>
+    public int BestValue(int i) => ExtremeBase + i;
+
+    /// <summary>Scenario index of the i-th best (−1 when none).</summary>
+    public int BestScenario(int i) => ExtremeBase + Extremes + i;
+
+    /// <summary>i-th worst focus share (i = 0 is the lowest).</summary>
+    public int WorstValue(int i) => ExtremeBase + (2 * Extremes) + i;
+
+    /// <summary>Scenario index of the i-th worst.</summary>
+    public int WorstScenario(int i) => ExtremeBase + (3 * Extremes) + i;
+
+    /// <summary>Doubles per block.</summary>
+    public int Length => ExtremeBase + (4 * Extremes);
+}

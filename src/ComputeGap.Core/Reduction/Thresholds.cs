@@ -1,0 +1,54 @@
+using ComputeGap.Core.Model;
+
+namespace ComputeGap.Core.Reduction;
+
+/// <summary>Which outcome a threshold reads.</summary>
+public enum ThresholdTarget
+{
+    /// <summary>The focus region's final share.</summary>
+    FocusShare,
+    FocusCoverage,
+    RivalRatio,
+}
+
+/// <summary>
+/// The threshold counts aggregate output keeps: scenarios whose outcome is below a bound. Month
+/// outcomes need none (their exact histogram answers "ever" and "by when"). Written as switches,
+/// not static arrays, because kernels read them too.
+/// </summary>
+public static class Thresholds
+{
+    /// <summary>Number of thresholds.</summary>
+    public const int Count = 7;
+
+    /// <summary>The bound of threshold j (the test is value &lt; bound).</summary>
+    public static float Bound(int j) => j switch
+    {
+        0 => 0.01f,
+        1 => 0.02f,
+        2 => 0.05f,
+        3 => 0.10f,
+        4 => 0.20f,
+        5 => 0.5f,
+        _ => 1f,
+    };
+
+    /// <summary>The outcome threshold j reads.</summary>
+    public static ThresholdTarget Target(int j) => j < 5 ? ThresholdTarget.FocusShare : (j == 5 ? ThresholdTarget.FocusCoverage : ThresholdTarget.RivalRatio);
+
+    /// <summary>The outcome column threshold j reads, given the regions and the focus.</summary>
+    public static int Column(int j, int regions, int focus) => Target(j) switch
+    {
+        ThresholdTarget.FocusShare => focus,
+        ThresholdTarget.FocusCoverage => regions + (int)ScalarOutcome.FocusCoverage,
+        _ => regions + (int)ScalarOutcome.RivalRatio,
+    };
+
+    /// <summary>A readable name, e.g. <c>focus_share &lt; 0.05</c>.</summary>
+    public static string Name(int j) => Target(j) switch
+    {
+        ThresholdTarget.FocusShare => FormattableString.Invariant($"focus_share < {Bound(j)}"),
+        ThresholdTarget.FocusCoverage => FormattableString.Invariant($"focus_coverage < {Bound(j)}"),
+        _ => FormattableString.Invariant($"rival_ratio < {Bound(j)}"),
+    };
+}

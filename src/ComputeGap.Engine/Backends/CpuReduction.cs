@@ -1,0 +1,95 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using ComputeGap.Core.Model;
+using ComputeGap.Core.Reduction;
+using ComputeGap.Engine.Running;
+
+namespace ComputeGap.Engine.Backends;
+
+/// <summary>
+/// Runs <see cref="BlockReducer"/> over a chunk's outcome columns on every core, one block per work
+/// item. Sketch counts go to per-worker arrays that are added up afterwards: integer sums, so the
+/// result does not depend on how blocks were spread over threads.
+/// </summary>
+internal static class CpuReduction
+{
+    public static void Reduce(SweepPlan plan, ChunkBuffers chunk, AggregateBuffers target, int threads)
+    {
+        var layout = target.Layout;
+        var blocks = target.Blocks;
+        var axes = new HostAxes(plan, layout.AxisValues > 0);
+        var sketches = new List<long[]>();
+        Array.Clear(target.Sketch);
+        Parallel.For(
+            0,
+            blocks,
+            new ParallelOptions { MaxDegreeOfParallelism = threads },
+            () => new long[target.Sketch.Length],
+            (b, _, sketch) =>
+            {
+                var blockFirst = (target.FirstBlock + b) * PartialLayout.BlockSize;
+                var local = (int)(blockFirst - chunk.First);
+                var count = Math.Min(PartialLayout.BlockSize, chunk.Count - local);
+                var part = new HostPartial(target.Partials, b * layout.Length);
+                var counts = new HostSketch(sketch);
+                var source = new HostOutcomes(chunk.Outcomes);
+                for (var column = 0; column < plan.OutcomeCount; column++)
+                {
+                    BlockReducer.Clear(ref part, layout, column);
+                    BlockReducer.ClearOwned(ref part, layout, column, plan.Shape.Regions, plan.Shape.Focus);
+                }
+
+                for (var column = 0; column < plan.OutcomeCount; column++)
+                {
+                    BlockReducer.Reduce(source, axes, ref part, ref counts, layout, column, plan.Shape.Regions, plan.Shape.Focus, blockFirst, local, count);
+                }
+
+                return sketch;
+            },
+            sketch =>
+            {
+                lock (sketches)
+                {
+                    sketches.Add(sketch);
+                }
+            });
+
+        foreach (var sketch in sketches)
+        {
+            for (var i = 0; i < sketch.Length; i++)
+            {
+                target.Sketch[i] += sketch[i];
+            }
+        }
+    }
+
+    private readonly struct HostOutcomes(float[][] columns) : IOutcomeSource
+    {
+        public float Get(int column, int local) => columns[column][local];
+    }
+
+    private readonly struct HostAxes(SweepPlan plan, bool enabled) : IAxisSource
+    {
+        public int AxisCount => enabled ? plan.AxisSlots.Length : 0;
+
+        public int ValueIndex(int axis, long scenario) =>
+            plan.AxisOffsets[axis] + GridPosition.Of(scenario, plan.AxisStrides[axis], plan.AxisCounts[axis]);
+    }
+
+    private readonly struct HostPartial(double[] partials, int offset) : IPartialRecord
+    {
+        public double this[int slot]
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => partials[offset + slot];
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            set => partials[offset + slot] = value;
+        }
+    }
+
+    private readonly struct HostSketch(long[] counts) : ISketchCounts
+    {
+        public void Increment(int column, int slot) =>
+            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(counts), (column * QuantileSketch.Length) + slot)++;
+    }
+}

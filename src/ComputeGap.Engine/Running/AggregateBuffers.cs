@@ -1,0 +1,42 @@
+using ComputeGap.Core.Reduction;
+
+namespace ComputeGap.Engine.Running;
+
+/// <summary>
+/// Host memory for one chunk's reductions in aggregate mode: the partial record of every block
+/// (see <see cref="PartialLayout"/>) and the chunk's sketch counts. Reused from chunk to chunk.
+/// </summary>
+public sealed class AggregateBuffers
+{
+    public AggregateBuffers(PartialLayout layout, int outcomeCount, int capacityBlocks)
+    {
+        Layout = layout;
+        CapacityBlocks = capacityBlocks;
+        Partials = new double[(long)capacityBlocks * layout.Length];
+        Sketch = new long[(long)outcomeCount * QuantileSketch.Length];
+    }
+
+    public PartialLayout Layout { get; }
+
+    /// <summary>Most blocks a chunk may hold.</summary>
+    public int CapacityBlocks { get; }
+
+    /// <summary>Block partial records, block after block.</summary>
+    public double[] Partials { get; }
+
+    /// <summary>Sketch counts of the chunk: column c's slot s at <c>c * QuantileSketch.Length + s</c>.</summary>
+    public long[] Sketch { get; }
+
+    /// <summary>Index of the chunk's first block (its first scenario / BlockSize).</summary>
+    public long FirstBlock { get; set; }
+
+    /// <summary>Blocks now held (the last may be partial).</summary>
+    public int Blocks { get; set; }
+
+    /// <summary>Scenarios now held.</summary>
+    public int Count { get; set; }
+
+    /// <summary>The layout for a plan: main effects when the axes have at most <see cref="PartialLayout.MaxAxisValues"/> values in all.</summary>
+    public static PartialLayout LayoutFor(SweepPlan plan) =>
+        new(plan.OutcomeCount, plan.AxisValues.Length <= PartialLayout.MaxAxisValues ? plan.AxisValues.Length : 0, PartialLayout.DefaultExtremes);
+}

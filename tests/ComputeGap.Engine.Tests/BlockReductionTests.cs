@@ -1,0 +1,135 @@
+using ComputeGap.Core.Model;
+using ComputeGap.Core.Reduction;
+using ComputeGap.Engine.Backends;
+using ComputeGap.Engine.Running;
+
+namespace ComputeGap.Engine.Tests;
+
+/// <summary>
+/// Aggregate mode's block partials: the same bits whatever the chunk size, the thread count or the
+/// backend path (vectorised CPU or the ILGPU reduction kernel), and the right numbers.
+/// </summary>
+public sealed class BlockReductionTests
+{
+    [Fact]
+    public async Task PartialsAndSketchAreBitIdenticalAcrossChunkSizesAndThreads()
+    {
+        var plan = TestSweeps.RandomGrid(seed: 21, horizon: 24, demandValues: 40);
+        using var allCores = new CpuBackend();
+        using var oneThread = new CpuBackend(maxThreads: 1);
+        var small = await Collect(plan, allCores, 1 << 12);
+        var big = await Collect(plan, allCores, 1 << 24);
+        var single = await Collect(plan, oneThread, 1 << 13);
+        Assert.Equal(big.Partials, small.Partials);
+        Assert.Equal(big.Sketch, small.Sketch);
+        Assert.Equal(big.Partials, single.Partials);
+        Assert.Equal(big.Sketch, single.Sketch);
+    }
+
+    [Fact]
+    public async Task IlgpuReductionKernelMatchesTheCpuReduction()
+    {
+        var plan = TestSweeps.RandomGrid(seed: 22, horizon: 12, demandValues: 10);
+        using var devices = new Devices();
+        using var kernel = devices.Open(BackendChoice.IlgpuCpu, 0, out _);
+        using var cpu = new CpuBackend();
+        var a = await Collect(plan, cpu, 1 << 12);
+        var b = await Collect(plan, kernel, 1 << 12);
+        var layout = AggregateBuffers.LayoutFor(plan);
+
+        // Counts and extremes' scenario indices are exact; sums and values agree to float32 rounding
+        // of the two model instantiations (the kernel and the vector lanes may round differently).
+        for (var i = 0; i < a.Partials.Count; i++)
+        {
+            Assert.Equal(a.Partials[i], b.Partials[i], Math.Max(1e-6, Math.Abs(a.Partials[i]) * 1e-4));
+        }
+
+        Assert.Equal(a.Sketch.Sum(), b.Sketch.Sum());
+        Assert.True(layout.Length > 0);
+    }
+
+    [Fact]
+    public async Task PartialsHoldTheRightCountsSumsAndExtremes()
+    {
+        var plan = TestSweeps.RandomGrid(seed: 23, horizon: 12, demandValues: 13);
+        using var cpu = new CpuBackend();
+        var rows = await CollectingSink.RunAsync(plan, cpu, 1 << 20);
+        var agg = await Collect(plan, cpu, 1 << 12);
+        var layout = AggregateBuffers.LayoutFor(plan);
+        var n = (int)plan.ScenarioCount;
+        Assert.True(n > 2 * PartialLayout.BlockSize);
+
+        // Merge the blocks' partials the plain way (counts and min/max are exact in any order).
+        var blocks = agg.Partials.Count / layout.Length;
+        Assert.Equal((n + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize, blocks);
+        double Total(int slot) => Enumerable.Range(0, blocks).Sum(b => agg.Partials[(b * layout.Length) + slot]);
+        double Least(int slot) => Enumerable.Range(0, blocks).Min(b => agg.Partials[(b * layout.Length) + slot]);
+        double Most(int slot) => Enumerable.Range(0, blocks).Max(b => agg.Partials[(b * layout.Length) + slot]);
+        Assert.Equal(n, Total(PartialLayout.Count));
+
+        for (var c = 0; c < plan.OutcomeCount; c++)
+        {
+            var values = rows.Outcomes[c].Take(n).Where(float.IsFinite).ToArray();
+            Assert.Equal(values.Length, Total(PartialLayout.Finite(c)));
+            var sum = values.Sum(v => (double)v);
+            Assert.Equal(sum, Total(layout.Sum(c)), Math.Abs(sum) * 1e-12);
+            Assert.Equal(values.Min(), Least(layout.Min(c)));
+            Assert.Equal(values.Max(), Most(layout.Max(c)));
+            Assert.Equal(values.Length, agg.Sketch.Skip(c * QuantileSketch.Length).Take(QuantileSketch.Length).Sum());
+        }
+
+        // Main effects: scenarios per value of the first axis, and the focus share's sum there.
+        var focus = plan.Shape.Focus;
+        for (var p = 0; p < plan.AxisCounts[0]; p++)
+        {
+            var v = plan.AxisOffsets[0] + p;
+            var members = Enumerable.Range(0, n).Where(i => GridPosition.Of(i, plan.AxisStrides[0], plan.AxisCounts[0]) == p).ToList();
+            Assert.Equal(members.Count, Total(layout.EffectCount(v)));
+            var sum = members.Sum(i => (double)rows.Outcomes[focus][i]);
+            Assert.Equal(sum, Total(layout.EffectSum(v, focus)), Math.Abs(sum) * 1e-12);
+        }
+
+        // Each block's best and worst focus shares, ties broken by the lower scenario index.
+        for (var b = 0; b < blocks; b++)
+        {
+            var start = b * PartialLayout.BlockSize;
+            var members = Enumerable.Range(start, Math.Min(PartialLayout.BlockSize, n - start)).ToList();
+            var best = members.OrderByDescending(i => rows.Outcomes[focus][i]).ThenBy(i => i).Take(layout.Extremes).ToList();
+            var worst = members.OrderBy(i => rows.Outcomes[focus][i]).ThenBy(i => i).Take(layout.Extremes).ToList();
+            for (var k = 0; k < layout.Extremes; k++)
+            {
+                Assert.Equal(best[k], agg.Partials[(b * layout.Length) + layout.BestScenario(k)]);
+                Assert.Equal(worst[k], agg.Partials[(b * layout.Length) + layout.WorstScenario(k)]);
+            }
+        }
+
+        var threshold = Enumerable.Range(0, n).Count(i => rows.Outcomes[focus][i] < Thresholds.Bound(2));
+        Assert.Equal(threshold, Total(layout.Threshold(2)));
+
+    }
+
+    private sealed record Collected(List<double> Partials, long[] Sketch);
+
+    /// <summary>Concatenates every chunk's block partials in order and adds up the sketches.</summary>
+    private static async Task<Collected> Collect(SweepPlan plan, ISweepBackend backend, int chunkSize)
+    {
+        var partials = new List<double>();
+        long[]? sketch = null;
+        await AggregateRunner.RunAsync(
+            plan,
+            backend,
+            (chunk, _) =>
+            {
+                partials.AddRange(chunk.Partials.AsSpan(0, chunk.Blocks * chunk.Layout.Length).ToArray());
+                sketch ??= new long[chunk.Sketch.Length];
+                for (var i = 0; i < sketch.Length; i++)
+                {
+                    sketch[i] += chunk.Sketch[i];
+                }
+
+                return Task.CompletedTask;
+            },
+            new SweepOptions(ChunkSize: chunkSize));
+        return new Collected(partials, sketch!);
+    }
+}
