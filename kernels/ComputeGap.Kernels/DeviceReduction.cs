@@ -1,4 +1,3 @@
-using ComputeGap.Core.Model;
 using ComputeGap.Core.Reduction;
 using ILGPU;
 
@@ -21,8 +20,23 @@ public struct DeviceAxes : IAxisSource
 
     public readonly int AxisCount => Enabled != 0 ? Grid.AxisCount : 0;
 
-    public readonly int ValueIndex(int axis, long scenario) =>
-        Grid.Offsets[axis] + GridPosition.Of(scenario, Grid.Strides[axis], Grid.Counts[axis]);
+    public readonly int Count(int axis) => Grid.Counts[axis];
+
+    public readonly long Stride(int axis) => Grid.Strides[axis];
+
+    public readonly int Offset(int axis) => Grid.Offsets[axis];
+}
+
+/// <summary>The axis cursor's scratch in thread-local memory.</summary>
+public struct LocalCursor : ICursorMemory
+{
+    public ArrayView<long> Memory;
+
+    public long this[int slot]
+    {
+        readonly get => Memory[slot];
+        set => Memory[slot] = value;
+    }
 }
 
 /// <summary>One block's partial record in device memory.</summary>

@@ -6,7 +6,7 @@ namespace ComputeGap.Kernels;
 /// <summary>
 /// Aggregate mode on the device: after <see cref="SweepKernels.Rows"/> has left a chunk's outcomes in
 /// device memory, one thread per (block, outcome column) runs <see cref="BlockReducer"/>, the same
-/// code the CPU path runs. Only the block partials and sketch counts leave the device.
+/// per-value step the CPU path runs. Only the block partials and sketch counts leave the device.
 /// </summary>
 public static class ReductionKernels
 {
@@ -28,8 +28,7 @@ public static class ReductionKernels
         var local = block * PartialLayout.BlockSize;
         var inBlock = count - local < PartialLayout.BlockSize ? count - local : PartialLayout.BlockSize;
         var part = new DevicePartial { Partials = partials, Offset = block * layout.Length };
-        BlockReducer.Clear(ref part, layout, column);
-        BlockReducer.ClearOwned(ref part, layout, column, regions, focus);
-        BlockReducer.Reduce(outcomes, axes, ref part, ref sketch, layout, column, regions, focus, first + local, local, inBlock);
+        var cursor = new LocalCursor { Memory = LocalMemory.Allocate<long>(2 * BlockReducer.MaxAxes) };
+        BlockReducer.ReduceColumn(outcomes, axes, ref cursor, ref part, ref sketch, layout, column, regions, focus, first + local, local, inBlock);
     }
 }

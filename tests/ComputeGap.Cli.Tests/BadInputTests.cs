@@ -55,7 +55,7 @@ public sealed class BadInputTests
     public async Task GridOverTheRowLimitIsRefusedBeforeAnythingIsWritten()
     {
         using var dir = new TempDir();
-        var run = await Cli.InvokeAsync("sweep", Cli.SweepFile("ree-shock.json"), "--out", dir.Path, "--max-rows", "1000");
+        var run = await Cli.InvokeAsync("sweep", Cli.SweepFile("ree-shock.json"), "--out", dir.Path, "--output", "rows", "--row-limit", "1000");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("row-output limit", run.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));

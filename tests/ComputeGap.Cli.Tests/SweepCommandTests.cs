@@ -13,7 +13,7 @@ public sealed class SweepCommandTests
         using var dir = new TempDir();
         var run = await Cli.InvokeAsync("sweep", Cli.SweepFile("eu-ree-shock.json"), "--out", dir.Path, "--backend", "cpu", "--series", "--format", "json");
         Assert.True(run.ExitCode == 0, run.Error);
-        var rows = dir.File("eu-ree-shock.rows.parquet");
+        var rows = dir.File("eu-ree-shock.0000000000000000000.rows.parquet");
         var table = await ParquetTableReader.ReadAsync(rows);
         Assert.Equal(150, table.RowCount);
 
@@ -34,7 +34,7 @@ public sealed class SweepCommandTests
         Assert.Equal("cpu", kv["backend"]);
 
         // The series: 150 scenarios x 72 months x 5 regions, shares summing to one per scenario-month.
-        var series = dir.File("eu-ree-shock.series.parquet");
+        var series = dir.File("eu-ree-shock.0000000000000000000.series.parquet");
         var check = (await DuckDb.QueryAsync(series, "SELECT count(*) AS n, max(abs(s - 1)) AS worst FROM (SELECT scenario, month, sum(share) AS s FROM data GROUP BY ALL)")).Single();
         Assert.Equal(150 * 72, DuckDb.ToInt64(check["n"]));
         Assert.True(DuckDb.ToDouble(check["worst"]) < 1e-5);
@@ -58,6 +58,7 @@ public sealed class SweepCommandTests
         var a = await ParquetTableReader.ReadAsync(whole.Path);
         var b = await ParquetTableReader.ReadAsync(parts.Path);
         Assert.Equal(3, b.SourceFiles.Count);
+        Assert.Equal(3, Directory.GetFiles(parts.Path, "*.manifest.json").Length);
         Assert.Equal(a.RowCount, b.RowCount);
         foreach (var column in a.Columns)
         {
@@ -76,7 +77,8 @@ public sealed class SweepCommandTests
         var run = await Cli.InvokeAsync("sweep", "--out", dir.Path, "--backend", "cpu");
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("EU: 20 % of demand", run.Output, StringComparison.Ordinal);
-        Assert.True(File.Exists(dir.File("default.rows.parquet")));
+        Assert.Single(Directory.GetFiles(dir.Path, "default.*.rows.parquet"));
+        Assert.True(File.Exists(dir.File("default.all.rows.manifest.json")));
     }
 
     private static string StripVolatile(string json)

@@ -44,12 +44,31 @@ public sealed class ForeignFileTests
     public async Task Columns_of_other_types_are_refused_by_name()
     {
         using var dir = new TempDirectory();
+        var path = dir.File("flags.parquet");
+        var flag = new DataField("flag", typeof(bool), isNullable: false);
+        await WriteAsync(path, new ParquetSchema(flag), group => group.WriteAsync(flag, new ReadOnlyMemory<bool>([true, false])));
+
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => ParquetTableReader.ReadAsync(path));
+
+        Assert.Contains("'flag'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Text_columns_are_read_and_a_null_in_one_is_refused()
+    {
+        using var dir = new TempDirectory();
         var path = dir.File("strings.parquet");
         var name = new DataField("name", typeof(string), isNullable: true);
         await WriteAsync(path, new ParquetSchema(name), group => group.WriteAsync(name, ["a", "b"]));
 
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() => ParquetTableReader.ReadAsync(path));
+        var table = await ParquetTableReader.ReadAsync(path);
 
+        Assert.Equal(ColumnType.String, table["name"].Type);
+        Assert.Equal(["a", "b"], table["name"].AsStrings());
+
+        var withNull = dir.File("null-string.parquet");
+        await WriteAsync(withNull, new ParquetSchema(name), group => group.WriteAsync(name, ["a", null!]));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => ParquetTableReader.ReadAsync(withNull));
         Assert.Contains("'name'", error.Message, StringComparison.Ordinal);
     }
 

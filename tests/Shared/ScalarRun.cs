@@ -18,7 +18,7 @@ public static class ScalarRun
         }
 
         var series = new Recorder(new float[shape.Months, shape.Regions]);
-        CapacityModel.Run<ScalarLane, bool, ArrayStore, Recorder>(ref store, shape, ref series);
+        CapacityModel.Run<ScalarLane, bool, ArrayStore, Recorder>(store, shape, ref series);
         var outcomes = new float[OutcomeColumns.Count(shape.Regions)];
         for (var c = 0; c < outcomes.Length; c++)
         {

@@ -1,4 +1,5 @@
 using ComputeGap.Engine.Backends;
+using ComputeGap.Engine.Output;
 using ComputeGap.IO.Parquet;
 using ComputeGap.Sweep.Spec;
 
@@ -19,7 +20,7 @@ public static class Guard
             return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IncompatiblePartsException or InvalidDataException
-            or BackendUnavailableException or ArgumentException)
+            or BackendUnavailableException or ArgumentException or OutputConflictException)
         {
             await error.WriteLineAsync($"error: {OneLine(e.Message)}").ConfigureAwait(false);
             return ExitCodes.BadInput;

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using ComputeGap.Engine.Aggregation;
 using ComputeGap.Engine.Backends;
+using ComputeGap.Engine.Output;
 using ComputeGap.Engine.Running;
 using ComputeGap.IO.Parquet;
 using ComputeGap.IO.Reports;
@@ -36,14 +38,22 @@ public static class SweepCommand
             DefaultValueFactory = _ => "snappy",
         };
         var chunk = new Option<int>("--chunk-size") { Description = "Scenarios per chunk and Parquet row group.", DefaultValueFactory = _ => SweepOptions.DefaultChunkSize };
-        var maxRows = new Option<long>("--max-rows") { Description = "Refuse grids whose row output exceeds this many rows.", DefaultValueFactory = _ => SweepRequest.DefaultMaxRows };
+        var rowLimit = new Option<long>("--row-limit") { Description = "Most rows row output writes: --output auto switches to aggregates above it, --output rows refuses.", DefaultValueFactory = _ => SweepRequest.DefaultRowLimit };
+        var output = new Option<string>("--output")
+        {
+            Description = "rows (one Parquet row per scenario), aggregate (statistics, quantile sketches, main effects, thresholds, extremes; for 10^9+ scenarios) or auto (rows up to --row-limit).",
+            DefaultValueFactory = _ => "auto",
+        };
+        output.AcceptOnlyFromAmong("auto", "rows", "aggregate");
+        var resume = new Option<bool>("--resume") { Description = "Continue a stopped or killed run in the same --out: run only the scenarios its manifest lacks." };
+        var checkpoint = new Option<int>("--checkpoint-seconds") { Description = "Aggregate output: commit the running reductions as a part at least this often.", DefaultValueFactory = _ => 60 };
         var format = CommonOptions.Format();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress, no summary: only errors." };
         var shard = new Option<string?>("--shard") { Description = "Run only shard i of N (0-based, e.g. 2/4): a contiguous slice of the grid, written as its own part file. `summarize DIR` merges the parts." };
 
         var command = new Command("sweep", "Run every scenario of a sweep through model v1 and write Parquet (one row per scenario).")
         {
-            file, outDir, backend, device, series, compression, chunk, maxRows, shard, format, quiet,
+            file, outDir, backend, device, series, compression, chunk, rowLimit, output, resume, checkpoint, shard, format, quiet,
         };
         command.SetAction((parse, cancellationToken) => Guard.RunAsync(
             async () =>
@@ -64,11 +74,14 @@ public static class SweepCommand
                     parse.GetValue(series),
                     ParseCompression(parse.GetValue(compression)!),
                     chunkSize,
-                    parse.GetValue(maxRows),
-                    parse.GetValue(shard) is { } shardText ? Shard.Parse(shardText) : Shard.All);
+                    parse.GetValue(rowLimit),
+                    parse.GetValue(shard) is { } shardText ? Shard.Parse(shardText) : Shard.All,
+                    ParseOutput(parse.GetValue(output)!),
+                    parse.GetValue(resume),
+                    TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(checkpoint))));
                 var isQuiet = parse.GetValue(quiet);
                 var error = parse.InvocationConfiguration.Error;
-                var output = parse.InvocationConfiguration.Output;
+                var outputWriter = parse.InvocationConfiguration.Output;
 
                 SweepJob.CheckSize(request);
                 if (!isQuiet)
@@ -79,22 +92,47 @@ public static class SweepCommand
 
                 using var devices = new Devices();
                 using var bar = isQuiet ? null : new ProgressBar(error);
-                var result = await SweepJob.RunAsync(request, devices, isQuiet ? null : error.WriteLine, bar, cancellationToken).ConfigureAwait(false);
+                SweepResult result;
+                try
+                {
+                    result = await SweepJob.RunAsync(request, devices, isQuiet ? null : error.WriteLine, bar, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    bar?.Finish();
+                    var again = "computegap " + string.Join(' ', parse.Tokens.Select(t => t.Value.Contains(' ', StringComparison.Ordinal) ? $"\"{t.Value}\"" : t.Value));
+                    await error.WriteLineAsync($"stopped: every finished part in {request.OutDirectory} is kept. Resume with:\n  {again}{(request.Resume ? string.Empty : " --resume")}").ConfigureAwait(false);
+                    return ExitCodes.Cancelled;
+                }
+
                 bar?.Finish();
                 if (isQuiet)
                 {
                     return ExitCodes.Ok;
                 }
 
-                var rate = result.Scenarios / Math.Max(result.Elapsed.TotalSeconds, 1e-9);
-                await error.WriteLineAsync($"wrote {result.RowsPath}{(result.SeriesPath is null ? string.Empty : " and " + result.SeriesPath)}: {result.Scenarios:N0} scenarios in {result.Elapsed.TotalSeconds:F1} s ({rate:N0} scenarios/s, {result.Backend})").ConfigureAwait(false);
-                var table = await ParquetTableReader.ReadAsync(result.RowsPath, cancellationToken: cancellationToken).ConfigureAwait(false);
-                SummaryReport.Write(SummaryData.FromTable(table), parse.GetValue(format), output);
+                var rate = result.Computed / Math.Max(result.Elapsed.TotalSeconds, 1e-9);
+                var mode = result.Mode == OutputMode.Aggregate ? "aggregates" : "rows";
+                await error.WriteLineAsync($"wrote {mode} to {result.Directory}: {result.Computed:N0} scenarios computed in {result.Elapsed.TotalSeconds:F1} s ({rate:N0} scenarios/s, {result.Backend})").ConfigureAwait(false);
+                if (!request.Slice.IsWhole)
+                {
+                    await error.WriteLineAsync($"shard {request.Slice} done; when every shard is, run: computegap summarize {result.Directory}").ConfigureAwait(false);
+                    return ExitCodes.Ok;
+                }
+
+                SummaryReport.Write(await SummaryLoader.LoadAsync(result.Directory, cancellationToken).ConfigureAwait(false), parse.GetValue(format), outputWriter);
                 return ExitCodes.Ok;
             },
             parse.InvocationConfiguration.Error));
         return command;
     }
+
+    public static OutputMode ParseOutput(string text) => text switch
+    {
+        "rows" => OutputMode.Rows,
+        "aggregate" => OutputMode.Aggregate,
+        _ => OutputMode.Auto,
+    };
 
     public static BackendChoice ParseBackend(string text) => text switch
     {

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using ComputeGap.Core.Model;
 using ComputeGap.Core.Reduction;
 using ComputeGap.Engine.Running;
 
@@ -24,33 +23,24 @@ internal static class CpuReduction
             0,
             blocks,
             new ParallelOptions { MaxDegreeOfParallelism = threads },
-            () => new long[target.Sketch.Length],
-            (b, _, sketch) =>
+            () => new Worker(new long[target.Sketch.Length], new long[2 * BlockReducer.MaxAxes]),
+            (b, _, worker) =>
             {
                 var blockFirst = (target.FirstBlock + b) * PartialLayout.BlockSize;
                 var local = (int)(blockFirst - chunk.First);
                 var count = Math.Min(PartialLayout.BlockSize, chunk.Count - local);
                 var part = new HostPartial(target.Partials, b * layout.Length);
-                var counts = new HostSketch(sketch);
+                var counts = new HostSketch(worker.Sketch);
+                var cursor = new HostCursor(worker.Cursor);
                 var source = new HostOutcomes(chunk.Outcomes);
-                for (var column = 0; column < plan.OutcomeCount; column++)
-                {
-                    BlockReducer.Clear(ref part, layout, column);
-                    BlockReducer.ClearOwned(ref part, layout, column, plan.Shape.Regions, plan.Shape.Focus);
-                }
-
-                for (var column = 0; column < plan.OutcomeCount; column++)
-                {
-                    BlockReducer.Reduce(source, axes, ref part, ref counts, layout, column, plan.Shape.Regions, plan.Shape.Focus, blockFirst, local, count);
-                }
-
-                return sketch;
+                BlockReducer.ReduceBlock(source, axes, ref cursor, ref part, ref counts, layout, plan.OutcomeCount, plan.Shape.Regions, plan.Shape.Focus, blockFirst, local, count);
+                return worker;
             },
-            sketch =>
+            worker =>
             {
                 lock (sketches)
                 {
-                    sketches.Add(sketch);
+                    sketches.Add(worker.Sketch);
                 }
             });
 
@@ -68,12 +58,26 @@ internal static class CpuReduction
         public float Get(int column, int local) => columns[column][local];
     }
 
+    private sealed record Worker(long[] Sketch, long[] Cursor);
+
     private readonly struct HostAxes(SweepPlan plan, bool enabled) : IAxisSource
     {
         public int AxisCount => enabled ? plan.AxisSlots.Length : 0;
 
-        public int ValueIndex(int axis, long scenario) =>
-            plan.AxisOffsets[axis] + GridPosition.Of(scenario, plan.AxisStrides[axis], plan.AxisCounts[axis]);
+        public int Count(int axis) => plan.AxisCounts[axis];
+
+        public long Stride(int axis) => plan.AxisStrides[axis];
+
+        public int Offset(int axis) => plan.AxisOffsets[axis];
+    }
+
+    private readonly struct HostCursor(long[] memory) : ICursorMemory
+    {
+        public long this[int slot]
+        {
+            get => memory[slot];
+            set => memory[slot] = value;
+        }
     }
 
     private readonly struct HostPartial(double[] partials, int offset) : IPartialRecord

@@ -122,14 +122,15 @@ public sealed class ParquetSink : IChunkSink, IAsyncDisposable
         }
     }
 
-    /// <summary>Finishes and atomically publishes the files.</summary>
+    /// <summary>Finishes and atomically publishes the files, the series first, so visible rows imply a visible series.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        await _rows.CommitAsync(cancellationToken).ConfigureAwait(false);
         if (_series is not null)
         {
             await _series.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        await _rows.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes whatever was not committed.</summary>

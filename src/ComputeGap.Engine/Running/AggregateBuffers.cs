@@ -36,7 +36,14 @@ public sealed class AggregateBuffers
     /// <summary>Scenarios now held.</summary>
     public int Count { get; set; }
 
-    /// <summary>The layout for a plan: main effects when the axes have at most <see cref="PartialLayout.MaxAxisValues"/> values in all.</summary>
+    /// <summary>
+    /// The layout for a plan: main effects when there are at most <see cref="BlockReducer.MaxAxes"/>
+    /// axes with at most <see cref="PartialLayout.MaxAxisValues"/> values in all.
+    /// </summary>
     public static PartialLayout LayoutFor(SweepPlan plan) =>
-        new(plan.OutcomeCount, plan.AxisValues.Length <= PartialLayout.MaxAxisValues ? plan.AxisValues.Length : 0, PartialLayout.DefaultExtremes);
+        new(plan.OutcomeCount, HasMainEffects(plan) ? plan.AxisValues.Length : 0, PartialLayout.DefaultExtremes);
+
+    /// <summary>Whether aggregate mode keeps main effects for <paramref name="plan"/>.</summary>
+    public static bool HasMainEffects(SweepPlan plan) =>
+        plan.AxisSlots.Length <= BlockReducer.MaxAxes && plan.AxisValues.Length <= PartialLayout.MaxAxisValues;
 }

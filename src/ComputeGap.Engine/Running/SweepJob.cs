@@ -1,61 +1,33 @@
 using System.Diagnostics;
+using ComputeGap.Core;
 using ComputeGap.Engine.Backends;
 using ComputeGap.Engine.Output;
-using ComputeGap.IO.Parquet;
+using ComputeGap.IO.Reports;
 using ComputeGap.Sweep.Spec;
 
 namespace ComputeGap.Engine.Running;
 
-/// <summary>What to run and where to write it.</summary>
-/// <param name="Spec">The validated sweep.</param>
-/// <param name="OutDirectory">Directory for the Parquet files (created if missing).</param>
-/// <param name="Backend">Backend choice.</param>
-/// <param name="CudaDevice">CUDA device index when CUDA runs.</param>
-/// <param name="Series">Also write the per-month shares in long form.</param>
-/// <param name="Compression">Parquet compression.</param>
-/// <param name="ChunkSize">Scenarios per chunk and row group.</param>
-/// <param name="MaxRows">Largest row output accepted; bigger grids are refused before anything runs.</param>
-/// <param name="Shard">The slice of the grid to run; the whole grid by default.</param>
-public sealed record SweepRequest(
-    SweepSpec Spec,
-    string OutDirectory,
-    BackendChoice Backend = BackendChoice.Auto,
-    int CudaDevice = 0,
-    bool Series = false,
-    ParquetCompression Compression = default,
-    int ChunkSize = SweepOptions.DefaultChunkSize,
-    long MaxRows = SweepRequest.DefaultMaxRows,
-    Shard Shard = default)
+/// <summary>The sweep command's library entry: check, plan, open the backend, run what is missing, commit parts.</summary>
+public static partial class SweepJob
 {
-    /// <summary>The shard to run (a default-constructed shard means the whole grid).</summary>
-    public Shard Slice => Shard.Count == 0 ? Shard.All : Shard;
-
-    /// <summary>Scenarios this request runs.</summary>
-    public long Scenarios => Slice.Length(Spec.ScenarioCount);
-
-    /// <summary>50 million rows: about 4 GB of Parquet for the baseline's columns.</summary>
-    public const long DefaultMaxRows = 50_000_000;
-}
-
-/// <summary>What a finished sweep produced.</summary>
-public sealed record SweepResult(string RowsPath, string? SeriesPath, long Scenarios, TimeSpan Elapsed, string Backend, string Device, string BackendReason);
-
-/// <summary>The sweep command's library entry: plan, open the backend, run, write, commit.</summary>
-public static class SweepJob
-{
-    /// <summary>Refuses grids whose row output would exceed <see cref="SweepRequest.MaxRows"/>.</summary>
+    /// <summary>Refuses requests that cannot run as asked, before anything is written.</summary>
     public static void CheckSize(SweepRequest request)
     {
         var spec = request.Spec;
-        if (request.Scenarios > request.MaxRows)
+        if (request.Output == OutputMode.Rows && request.Scenarios > request.RowLimit)
         {
-            throw new SpecException(spec.SourceName, "$.axes", $"{request.Scenarios:N0} scenarios exceed the row-output limit of {request.MaxRows:N0} rows (raise --max-rows, shard with --shard i/N, or shrink the axes)");
+            throw new SpecException(spec.SourceName, "$.axes", $"{request.Scenarios:N0} scenarios exceed the row-output limit of {request.RowLimit:N0} rows (use --output aggregate or auto, raise --row-limit, or shard with --shard i/N)");
+        }
+
+        if (request.Series && request.Mode == OutputMode.Aggregate)
+        {
+            throw new SpecException(spec.SourceName, "$.axes", "--series is only available with row output (aggregate fans of the shares are not implemented yet)");
         }
 
         var seriesRows = request.Scenarios * (long)spec.HorizonMonths * spec.Regions.Count;
-        if (request.Series && seriesRows > request.MaxRows)
+        if (request.Series && seriesRows > request.RowLimit)
         {
-            throw new SpecException(spec.SourceName, "$.axes", $"--series would write {seriesRows:N0} rows (scenarios x months x regions), over the limit of {request.MaxRows:N0} (raise --max-rows or shrink the axes)");
+            throw new SpecException(spec.SourceName, "$.axes", $"--series would write {seriesRows:N0} rows (scenarios x months x regions), over the limit of {request.RowLimit:N0} (raise --row-limit or shrink the axes)");
         }
     }
 
@@ -64,27 +36,98 @@ public static class SweepJob
     {
         CheckSize(request);
         var plan = new SweepPlan(request.Spec);
-        using var backend = devices.Open(request.Backend, request.CudaDevice, out var reason);
-        log?.Invoke($"backend: {backend.Name} on {backend.Device} ({reason})");
+        var files = new RunFiles(request.OutDirectory, request.Spec.Name, request.Slice, request.Mode);
+        var identity = OutputMetadata.For(plan, "-", "-", DateTimeOffset.UtcNow);
+        OutputGuard.RefuseForeignOutput(files, identity);
 
         Directory.CreateDirectory(request.OutDirectory);
-        var slice = request.Slice;
-        var stem = Path.Combine(request.OutDirectory, FileStem(request.Spec.Name) + (slice.IsWhole ? string.Empty : "." + slice.FileTag));
-        var metadata = OutputMetadata.For(plan, backend.Name, backend.Device, DateTimeOffset.UtcNow);
-        await using var sink = await ParquetSink.CreateAsync(
-            plan, stem + ".rows.parquet", request.Series ? stem + ".series.parquet" : null, metadata, request.Compression, cancellationToken).ConfigureAwait(false);
+        files.RemoveStaleTemporaries();
+        var manifest = OpenManifest(request, files, identity, log);
+        var missing = manifest.Missing();
+        var todo = missing.Sum(r => r.Count);
+        using var backend = devices.Open(request.Backend, request.CudaDevice, out var reason);
+        log?.Invoke($"backend: {backend.Name} on {backend.Device} ({reason})");
+        if (todo < request.Scenarios)
+        {
+            log?.Invoke($"resuming: {request.Scenarios - todo:N0} of {request.Scenarios:N0} scenarios are already committed");
+        }
 
+        var metadata = OutputMetadata.For(plan, backend.Name, backend.Device, DateTimeOffset.UtcNow);
+        metadata["output"] = request.Mode == OutputMode.Aggregate ? "aggregate" : "rows";
         var clock = Stopwatch.StartNew();
-        var options = new SweepOptions(request.ChunkSize, slice.First(plan.ScenarioCount), slice.Length(plan.ScenarioCount), request.Series);
-        var done = await SweepRunner.RunAsync(plan, backend, sink, options, progress, cancellationToken).ConfigureAwait(false);
-        await sink.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new SweepResult(sink.RowsPath, sink.SeriesPath, done, clock.Elapsed, backend.Name, backend.Device, reason);
+        var offset = new OffsetProgress(progress, todo);
+        foreach (var range in missing)
+        {
+            var options = new SweepOptions(request.ChunkSize, range.First, range.Count, request.Series);
+            if (request.Mode == OutputMode.Aggregate)
+            {
+                await RunAggregateAsync(plan, backend, files, manifest, metadata, request, options, offset, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var sink = new RowPartSink(files, manifest, request.Series, metadata, request.Compression);
+                await SweepRunner.RunAsync(plan, backend, sink, options, offset, cancellationToken).ConfigureAwait(false);
+            }
+
+            offset.Complete(range.Count);
+        }
+
+        return new SweepResult(request.Mode, request.OutDirectory, request.Scenarios, todo, clock.Elapsed, backend.Name, backend.Device, reason);
     }
 
     /// <summary>A file-name-safe form of the sweep's name.</summary>
     public static string FileStem(string name)
     {
-        var safe = new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]).Trim('.');
+        var safe = new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]).Trim('.');
         return safe.Length > 0 ? safe : "sweep";
+    }
+
+    /// <summary>The run's manifest: resumed as it is, or started afresh (replacing this run's earlier parts).</summary>
+    private static RunManifest OpenManifest(SweepRequest request, RunFiles files, Dictionary<string, string> identity, Action<string>? log)
+    {
+        var existing = RunManifest.Load(files.Manifest);
+        if (existing is not null && request.Resume && existing.First == request.First && existing.Count == request.Scenarios)
+        {
+            return existing;
+        }
+
+        if (existing is not null)
+        {
+            foreach (var file in existing.Parts.SelectMany(p => p.Files))
+            {
+                File.Delete(Path.Combine(files.Directory, file));
+            }
+
+            log?.Invoke(request.Resume
+                ? "resume: the earlier run covered other scenarios; starting afresh"
+                : $"replacing the earlier output of this run ({existing.Parts.Count} parts)");
+        }
+        else if (request.Resume)
+        {
+            log?.Invoke("resume: no earlier run of this sweep here; starting afresh");
+        }
+
+        var manifest = new RunManifest
+        {
+            SweepSha256 = identity[MetadataKeys.SweepSha256],
+            BaselineSha256 = identity[MetadataKeys.BaselineSha256],
+            ModelVersion = ModelLimits.ModelVersion,
+            Output = request.Mode == OutputMode.Aggregate ? "aggregate" : "rows",
+            First = request.First,
+            Count = request.Scenarios,
+        }.At(files.Manifest);
+        manifest.Save();
+        return manifest;
+    }
+
+    /// <summary>Reports progress across several ranges as one run.</summary>
+    private sealed class OffsetProgress(IProgress<SweepProgress>? inner, long total) : IProgress<SweepProgress>
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private long _before;
+
+        public void Report(SweepProgress value) => inner?.Report(new SweepProgress(_before + value.Done, total, _clock.Elapsed));
+
+        public void Complete(long count) => _before += count;
     }
 }

@@ -3,7 +3,7 @@ namespace ComputeGap.IO.Parquet;
 /// <summary>One column of a <see cref="ColumnTable"/>: a name, a type and a typed array of values.</summary>
 /// <param name="Name">Column name.</param>
 /// <param name="Type">Physical type.</param>
-/// <param name="Values">A <c>long[]</c>, <c>int[]</c>, <c>float[]</c> or <c>double[]</c> as <paramref name="Type"/> says,
+/// <param name="Values">A <c>long[]</c>, <c>int[]</c>, <c>float[]</c>, <c>double[]</c> or <c>string[]</c> as <paramref name="Type"/> says,
 /// exactly one entry per row.</param>
 public sealed record TableColumn(string Name, ColumnType Type, Array Values)
 {
@@ -15,7 +15,13 @@ public sealed record TableColumn(string Name, ColumnType Type, Array Values)
     public T[] As<T>() where T : struct => Values as T[]
         ?? throw new InvalidCastException($"Column '{Name}' holds {Type} values, not {typeof(T).Name}.");
 
+    /// <summary>The values of a <see cref="ColumnType.String"/> column.</summary>
+    /// <exception cref="InvalidCastException">The column does not hold text.</exception>
+    public string[] AsStrings() => Values as string[]
+        ?? throw new InvalidCastException($"Column '{Name}' holds {Type} values, not text.");
+
     /// <summary>Every value widened to double (a new array; Float64 columns are copied too).</summary>
+    /// <exception cref="InvalidOperationException">The column holds text.</exception>
     public double[] ToDoubles()
     {
         var result = new double[Values.Length];
@@ -33,7 +39,7 @@ public sealed record TableColumn(string Name, ColumnType Type, Array Values)
 }
 
 /// <summary>
-/// An in-memory table of numeric columns of equal length, with the key-value metadata of the file(s)
+/// An in-memory table of numeric (and text) columns of equal length, with the key-value metadata of the file(s)
 /// it was read from.
 /// </summary>
 public sealed class ColumnTable

@@ -17,7 +17,7 @@ public enum ColumnType
     /// <summary>64-bit float, stored in a <see cref="double"/>[] (Parquet DOUBLE).</summary>
     Float64,
 
-    /// <summary>UTF-8 text (for labels such as region names; written, not read back into tables).</summary>
+    /// <summary>UTF-8 text (labels such as region or outcome names), stored in a <see cref="string"/>[].</summary>
     String,
 }
 

@@ -3,7 +3,7 @@ using global::Parquet.Schema;
 
 namespace ComputeGap.IO.Parquet;
 
-/// <summary>Reads flat numeric Parquet files, or a directory of part files, into a <see cref="ColumnTable"/>.</summary>
+/// <summary>Reads flat numeric and text Parquet files, or a directory of part files, into a <see cref="ColumnTable"/>.</summary>
 public static class ParquetTableReader
 {
     /// <summary>Metadata keys that must be equal in every part file of a directory (absent counts as a value).</summary>
@@ -16,7 +16,7 @@ public static class ParquetTableReader
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <exception cref="IncompatiblePartsException">Two parts differ in their column sets or in an <see cref="IdentityKeys"/> value.</exception>
     /// <exception cref="FileNotFoundException">No such file, or a directory without part files.</exception>
-    /// <exception cref="NotSupportedException">A column is not a flat INT32, INT64, FLOAT or DOUBLE column.</exception>
+    /// <exception cref="NotSupportedException">A column is not a flat INT32, INT64, FLOAT, DOUBLE or UTF-8 text column.</exception>
     public static async Task<ColumnTable> ReadAsync(string fileOrDirectory, string? exceptSuffix = null,
         CancellationToken cancellationToken = default)
     {
@@ -56,7 +56,7 @@ public static class ParquetTableReader
         (await ReadInfoAsync(file, cancellationToken).ConfigureAwait(false)).Metadata;
 
     /// <summary>Reads the footer of one file: columns, row count and metadata, without reading any rows.</summary>
-    /// <exception cref="NotSupportedException">A column is not a flat INT32, INT64, FLOAT or DOUBLE column.</exception>
+    /// <exception cref="NotSupportedException">A column is not a flat INT32, INT64, FLOAT, DOUBLE or UTF-8 text column.</exception>
     public static async Task<ParquetFileInfo> ReadInfoAsync(string file, CancellationToken cancellationToken = default)
     {
         var path = Path.GetFullPath(file);
@@ -101,11 +101,12 @@ public static class ParquetTableReader
     {
         if (field is not DataField data || data.IsArray)
         {
-            throw new NotSupportedException($"'{path}': column '{field.Name}' is nested or repeated; only flat numeric columns are read.");
+            throw new NotSupportedException($"'{path}': column '{field.Name}' is nested or repeated; only flat numeric and text columns are read.");
         }
 
-        var type = ColumnTypes.FromElementType(data.ClrType)
-            ?? throw new NotSupportedException($"'{path}': column '{field.Name}' holds {data.ClrType.Name}; only Int32, Int64, Float32 and Float64 are read.");
+        // Parquet.Net reports text columns read from a file as ReadOnlyMemory<char>; they read as strings.
+        var type = data.ClrType == typeof(ReadOnlyMemory<char>) ? ColumnType.String : ColumnTypes.FromElementType(data.ClrType)
+            ?? throw new NotSupportedException($"'{path}': column '{field.Name}' holds {data.ClrType.Name}; only Int32, Int64, Float32, Float64 and String are read.");
         return new ColumnSpec(field.Name, type);
     }
 

@@ -30,7 +30,7 @@ public sealed record SummaryData(
     public OutcomeStats? FindOutcome(string name) => Outcomes.FirstOrDefault(o => o.Name == name);
 
     /// <summary>
-    /// Summarises raw rows. Outcomes are all columns except <c>scenario</c> and the axis columns; month
+    /// Summarises raw rows. Outcomes are all numeric columns except <c>scenario</c> and the axis columns; month
     /// outcomes (<c>*_month</c>) leave −1 ("never") out of their statistics. The metadata keys of
     /// <see cref="MetadataKeys"/> name the focus, rivals and axes; without a focus there is no
     /// headline, no focus threshold and no main effect.
@@ -56,12 +56,12 @@ public sealed record SummaryData(
 
         var axes = metadata.Axes.ToHashSet(StringComparer.Ordinal);
         var outcomes = table.Columns
-            .Where(c => c.Name != OutcomeColumns.Scenario && !axes.Contains(c.Name))
+            .Where(c => c.Name != OutcomeColumns.Scenario && !axes.Contains(c.Name) && c.Type != ColumnType.String)
             .Select(c => OutcomeStats.Compute(c.Name, Values(c.Name),
                 OutcomeColumns.IsMonth(c.Name) && c.Type is ColumnType.Int32 or ColumnType.Int64 ? OutcomeColumns.NeverMonth : (double?)null))
             .ToArray();
 
-        var thresholds = ThresholdRules.For(metadata, table.Contains)
+        var thresholds = ThresholdRule.For(metadata, name => table.TryGetColumn(name, out var c) && c.Type != ColumnType.String)
             .Select(rule => rule.Evaluate(Values(rule.Column)))
             .ToArray();
 

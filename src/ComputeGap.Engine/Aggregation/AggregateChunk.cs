@@ -1,0 +1,15 @@
+using ComputeGap.Core.Reduction;
+
+namespace ComputeGap.Engine.Aggregation;
+
+/// <summary>
+/// The reductions of consecutive scenario blocks: one <see cref="PartialLayout"/> record per block and
+/// the quantile-sketch counts of all of them.
+/// </summary>
+/// <param name="FirstBlock">Index of the first block (scenario index / <see cref="PartialLayout.BlockSize"/>).</param>
+/// <param name="Blocks">Blocks held.</param>
+/// <param name="Partials">At least <c>Blocks × layout.Length</c> doubles, blocks in index order (a longer, reused
+/// buffer is fine: only the first <c>Blocks</c> records are read).</param>
+/// <param name="Sketch">Outcomes × <see cref="QuantileSketch.Length"/> counts, column-major (outcome c's slot s at
+/// <c>c * QuantileSketch.Length + s</c>).</param>
+public sealed record AggregateChunk(long FirstBlock, int Blocks, double[] Partials, long[] Sketch);

@@ -1,0 +1,179 @@
+using System.Text;
+using System.Text.Json;
+using ComputeGap.Core.Model;
+using ComputeGap.Core.Reduction;
+using ComputeGap.Engine.Running;
+
+namespace ComputeGap.Engine.Aggregation;
+
+/// <summary>One swept axis as aggregates need it: its column name and its values (float32, as the kernels use them).</summary>
+/// <param name="Column">Column name, e.g. <c>dc_growth_EU</c>.</param>
+/// <param name="Values">Values in sweep order.</param>
+public sealed record AggregateAxis(string Column, IReadOnlyList<float> Values);
+
+/// <summary>
+/// What an <see cref="AggregateState"/> holds aggregates of: the outcome columns, the regions and
+/// focus (for thresholds and extremes), the axes (for main effects and for naming the extreme
+/// scenarios) and the <see cref="PartialLayout"/> of the block records it takes. It is written into
+/// every aggregate file, so files can be read back without the sweep.
+/// </summary>
+public sealed class AggregateShape
+{
+    /// <summary>Metadata key holding <see cref="ToJson"/>.</summary>
+    public const string MetadataKey = "aggregate_shape";
+
+    private readonly long[] _strides;
+    private readonly int[] _offsets;
+
+    /// <summary>Builds a shape and checks it against the layout.</summary>
+    /// <exception cref="ArgumentException">The layout's outcomes or axis values do not match, or the focus is out of range.</exception>
+    public AggregateShape(IReadOnlyList<string> outcomes, int regions, int focus, IReadOnlyList<AggregateAxis> axes, PartialLayout layout)
+    {
+        if (layout.Outcomes != outcomes.Count || layout.Extremes < 0)
+        {
+            throw new ArgumentException($"The layout has {layout.Outcomes} outcomes but the shape {outcomes.Count}.", nameof(layout));
+        }
+
+        if (regions < 1 || regions > outcomes.Count || focus < 0 || focus >= regions)
+        {
+            throw new ArgumentException($"Focus {focus} of {regions} regions does not fit {outcomes.Count} outcomes.", nameof(focus));
+        }
+
+        Outcomes = [.. outcomes];
+        Regions = regions;
+        Focus = focus;
+        Axes = [.. axes.Select(a => new AggregateAxis(a.Column, [.. a.Values]))];
+        Layout = layout;
+        _offsets = new int[Axes.Count];
+        _strides = new long[Axes.Count];
+        var total = 0;
+        long stride = 1;
+        for (var a = Axes.Count - 1; a >= 0; a--)
+        {
+            if (Axes[a].Values.Count == 0)
+            {
+                throw new ArgumentException($"Axis '{Axes[a].Column}' has no values.", nameof(axes));
+            }
+
+            _strides[a] = stride;
+            stride = checked(stride * Axes[a].Values.Count);
+        }
+
+        for (var a = 0; a < Axes.Count; a++)
+        {
+            _offsets[a] = total;
+            total += Axes[a].Values.Count;
+        }
+
+        GridSize = stride;
+        TotalAxisValues = total;
+        if (layout.AxisValues != 0 && layout.AxisValues != total)
+        {
+            throw new ArgumentException($"The layout has {layout.AxisValues} axis values but the axes {total}.", nameof(layout));
+        }
+    }
+
+    /// <summary>Outcome column names, in order.</summary>
+    public IReadOnlyList<string> Outcomes { get; }
+
+    /// <summary>Regions (the first outcomes are their shares).</summary>
+    public int Regions { get; }
+
+    /// <summary>Focus region index (its share is outcome <see cref="Focus"/>).</summary>
+    public int Focus { get; }
+
+    /// <summary>Axes in sweep order (the last varies fastest).</summary>
+    public IReadOnlyList<AggregateAxis> Axes { get; }
+
+    /// <summary>Layout of the block records.</summary>
+    public PartialLayout Layout { get; }
+
+    /// <summary>Position of each axis's first value in the concatenated value list.</summary>
+    public IReadOnlyList<int> AxisOffsets => _offsets;
+
+    /// <summary>All axes' values together.</summary>
+    public int TotalAxisValues { get; }
+
+    /// <summary>Scenarios in the whole grid.</summary>
+    public long GridSize { get; }
+
+    /// <summary>True when main effects are kept (the layout has axis values).</summary>
+    public bool HasEffects => Layout.AxisValues > 0;
+
+    /// <summary>The shape of a sweep's aggregates.</summary>
+    public static AggregateShape From(SweepPlan plan, PartialLayout layout) => new(
+        plan.OutcomeNames,
+        plan.Shape.Regions,
+        plan.Shape.Focus,
+        [.. plan.Spec.Axes.Select((axis, a) => new AggregateAxis(axis.Column,
+            [.. plan.AxisValues.AsSpan(plan.AxisOffsets[a], plan.AxisCounts[a]).ToArray()]))],
+        layout);
+
+    /// <summary>Position of axis <paramref name="axis"/>'s value in scenario <paramref name="scenario"/>.</summary>
+    public int Position(int axis, long scenario) => GridPosition.Of(scenario, _strides[axis], Axes[axis].Values.Count);
+
+    /// <summary>The value axis <paramref name="axis"/> takes in scenario <paramref name="scenario"/>.</summary>
+    public float AxisValue(int axis, long scenario) => Axes[axis].Values[Position(axis, scenario)];
+
+    /// <summary>The shape as compact JSON (floats in shortest round-trip form).</summary>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("outcomes");
+            foreach (var outcome in Outcomes)
+            {
+                json.WriteStringValue(outcome);
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("regions", Regions);
+            json.WriteNumber("focus", Focus);
+            json.WriteNumber("axis_values", Layout.AxisValues);
+            json.WriteNumber("extremes", Layout.Extremes);
+            json.WriteStartArray("axes");
+            foreach (var axis in Axes)
+            {
+                json.WriteStartObject();
+                json.WriteString("column", axis.Column);
+                json.WriteStartArray("values");
+                foreach (var value in axis.Values)
+                {
+                    json.WriteNumberValue(value);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Reads <see cref="ToJson"/>'s text.</summary>
+    /// <exception cref="InvalidDataException">The text is not a valid shape.</exception>
+    public static AggregateShape FromJson(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            var outcomes = root.GetProperty("outcomes").EnumerateArray().Select(e => e.GetString()!).ToArray();
+            var axes = root.GetProperty("axes").EnumerateArray()
+                .Select(e => new AggregateAxis(e.GetProperty("column").GetString()!,
+                    [.. e.GetProperty("values").EnumerateArray().Select(v => v.GetSingle())]))
+                .ToArray();
+            var layout = new PartialLayout(outcomes.Length, root.GetProperty("axis_values").GetInt32(), root.GetProperty("extremes").GetInt32());
+            return new AggregateShape(outcomes, root.GetProperty("regions").GetInt32(), root.GetProperty("focus").GetInt32(), axes, layout);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
+        {
+            throw new InvalidDataException($"Metadata '{MetadataKey}' is not a valid aggregate shape: {e.Message}", e);
+        }
+    }
+}

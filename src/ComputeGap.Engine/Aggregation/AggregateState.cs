@@ -1,0 +1,291 @@
+using ComputeGap.Core.Reduction;
+using ComputeGap.Engine.Running;
+using ComputeGap.IO.Parquet;
+using ComputeGap.IO.Reports;
+
+namespace ComputeGap.Engine.Aggregation;
+
+/// <summary>
+/// Aggregates of a sweep (or a shard of one) in mergeable form: counts as integers, sums exactly
+/// (<see cref="ExactSum"/>), minima and maxima, quantile-sketch counts, per-axis-value main effects,
+/// threshold counts and the k best and worst focus shares. Adding block records (<see cref="Add"/>)
+/// and merging states (<see cref="Merge"/>) are exact and commutative, so the result is bit-identical
+/// whatever the chunk size, thread count, shard split or order of arrival.
+/// </summary>
+/// <remarks>Not thread-safe: give each thread its own state and merge them.</remarks>
+public sealed class AggregateState
+{
+    private readonly long[] _finite;
+    private readonly ExactSum[] _sums;
+    private readonly double[] _min;
+    private readonly double[] _max;
+    private readonly long[] _sketch;
+    private readonly long[] _effectCount;
+    private readonly long[] _effectFinite;
+    private readonly ExactSum[] _effectSums;
+    private readonly long[] _thresholds = new long[Thresholds.Count];
+    private readonly ExtremeList _best;
+    private readonly ExtremeList _worst;
+    private readonly string _shapeKey;
+
+    /// <summary>An empty state for a sweep's block records.</summary>
+    public AggregateState(SweepPlan plan, PartialLayout layout)
+        : this(AggregateShape.From(plan, layout))
+    {
+    }
+
+    /// <summary>An empty state of the given shape.</summary>
+    public AggregateState(AggregateShape shape)
+    {
+        Shape = shape;
+        _shapeKey = shape.ToJson();
+        var outcomes = shape.Outcomes.Count;
+        var values = shape.Layout.AxisValues;
+        _finite = new long[outcomes];
+        _sums = [.. Enumerable.Range(0, outcomes).Select(_ => new ExactSum())];
+        _min = [.. Enumerable.Repeat(double.PositiveInfinity, outcomes)];
+        _max = [.. Enumerable.Repeat(double.NegativeInfinity, outcomes)];
+        _sketch = new long[outcomes * QuantileSketch.Length];
+        _effectCount = new long[values];
+        _effectFinite = new long[values * outcomes];
+        _effectSums = [.. Enumerable.Range(0, values * outcomes).Select(_ => new ExactSum())];
+        _best = new ExtremeList(shape.Layout.Extremes, highest: true);
+        _worst = new ExtremeList(shape.Layout.Extremes, highest: false);
+    }
+
+    /// <summary>What the state aggregates.</summary>
+    public AggregateShape Shape { get; }
+
+    /// <summary>Key-value metadata of the files it was read from (empty for a state built in memory).</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; internal set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Scenarios aggregated.</summary>
+    public long Scenarios { get; private set; }
+
+    /// <summary>The k highest focus shares, highest first (ties: lower scenario first).</summary>
+    public IReadOnlyList<ExtremeScenario> Best => _best.Items;
+
+    /// <summary>The k lowest focus shares, lowest first (ties: lower scenario first).</summary>
+    public IReadOnlyList<ExtremeScenario> Worst => _worst.Items;
+
+    /// <summary>Scenarios whose outcome <paramref name="outcome"/> is finite.</summary>
+    public long FiniteCount(int outcome) => _finite[outcome];
+
+    /// <summary>The exact sum of outcome <paramref name="outcome"/>'s finite values (a copy).</summary>
+    public ExactSum SumOf(int outcome) => _sums[outcome].Clone();
+
+    /// <summary>Least finite value of the outcome (+∞ when none).</summary>
+    public double Min(int outcome) => _min[outcome];
+
+    /// <summary>Greatest finite value of the outcome (−∞ when none).</summary>
+    public double Max(int outcome) => _max[outcome];
+
+    /// <summary>The outcome's quantile-sketch counts, <see cref="QuantileSketch.Length"/> slots.</summary>
+    public ReadOnlySpan<long> Sketch(int outcome) => _sketch.AsSpan(outcome * QuantileSketch.Length, QuantileSketch.Length);
+
+    /// <summary>Scenarios taking axis value <paramref name="value"/> (position in the concatenated value list).</summary>
+    public long EffectCount(int value) => _effectCount[value];
+
+    /// <summary>Scenarios taking axis value <paramref name="value"/> whose outcome is finite.</summary>
+    public long EffectFinite(int value, int outcome) => _effectFinite[(value * Shape.Outcomes.Count) + outcome];
+
+    /// <summary>The exact sum of the outcome's finite values over scenarios taking the axis value (a copy).</summary>
+    public ExactSum EffectSumOf(int value, int outcome) => _effectSums[(value * Shape.Outcomes.Count) + outcome].Clone();
+
+    /// <summary>Scenarios meeting threshold <paramref name="threshold"/> of <see cref="Thresholds"/>.</summary>
+    public long ThresholdCount(int threshold) => _thresholds[threshold];
+
+    /// <summary>Adds the block records and sketch counts of one chunk.</summary>
+    /// <exception cref="ArgumentException">The arrays do not fit the layout, or a record is malformed.</exception>
+    public void Add(AggregateChunk chunk)
+    {
+        var layout = Shape.Layout;
+        var outcomes = Shape.Outcomes.Count;
+        if (chunk.Blocks < 0 || chunk.Partials.Length < (long)chunk.Blocks * layout.Length || chunk.Sketch.Length != _sketch.Length)
+        {
+            throw new ArgumentException(
+                $"A chunk of {chunk.Blocks} blocks needs {(long)chunk.Blocks * layout.Length} partials and {_sketch.Length} sketch counts, " +
+                $"not {chunk.Partials.Length} and {chunk.Sketch.Length}.", nameof(chunk));
+        }
+
+        for (var b = 0; b < chunk.Blocks; b++)
+        {
+            var part = chunk.Partials.AsSpan(b * layout.Length, layout.Length);
+            var count = Count(part[PartialLayout.Count], chunk.FirstBlock + b);
+            if (count == 0)
+            {
+                continue;
+            }
+
+            Scenarios += count;
+            for (var o = 0; o < outcomes; o++)
+            {
+                _finite[o] += Count(part[PartialLayout.Finite(o)], chunk.FirstBlock + b);
+                _sums[o].Add(part[layout.Sum(o)]);
+                _min[o] = Math.Min(_min[o], part[layout.Min(o)]);
+                _max[o] = Math.Max(_max[o], part[layout.Max(o)]);
+            }
+
+            for (var v = 0; v < layout.AxisValues; v++)
+            {
+                _effectCount[v] += Count(part[layout.EffectCount(v)], chunk.FirstBlock + b);
+                for (var o = 0; o < outcomes; o++)
+                {
+                    _effectFinite[(v * outcomes) + o] += Count(part[layout.EffectFinite(v, o)], chunk.FirstBlock + b);
+                    _effectSums[(v * outcomes) + o].Add(part[layout.EffectSum(v, o)]);
+                }
+            }
+
+            for (var j = 0; j < Thresholds.Count; j++)
+            {
+                _thresholds[j] += Count(part[layout.Threshold(j)], chunk.FirstBlock + b);
+            }
+
+            AddExtremes(part, chunk.FirstBlock + b);
+        }
+
+        for (var i = 0; i < _sketch.Length; i++)
+        {
+            _sketch[i] += chunk.Sketch[i];
+        }
+    }
+
+    /// <summary>Adds another state of the same shape (another thread's or shard's).</summary>
+    /// <exception cref="ArgumentException">The shapes differ.</exception>
+    public void Merge(AggregateState other)
+    {
+        if (!string.Equals(_shapeKey, other._shapeKey, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("Aggregates of different shapes (outcomes, axes, focus or layout) cannot be merged.", nameof(other));
+        }
+
+        Scenarios += other.Scenarios;
+        for (var o = 0; o < _finite.Length; o++)
+        {
+            _finite[o] += other._finite[o];
+            _sums[o].Add(other._sums[o]);
+            _min[o] = Math.Min(_min[o], other._min[o]);
+            _max[o] = Math.Max(_max[o], other._max[o]);
+        }
+
+        AddAll(_sketch, other._sketch);
+        AddAll(_effectCount, other._effectCount);
+        AddAll(_effectFinite, other._effectFinite);
+        for (var i = 0; i < _effectSums.Length; i++)
+        {
+            _effectSums[i].Add(other._effectSums[i]);
+        }
+
+        AddAll(_thresholds, other._thresholds);
+        _best.Merge(other._best);
+        _worst.Merge(other._worst);
+        if (Metadata.Count == 0)
+        {
+            Metadata = other.Metadata;
+        }
+    }
+
+    /// <summary>True when both states hold exactly the same aggregates (metadata aside).</summary>
+    public bool ExactlyEquals(AggregateState other) =>
+        string.Equals(_shapeKey, other._shapeKey, StringComparison.Ordinal)
+        && Scenarios == other.Scenarios
+        && _finite.AsSpan().SequenceEqual(other._finite)
+        && _min.AsSpan().SequenceEqual(other._min)
+        && _max.AsSpan().SequenceEqual(other._max)
+        && _sketch.AsSpan().SequenceEqual(other._sketch)
+        && _effectCount.AsSpan().SequenceEqual(other._effectCount)
+        && _effectFinite.AsSpan().SequenceEqual(other._effectFinite)
+        && _thresholds.AsSpan().SequenceEqual(other._thresholds)
+        && Best.SequenceEqual(other.Best)
+        && Worst.SequenceEqual(other.Worst)
+        && _sums.Zip(other._sums).All(p => p.First.ExactlyEquals(p.Second))
+        && _effectSums.Zip(other._effectSums).All(p => p.First.ExactlyEquals(p.Second));
+
+    /// <summary>The report <c>summarize</c> prints, from the aggregates (see <see cref="AggregateSummary"/>).</summary>
+    /// <param name="metadata">Metadata naming the focus, rivals, axes…; null uses <see cref="Metadata"/>.</param>
+    public SummaryData ToSummary(IReadOnlyDictionary<string, string>? metadata = null) =>
+        AggregateSummary.From(this, metadata ?? Metadata);
+
+    /// <summary>Writes the aggregate tables as <c>&lt;stem&gt;.agg-&lt;table&gt;.parquet</c> (see <see cref="AggregateFiles"/>).</summary>
+    /// <returns>The paths written.</returns>
+    public Task<IReadOnlyList<string>> WriteAsync(string stem, IReadOnlyDictionary<string, string> metadata,
+        ParquetCompression compression = default, CancellationToken cancellationToken = default) =>
+        AggregateWriter.WriteAsync(this, stem, metadata, compression, cancellationToken);
+
+    /// <summary>Reads and merges every aggregate part in a directory, or the parts of one stem (see <see cref="AggregateReader"/>).</summary>
+    public static Task<AggregateState> ReadAsync(string directoryOrStem, CancellationToken cancellationToken = default) =>
+        AggregateReader.ReadAsync(directoryOrStem, cancellationToken);
+
+    /// <summary>Restores one outcome's mergeable values (used by the reader).</summary>
+    internal void SetOutcome(int outcome, long finite, ExactSum sum, double min, double max)
+    {
+        _finite[outcome] = finite;
+        _sums[outcome] = sum;
+        _min[outcome] = min;
+        _max[outcome] = max;
+    }
+
+    /// <summary>Restores the scenario count (used by the reader).</summary>
+    internal void SetScenarios(long scenarios) => Scenarios = scenarios;
+
+    /// <summary>Restores one sketch count (used by the reader).</summary>
+    internal void SetSketch(int outcome, int slot, long count) => _sketch[(outcome * QuantileSketch.Length) + slot] = count;
+
+    /// <summary>Restores one axis value's count (used by the reader).</summary>
+    internal void SetEffectCount(int value, long count) => _effectCount[value] = count;
+
+    /// <summary>Restores one main-effect cell (used by the reader).</summary>
+    internal void SetEffect(int value, int outcome, long finite, ExactSum sum)
+    {
+        _effectFinite[(value * Shape.Outcomes.Count) + outcome] = finite;
+        _effectSums[(value * Shape.Outcomes.Count) + outcome] = sum;
+    }
+
+    /// <summary>Restores one threshold count (used by the reader).</summary>
+    internal void SetThreshold(int threshold, long count) => _thresholds[threshold] = count;
+
+    /// <summary>Restores one extreme (used by the reader).</summary>
+    internal void OfferExtreme(bool best, long scenario, double value) => (best ? _best : _worst).Offer(scenario, value);
+
+    private void AddExtremes(ReadOnlySpan<double> part, long block)
+    {
+        var layout = Shape.Layout;
+        for (var i = 0; i < layout.Extremes; i++)
+        {
+            Offer(_best, part[layout.BestScenario(i)], part[layout.BestValue(i)], block);
+            Offer(_worst, part[layout.WorstScenario(i)], part[layout.WorstValue(i)], block);
+        }
+    }
+
+    private static void Offer(ExtremeList list, double scenario, double value, long block)
+    {
+        if (scenario < 0)
+        {
+            return;
+        }
+
+        var index = (long)scenario;
+        if (index != scenario || index / PartialLayout.BlockSize != block || !double.IsFinite(value))
+        {
+            throw new ArgumentException($"Block {block} lists scenario {scenario} with focus share {value} among its extremes.");
+        }
+
+        list.Offer(index, value);
+    }
+
+    private static long Count(double value, long block)
+    {
+        var count = (long)value;
+        return count == value && count >= 0 && count <= PartialLayout.BlockSize
+            ? count
+            : throw new ArgumentException($"Block {block} holds a count of {value}, not a whole number of scenarios in 0…{PartialLayout.BlockSize}.");
+    }
+
+    private static void AddAll(long[] target, long[] source)
+    {
+        for (var i = 0; i < target.Length; i++)
+        {
+            target[i] += source[i];
+        }
+    }
+}

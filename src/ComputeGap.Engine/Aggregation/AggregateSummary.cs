@@ -1,0 +1,125 @@
+using ComputeGap.Core.Reduction;
+using ComputeGap.IO.Reports;
+using ComputeGap.IO.Statistics;
+
+namespace ComputeGap.Engine.Aggregation;
+
+/// <summary>
+/// Turns aggregates into the <see cref="SummaryData"/> that <c>summarize</c> prints from rows, with the
+/// same definitions: counts, non-finite and "never" counts, minimum and maximum are exact; means are
+/// the exact sums divided by the counts; quantiles come from the sketch (within 1 % relative, exact at
+/// the extremes); threshold probabilities use the exact threshold counts where the reduction kept the
+/// rule's bound, and the sketch otherwise; main effects are exact per-axis-value means of the focus share.
+/// </summary>
+/// <remarks>
+/// Block records count NaN and ±∞ alike as non-finite, so threshold totals are all scenarios, where
+/// rows leave NaN out (no outcome of model v1 is NaN). Month outcomes count −1 as "never", read from
+/// the sketch's bucket of −1.
+/// </remarks>
+internal static class AggregateSummary
+{
+    private static readonly int NeverSlot = QuantileSketch.Slot(OutcomeColumns.NeverMonth);
+
+    /// <summary>The summary of <paramref name="state"/>, described by <paramref name="metadata"/>.</summary>
+    public static SummaryData From(AggregateState state, IReadOnlyDictionary<string, string> metadata)
+    {
+        var shape = state.Shape;
+        var parsed = SummaryMetadata.Parse(metadata);
+        var outcomes = Enumerable.Range(0, shape.Outcomes.Count).Select(o => Outcome(state, o, out _)).ToArray();
+        var thresholds = ThresholdRule.For(parsed, shape.Outcomes.Contains).Select(rule => Evaluate(state, rule)).ToArray();
+        var effects = parsed.Focus is null || !shape.HasEffects
+            ? []
+            : Enumerable.Range(0, shape.Axes.Count).Select(a => Effect(state, a, shape.Focus)).ToArray();
+        return new SummaryData(parsed, state.Scenarios, outcomes, thresholds, AxisEffects.RankBySwing(effects));
+    }
+
+    /// <summary>Statistics of outcome <paramref name="outcome"/>, and the sum its mean divides.</summary>
+    public static OutcomeStats Outcome(AggregateState state, int outcome, out double sum)
+    {
+        var name = state.Shape.Outcomes[outcome];
+        var sketch = Sketch(state, outcome);
+        var finite = state.FiniteCount(outcome);
+        var never = OutcomeColumns.IsMonth(name) ? state.Sketch(outcome)[NeverSlot] : 0;
+        var count = finite - never;
+        var exact = state.SumOf(outcome);
+        exact.Add(never); // each "never" added −1
+        sum = exact.Round();
+        if (count == 0)
+        {
+            return new OutcomeStats(name, 0, state.Scenarios - finite, never,
+                double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+        }
+
+        return new OutcomeStats(name, count, state.Scenarios - finite, never, sum / count,
+            sketch.Quantile(0.05), sketch.Quantile(0.25), sketch.Quantile(0.50), sketch.Quantile(0.75), sketch.Quantile(0.95),
+            sketch.Min, sketch.Max);
+    }
+
+    /// <summary>The sketch of an outcome as its statistics see it (month outcomes without "never").</summary>
+    public static SketchQuantiles Sketch(AggregateState state, int outcome)
+    {
+        var isMonth = OutcomeColumns.IsMonth(state.Shape.Outcomes[outcome]);
+        var never = isMonth ? state.Sketch(outcome)[NeverSlot] : 0;
+        return new SketchQuantiles(state.Sketch(outcome), isMonth ? NeverSlot : -1, isMonth,
+            state.Min(outcome), state.Max(outcome), exactMin: never == 0);
+    }
+
+    private static ThresholdProbability Evaluate(AggregateState state, ThresholdRule rule)
+    {
+        var shape = state.Shape;
+        var outcome = IndexOf(shape.Outcomes, rule.Column);
+        if (rule.Comparison == ThresholdComparison.Below)
+        {
+            // A float is below the double bound exactly when it is below the least float not under it.
+            var bound = (float)rule.Bound;
+            bound = bound < rule.Bound ? MathF.BitIncrement(bound) : bound;
+            for (var j = 0; j < Thresholds.Count; j++)
+            {
+                if (Thresholds.Column(j, shape.Regions, shape.Focus) == outcome && Thresholds.Bound(j) == bound)
+                {
+                    return new ThresholdProbability(rule.Name, rule.Description, state.ThresholdCount(j), state.Scenarios);
+                }
+            }
+        }
+
+        var full = new SketchQuantiles(state.Sketch(outcome), -1, OutcomeColumns.IsMonth(rule.Column),
+            state.Min(outcome), state.Max(outcome), exactMin: true);
+        return new ThresholdProbability(rule.Name, rule.Description, full.CountWhere(rule.Holds), state.Scenarios);
+    }
+
+    private static AxisEffect Effect(AggregateState state, int axis, int outcome)
+    {
+        var shape = state.Shape;
+        var levels = new SortedDictionary<float, (long Finite, ExactSum Sum)>();
+        var values = shape.Axes[axis].Values;
+        for (var p = 0; p < values.Count; p++)
+        {
+            var v = shape.AxisOffsets[axis] + p;
+            if (state.EffectCount(v) == 0)
+            {
+                continue;
+            }
+
+            // Equal float values (e.g. two values rounded alike) form one level, as in the rows.
+            var level = levels.TryGetValue(values[p], out var found) ? found : (Finite: 0L, Sum: new ExactSum());
+            level.Sum.Add(state.EffectSumOf(v, outcome));
+            levels[values[p]] = (level.Finite + state.EffectFinite(v, outcome), level.Sum);
+        }
+
+        return new AxisEffect(shape.Axes[axis].Column,
+            [.. levels.Select(l => new AxisLevel(l.Key, l.Value.Finite == 0 ? double.NaN : l.Value.Sum.Round() / l.Value.Finite, l.Value.Finite))]);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"No outcome '{name}'.");
+    }
+}

@@ -1,0 +1,55 @@
+using ComputeGap.IO.Parquet;
+using ComputeGap.IO.Reports;
+
+namespace ComputeGap.Engine.Aggregation;
+
+/// <summary>
+/// Loads the report of a sweep's output, whichever form it took: aggregate files
+/// (<c>*.agg-*.parquet</c>, merged over every part) or row files (<c>*.rows.parquet</c>, summarised
+/// from the rows). Series files (<c>*.series.parquet</c>) are ignored.
+/// </summary>
+public static class SummaryLoader
+{
+    /// <summary>Ending of series files, which sit beside row files and are not rows.</summary>
+    public const string SeriesSuffix = ".series.parquet";
+
+    /// <summary>The summary of a file, a directory of part files, or an aggregate stem.</summary>
+    /// <param name="fileOrDirectory">A row file, an aggregate file (its whole aggregate is read), a directory
+    /// holding one kind of part files, or an aggregate stem such as <c>out/default</c>.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <exception cref="IncompatiblePartsException">A directory holds both aggregate and row files, or parts that do not belong together.</exception>
+    /// <exception cref="FileNotFoundException">Nothing to read there.</exception>
+    public static async Task<SummaryData> LoadAsync(string fileOrDirectory, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(fileOrDirectory))
+        {
+            var files = Directory.EnumerateFiles(Path.GetFullPath(fileOrDirectory))
+                .Where(f => f.EndsWith(".parquet", StringComparison.Ordinal) && !Path.GetFileName(f).Contains(".tmp-", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
+                .ToArray();
+            var aggregate = files.FirstOrDefault(AggregateFiles.IsAggregateFile);
+            var rows = files.FirstOrDefault(f => !AggregateFiles.IsAggregateFile(f) && !f.EndsWith(SeriesSuffix, StringComparison.Ordinal));
+            if (aggregate is not null && rows is not null)
+            {
+                throw new IncompatiblePartsException(aggregate, rows,
+                    "the directory holds both aggregate files (*.agg-*.parquet) and row files; summarize one kind per directory");
+            }
+
+            if (aggregate is not null)
+            {
+                return await FromAggregatesAsync(fileOrDirectory, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else if (AggregateFiles.IsAggregateFile(fileOrDirectory) && File.Exists(fileOrDirectory)
+            || !File.Exists(fileOrDirectory) && AggregateFiles.StemExists(fileOrDirectory))
+        {
+            return await FromAggregatesAsync(fileOrDirectory, cancellationToken).ConfigureAwait(false);
+        }
+
+        var table = await ParquetTableReader.ReadAsync(fileOrDirectory, SeriesSuffix, cancellationToken).ConfigureAwait(false);
+        return SummaryData.FromTable(table);
+    }
+
+    private static async Task<SummaryData> FromAggregatesAsync(string path, CancellationToken cancellationToken) =>
+        (await AggregateState.ReadAsync(path, cancellationToken).ConfigureAwait(false)).ToSummary();
+}

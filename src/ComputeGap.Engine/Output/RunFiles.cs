@@ -1,0 +1,60 @@
+using System.Globalization;
+using ComputeGap.Engine.Running;
+
+namespace ComputeGap.Engine.Output;
+
+/// <summary>
+/// File names of a run's output. Parts are named by their first global scenario index, zero-padded,
+/// so a directory listing in name order is index order, across shards too.
+/// </summary>
+public sealed class RunFiles(string directory, string sweepName, Shard shard, OutputMode mode)
+{
+    /// <summary>Digits of the first-scenario number in part names (2^62 has 19).</summary>
+    private const string IndexFormat = "D19";
+
+    public string Directory { get; } = directory;
+
+    public string Stem { get; } = SweepJob.FileStem(sweepName);
+
+    public string Manifest => Path.Combine(Directory, $"{Stem}.{(shard.IsWhole ? "all" : shard.FileTag)}.{Mode}.manifest.json");
+
+    private string Mode => mode == OutputMode.Aggregate ? "aggregate" : "rows";
+
+    /// <summary>Stem of the part that starts at scenario <paramref name="first"/>.</summary>
+    public string PartStem(long first) => Path.Combine(Directory, $"{Stem}.{first.ToString(IndexFormat, CultureInfo.InvariantCulture)}");
+
+    public string RowsPart(long first) => PartStem(first) + ".rows.parquet";
+
+    public string SeriesPart(long first) => PartStem(first) + ".series.parquet";
+
+    /// <summary>Removes temporary files a killed run left behind (never a committed part).</summary>
+    public int RemoveStaleTemporaries()
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, Stem + ".*.tmp-*"))
+        {
+            File.Delete(file);
+            removed++;
+        }
+
+        return removed;
+    }
+}
+
+/// <summary>What a sweep writes.</summary>
+public enum OutputMode
+{
+    /// <summary>Rows up to the row limit, aggregates above it.</summary>
+    Auto,
+
+    /// <summary>One Parquet row per scenario.</summary>
+    Rows,
+
+    /// <summary>Reductions only: statistics, sketches, main effects, thresholds, extremes.</summary>
+    Aggregate,
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using ComputeGap.Engine.Aggregation;
+using ComputeGap.Engine.Backends;
+using ComputeGap.Engine.Output;
+
+namespace ComputeGap.Engine.Running;
+
+/// <summary>Aggregate output: reductions merged chunk by chunk and committed as parts at checkpoints.</summary>
+public static partial class SweepJob
+{
+    private static async Task RunAggregateAsync(
+        SweepPlan plan,
+        ISweepBackend backend,
+        RunFiles files,
+        RunManifest manifest,
+        IReadOnlyDictionary<string, string> metadata,
+        SweepRequest request,
+        SweepOptions options,
+        IProgress<SweepProgress> progress,
+        CancellationToken cancellationToken)
+    {
+        var layout = AggregateBuffers.LayoutFor(plan);
+        var sinceCommit = Stopwatch.StartNew();
+        AggregateState? pending = null;
+        var partFirst = options.First;
+        long pendingCount = 0;
+
+        async Task CommitAsync()
+        {
+            if (pending is null || pendingCount == 0)
+            {
+                return;
+            }
+
+            var written = await pending.WriteAsync(files.PartStem(partFirst), metadata, request.Compression, cancellationToken).ConfigureAwait(false);
+            manifest.Record(new ScenarioRange(partFirst, pendingCount), written);
+            partFirst += pendingCount;
+            pendingCount = 0;
+            pending = null;
+            sinceCommit.Restart();
+        }
+
+        await AggregateRunner.RunAsync(
+            plan,
+            backend,
+            async (chunk, _) =>
+            {
+                pending ??= new AggregateState(plan, layout);
+                pending.Add(new AggregateChunk(chunk.FirstBlock, chunk.Blocks, chunk.Partials, chunk.Sketch));
+                pendingCount += chunk.Count;
+                if (sinceCommit.Elapsed >= request.CheckpointInterval)
+                {
+                    await CommitAsync().ConfigureAwait(false);
+                }
+            },
+            options,
+            progress,
+            cancellationToken).ConfigureAwait(false);
+        await CommitAsync().ConfigureAwait(false);
+    }
+}
