@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using ComputeGap.IO.Parquet;
+
+namespace ComputeGap.Cli.Tests;
+
+/// <summary>
+/// Crash safety: a sweep killed with SIGKILL at random moments and resumed after each kill ends with
+/// every scenario exactly once, equal to an uninterrupted run; Ctrl-C keeps finished parts and says
+/// how to resume.
+/// </summary>
+public sealed class ResumeTests
+{
+    private static readonly string[] RowArgs = ["--backend", "cpu", "--chunk-size", "16", "--output", "rows", "-q"];
+
+    [Fact]
+    public async Task RowOutputKilledTenTimesAndResumedEqualsAnUninterruptedRun()
+    {
+        using var clean = new TempDir();
+        using var killed = new TempDir();
+        var sweep = Cli.SweepFile("ree-shock.json");
+        Assert.Equal(0, (await Cli.InvokeAsync(["sweep", sweep, "--out", clean.Path, .. RowArgs])).ExitCode);
+
+        var kills = await KillRepeatedlyAsync(["sweep", sweep, "--out", killed.Path, .. RowArgs, "--resume"], seed: 5);
+        Assert.True(kills >= 10, $"only {kills} kills landed mid-run");
+        Assert.Empty(Directory.GetFiles(killed.Path, "*.tmp-*"));
+
+        var expected = await ParquetTableReader.ReadAsync(clean.Path);
+        var actual = await ParquetTableReader.ReadAsync(killed.Path);
+        Assert.Equal(expected.RowCount, actual.RowCount);
+        Assert.Equal(Enumerable.Range(0, expected.RowCount).Select(i => (long)i), actual["scenario"].As<long>());
+        foreach (var column in expected.Columns)
+        {
+            Assert.Equal(column.Values, actual[column.Name].Values);
+        }
+    }
+
+    [Fact]
+    public async Task AggregateOutputKilledAndResumedSummarisesLikeAnUninterruptedRun()
+    {
+        using var clean = new TempDir();
+        using var killed = new TempDir();
+        var sweep = Cli.SweepFile("ree-shock.json");
+        string[] args = ["--backend", "cpu", "--chunk-size", "4096", "--output", "aggregate", "--checkpoint-seconds", "1", "-q"];
+        Assert.Equal(0, (await Cli.InvokeAsync(["sweep", sweep, "--out", clean.Path, .. args])).ExitCode);
+        await KillRepeatedlyAsync(["sweep", sweep, "--out", killed.Path, .. args, "--resume"], seed: 6, minimumKills: 3);
+
+        var a = StripVolatile((await Cli.InvokeAsync("summarize", clean.Path, "--format", "json")).Output);
+        var b = StripVolatile((await Cli.InvokeAsync("summarize", killed.Path, "--format", "json")).Output);
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public async Task CtrlCKeepsFinishedPartsAndPrintsTheResumeCommand()
+    {
+        using var dir = new TempDir();
+        var sweep = Cli.SweepFile("ree-shock.json");
+        using var process = CliProcess.Start(["sweep", sweep, "--out", dir.Path, "--backend", "cpu", "--chunk-size", "32", "--output", "rows"]);
+        var error = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        await WaitForPartsAsync(dir.Path, 3);
+        Assert.Equal(0, Kill(process.Id, "INT"));
+        await process.WaitForExitAsync();
+
+        Assert.Equal(130, process.ExitCode);
+        var message = await error;
+        Assert.Contains("--resume", message, StringComparison.Ordinal);
+        Assert.Contains(dir.Path, message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp-*"));
+        var kept = Directory.GetFiles(dir.Path, "*.rows.parquet");
+        Assert.NotEmpty(kept);
+        var table = await ParquetTableReader.ReadAsync(dir.Path);
+        Assert.Equal(kept.Length * 32, table.RowCount);
+    }
+
+    /// <summary>
+    /// Starts the command and, once it has committed at least one more part, kills it with SIGKILL
+    /// after a further random delay (so kills land mid-run, in or between part writes); repeats until
+    /// <paramref name="minimumKills"/> kills have landed, then lets a last run finish.
+    /// </summary>
+    private static async Task<int> KillRepeatedlyAsync(string[] args, int seed, int minimumKills = 10)
+    {
+        var rng = new Random(seed);
+        var directory = args[Array.IndexOf(args, "--out") + 1];
+        var kills = 0;
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var before = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.parquet").Length : 0;
+            using var process = CliProcess.Start(args);
+            _ = process.StandardError.ReadToEndAsync();
+            _ = process.StandardOutput.ReadToEndAsync();
+            if (kills < minimumKills)
+            {
+                while (!process.HasExited && (Directory.Exists(directory) ? Directory.GetFiles(directory, "*.parquet").Length : 0) <= before)
+                {
+                    await Task.Delay(5);
+                }
+
+                await Task.Delay(rng.Next(0, 150));
+                if (!process.HasExited)
+                {
+                    process.Kill();
+                    await process.WaitForExitAsync();
+                    kills++;
+                    continue;
+                }
+            }
+
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            await process.WaitForExitAsync(limit.Token);
+            Assert.True(process.ExitCode == 0, $"run {attempt} failed with {process.ExitCode}");
+            return kills;
+        }
+
+        Assert.Fail("the sweep never finished");
+        return kills;
+    }
+
+    private static async Task WaitForPartsAsync(string directory, int parts)
+    {
+        var clock = Stopwatch.StartNew();
+        while (Directory.GetFiles(directory, "*.rows.parquet").Length < parts)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "no parts appeared");
+            await Task.Delay(20);
+        }
+    }
+
+    private static int Kill(int pid, string signal)
+    {
+        using var kill = Process.Start("kill", $"-{signal} {pid}");
+        kill.WaitForExit();
+        return kill.ExitCode;
+    }
+
+    private static string StripVolatile(string json)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        node.Remove("metadata");
+        return node.ToJsonString();
+    }
+}
