@@ -25,6 +25,8 @@ public struct DeviceSeries : IMonthObserver<ScalarLane>
     public int Months;
     public int Regions;
 
+    public readonly bool Enabled => true;
+
     public readonly void Share(int month, int region, ScalarLane share) =>
         Output[(((Scenario * Months) + month) * Regions) + region] = share.Value;
 }

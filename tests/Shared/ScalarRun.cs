@@ -43,6 +43,8 @@ public static class ScalarRun
     {
         public readonly float[,] Shares = shares;
 
+        public bool Enabled => true;
+
         public void Share(int month, int region, ScalarLane share) => Shares[month, region] = share.Value;
     }
 }

@@ -9,16 +9,18 @@ public static partial class CapacityModel
 {
     /// <summary>Step 10's shares, the focus-share tracking and the optional per-month series.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Shares<TL, TM, TS, TO>(TS s, ref MonthState<TL> m, ref TO series, in ModelShape shape, int t, TL month)
+    private static void Shares<TL, TM, TS, TO>(TS s, ref MonthState<TL> m, ref TO series, in ModelShape shape, int t, TL month, TL total)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
         where TO : struct, IMonthObserver<TL>
     {
-        var total = InstalledTotal<TL, TM, TS>(s, shape.Regions);
-        for (var r = 0; r < shape.Regions; r++)
+        if (series.Enabled)
         {
-            series.Share(t, r, s[ModelSlots.Of(RegionState.Installed, r)] / total);
+            for (var r = 0; r < shape.Regions; r++)
+            {
+                series.Share(t, r, s[ModelSlots.Of(RegionState.Installed, r)] / total);
+            }
         }
 
         var focusShare = s[ModelSlots.Of(RegionState.Installed, shape.Focus)] / total;

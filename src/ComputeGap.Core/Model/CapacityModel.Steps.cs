@@ -45,9 +45,13 @@ public static partial class CapacityModel
         return m.Supply * factor;
     }
 
-    /// <summary>Step 3: usage demand U and powered capacity cap per region.</summary>
+    /// <summary>
+    /// Steps 3 and 4a, one pass over the regions: usage demand U, powered capacity cap (and the
+    /// capacity trend moved on to next month), retained compute base, and the sums the cloud hosts'
+    /// export build-out needs. Returns Σpre over non-hosts; <paramref name="hostCapacity"/> gets Σcap over hosts.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void DemandAndCapacity<TL, TM, TS>(TS s, TL demand, TL month, int regions)
+    private static TL DemandAndBase<TL, TM, TS>(TS s, in MonthState<TL> m, TL month, int regions, out TL hostCapacity)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
@@ -58,133 +62,107 @@ public static partial class CapacityModel
         var burst = TL.And(TL.GreaterOrEqual(bubbleMonth, zero), TL.GreaterOrEqual(month, bubbleMonth));
         var bubbleKept = TL.Select(burst, one - s[ParamSlots.Of(GlobalParam.BubbleCut)], one);
 
+        var preTotal = zero;
+        hostCapacity = zero;
         for (var r = 0; r < regions; r++)
         {
             var exposed = s[ParamSlots.Of(RegionParam.BubbleExposed, r)];
             var kept = one + (exposed * (bubbleKept - one));
-            s[ModelSlots.Of(RegionState.Usage, r)] = demand * s[ModelSlots.Of(RegionState.UsageShareNormalised, r)] * kept;
+            var usage = m.Demand * s[ModelSlots.Of(RegionState.UsageShareNormalised, r)] * kept;
+            s[ModelSlots.Of(RegionState.Usage, r)] = usage;
 
             var stepMonth = s[ParamSlots.Of(RegionParam.DcStepMonth, r)];
             var stepped = TL.And(TL.GreaterOrEqual(stepMonth, zero), TL.GreaterOrEqual(month, stepMonth));
-            s[ModelSlots.Of(RegionState.Capacity, r)] =
-                s[ModelSlots.Of(RegionState.CapacityTrend, r)] + TL.Select(stepped, s[ParamSlots.Of(RegionParam.DcStep, r)], zero);
-        }
-    }
+            var trendSlot = ModelSlots.Of(RegionState.CapacityTrend, r);
+            var trend = s[trendSlot];
+            var capacity = trend + TL.Select(stepped, s[ParamSlots.Of(RegionParam.DcStep, r)], zero);
+            s[ModelSlots.Of(RegionState.Capacity, r)] = capacity;
+            s[trendSlot] = trend * s[ModelSlots.Of(RegionState.CapacityMonthlyFactor, r)];
 
-    /// <summary>Step 4: retirement, the cloud hosts' export build-out, and each region's wanted orders.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Orders<TL, TM, TS>(TS s, in MonthState<TL> m, int regions)
-        where TL : struct, ILane<TL, TM>
-        where TM : struct
-        where TS : struct, ILaneStore<TL>
-    {
-        var zero = TL.Broadcast(0f);
-        var one = TL.Broadcast(1f);
-
-        var preTotal = zero;
-        var hostCapacity = zero;
-        for (var r = 0; r < regions; r++)
-        {
             var host = s[ParamSlots.Of(RegionParam.CloudHost, r)];
-            var usage = s[ModelSlots.Of(RegionState.Usage, r)];
             var baseInstalled = s[ModelSlots.Of(RegionState.Installed, r)] * m.Kept;
             s[ModelSlots.Of(RegionState.Base, r)] = baseInstalled;
             preTotal += (one - host) * TL.Max(zero, usage - baseInstalled) * s[ModelSlots.Of(RegionState.CloudAccessFactor, r)];
-            hostCapacity += host * s[ModelSlots.Of(RegionState.Capacity, r)];
+            hostCapacity += host * capacity;
         }
 
-        var exportPerCapacity = TL.Select(
-            TL.Greater(hostCapacity, zero),
-            s[ParamSlots.Of(GlobalParam.CloudExportShare)] * preTotal / hostCapacity,
-            zero);
-
-        for (var r = 0; r < regions; r++)
-        {
-            var capacity = s[ModelSlots.Of(RegionState.Capacity, r)];
-            var export = s[ParamSlots.Of(RegionParam.CloudHost, r)] * capacity * exportPerCapacity;
-            var target = TL.Min(s[ModelSlots.Of(RegionState.Usage, r)] + export, capacity);
-            s[ModelSlots.Of(RegionState.Want, r)] = TL.Max(zero, target - s[ModelSlots.Of(RegionState.Base, r)]) * m.InverseLag;
-        }
+        return preTotal;
     }
 
-    /// <summary>Step 5: domestic output to the domestic-supply regions; returns W, their total wanted orders.</summary>
+    /// <summary>
+    /// Steps 4b, 5a and 6a, one pass: each region's wanted orders (with the hosts' export build-out),
+    /// W (what the domestic-supply regions want) and the unscaled priority orders. Returns Σp.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TL DomesticOutput<TL, TM, TS>(TS s, TL domestic, int regions)
-        where TL : struct, ILane<TL, TM>
-        where TM : struct
-        where TS : struct, ILaneStore<TL>
-    {
-        var zero = TL.Broadcast(0f);
-        var wanted = zero;
-        for (var r = 0; r < regions; r++)
-        {
-            wanted += s[ParamSlots.Of(RegionParam.DomesticSupply, r)] * s[ModelSlots.Of(RegionState.Want, r)];
-        }
-
-        var fill = TL.Select(TL.Greater(wanted, zero), TL.Min(TL.Broadcast(1f), domestic / wanted), zero);
-        for (var r = 0; r < regions; r++)
-        {
-            s[ModelSlots.Of(RegionState.DomesticAllocation, r)] = s[ParamSlots.Of(RegionParam.DomesticSupply, r)] * s[ModelSlots.Of(RegionState.Want, r)] * fill;
-        }
-
-        return wanted;
-    }
-
-    /// <summary>Step 6: priority orders, scaled down to S when they exceed it; returns Σp.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TL Priority<TL, TM, TS>(TS s, TL supply, int regions)
+    private static TL Wants<TL, TM, TS>(TS s, in MonthState<TL> m, TL exportPerCapacity, int regions, out TL domesticWanted)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
     {
         var zero = TL.Broadcast(0f);
         var share = s[ParamSlots.Of(GlobalParam.UsPriority)];
-        var total = zero;
+        domesticWanted = zero;
+        var priorityTotal = zero;
         for (var r = 0; r < regions; r++)
         {
-            var p = s[ParamSlots.Of(RegionParam.Priority, r)] * share * s[ModelSlots.Of(RegionState.Want, r)];
+            var capacity = s[ModelSlots.Of(RegionState.Capacity, r)];
+            var export = s[ParamSlots.Of(RegionParam.CloudHost, r)] * capacity * exportPerCapacity;
+            var target = TL.Min(s[ModelSlots.Of(RegionState.Usage, r)] + export, capacity);
+            var want = TL.Max(zero, target - s[ModelSlots.Of(RegionState.Base, r)]) * m.InverseLag;
+            s[ModelSlots.Of(RegionState.Want, r)] = want;
+            domesticWanted += s[ParamSlots.Of(RegionParam.DomesticSupply, r)] * want;
+            var p = s[ParamSlots.Of(RegionParam.Priority, r)] * share * want;
             s[ModelSlots.Of(RegionState.PriorityOrder, r)] = p;
-            total += p;
+            priorityTotal += p;
         }
 
-        var over = TL.Greater(total, supply);
-        var scale = TL.Select(over, supply / total, TL.Broadcast(1f));
-        var scaledTotal = zero;
-        for (var r = 0; r < regions; r++)
-        {
-            var slot = ModelSlots.Of(RegionState.PriorityOrder, r);
-            var p = TL.Select(over, s[slot] * scale, s[slot]);
-            s[slot] = p;
-            scaledTotal += p;
-        }
-
-        return scaledTotal;
+        return priorityTotal;
     }
 
-    /// <summary>Step 7: eligible orders after priority, domestic fill, leakage and tier-2 caps; returns Σe.</summary>
+    /// <summary>
+    /// Steps 5b, 6b and 7a, one pass: domestic allocation d, priority orders scaled to S when they
+    /// exceed it, and eligible orders after leakage. Returns the scaled Σp; <paramref name="tier2Total"/> gets X.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TL EligibleOrders<TL, TM, TS>(TS s, int regions)
+    private static TL Fills<TL, TM, TS>(TS s, TL domesticFill, TM over, TL priorityScale, int regions, out TL tier2Total)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
     {
         var zero = TL.Broadcast(0f);
-        var one = TL.Broadcast(1f);
-        var tier2Total = zero;
+        tier2Total = zero;
+        var priorityTotal = zero;
         for (var r = 0; r < regions; r++)
         {
-            var open = s[ModelSlots.Of(RegionState.Want, r)]
-                - s[ModelSlots.Of(RegionState.PriorityOrder, r)]
-                - s[ModelSlots.Of(RegionState.DomesticAllocation, r)];
-            var e = open * s[ModelSlots.Of(RegionState.LeakageFactor, r)];
+            var want = s[ModelSlots.Of(RegionState.Want, r)];
+            var d = s[ParamSlots.Of(RegionParam.DomesticSupply, r)] * want * domesticFill;
+            s[ModelSlots.Of(RegionState.DomesticAllocation, r)] = d;
+
+            var pSlot = ModelSlots.Of(RegionState.PriorityOrder, r);
+            var p = TL.Select(over, s[pSlot] * priorityScale, s[pSlot]);
+            s[pSlot] = p;
+            priorityTotal += p;
+
+            var e = (want - p - d) * s[ModelSlots.Of(RegionState.LeakageFactor, r)];
             s[ModelSlots.Of(RegionState.Eligible, r)] = e;
             tier2Total += s[ParamSlots.Of(RegionParam.Tier2Fraction, r)] * e;
         }
 
+        return priorityTotal;
+    }
+
+    /// <summary>Step 7b: the tier-2 cap, when the diffusion rule is on and X exceeds it. Returns E = Σe.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TL Tier2Cap<TL, TM, TS>(TS s, TL tier2Total, int regions)
+        where TL : struct, ILane<TL, TM>
+        where TM : struct
+        where TS : struct, ILaneStore<TL>
+    {
+        var one = TL.Broadcast(1f);
         var cap = s[ParamSlots.Of(GlobalParam.Tier2Cap)];
         var capped = TL.And(TL.Greater(s[ParamSlots.Of(GlobalParam.DiffusionRule)], TL.Broadcast(0.5f)), TL.Greater(tier2Total, cap));
         var capScale = cap / tier2Total;
-        var total = zero;
+        var total = TL.Broadcast(0f);
         for (var r = 0; r < regions; r++)
         {
             var slot = ModelSlots.Of(RegionState.Eligible, r);
@@ -198,14 +176,15 @@ public static partial class CapacityModel
         return total;
     }
 
-    /// <summary>Steps 8 and 9: allocation of what is left of S, slack, and installation.</summary>
+    /// <summary>Steps 8 and 9: allocation of what is left of S, slack, and installation. Returns ΣI.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Allocate<TL, TM, TS>(TS s, ref MonthState<TL> m, TL supply, TL priorityTotal, TL eligibleTotal, TL domesticWanted, int regions)
+    private static TL Allocate<TL, TM, TS>(TS s, ref MonthState<TL> m, TL supply, TL priorityTotal, TL eligibleTotal, TL domesticWanted, int regions)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
     {
         var zero = TL.Broadcast(0f);
+
         // Σp ≤ S after step 6, so left ≥ 0 exactly; float32 rounding of the scaled Σp can leave it a
         // hair below zero, which would make k negative and take compute away. Clamp to the exact value.
         var left = TL.Max(zero, supply - priorityTotal);
@@ -219,11 +198,15 @@ public static partial class CapacityModel
         // flows in what should be an exact zero, and 600 months of it swamp the true slack.
         m.Slack += TL.Max(zero, left - eligibleTotal) + TL.Max(zero, m.Domestic - domesticWanted);
 
+        var installedTotal = zero;
         for (var r = 0; r < regions; r++)
         {
             var allocated = s[ModelSlots.Of(RegionState.PriorityOrder, r)] + (k * s[ModelSlots.Of(RegionState.Eligible, r)]);
-            s[ModelSlots.Of(RegionState.Installed, r)] =
-                s[ModelSlots.Of(RegionState.Base, r)] + allocated + s[ModelSlots.Of(RegionState.DomesticAllocation, r)];
+            var installed = s[ModelSlots.Of(RegionState.Base, r)] + allocated + s[ModelSlots.Of(RegionState.DomesticAllocation, r)];
+            s[ModelSlots.Of(RegionState.Installed, r)] = installed;
+            installedTotal += installed;
         }
+
+        return installedTotal;
     }
 }

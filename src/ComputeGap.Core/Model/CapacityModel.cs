@@ -54,27 +54,30 @@ public static partial class CapacityModel
             InverseLag = one / s[ParamSlots.Of(GlobalParam.OrderLagMonths)],
         };
 
+        var zero = TL.Broadcast(0f);
+        var exportShare = s[ParamSlots.Of(GlobalParam.CloudExportShare)];
         for (var t = 0; t < shape.Months; t++)
         {
             var month = TL.Broadcast(t);
             var supply = RareEarths<TL, TM, TS>(s, ref m, month);
-            DemandAndCapacity<TL, TM, TS>(s, m.Demand, month, regions);
-            Orders<TL, TM, TS>(s, m, regions);
-            var domesticWanted = DomesticOutput<TL, TM, TS>(s, m.Domestic, regions);
-            var priorityTotal = Priority<TL, TM, TS>(s, supply, regions);
-            var eligibleTotal = EligibleOrders<TL, TM, TS>(s, regions);
-            Allocate<TL, TM, TS>(s, ref m, supply, priorityTotal, eligibleTotal, domesticWanted, regions);
-            Shares<TL, TM, TS, TO>(s, ref m, ref series, shape, t, month);
+
+            var preTotal = DemandAndBase<TL, TM, TS>(s, m, month, regions, out var hostCapacity);
+            var exportPerCapacity = TL.Select(TL.Greater(hostCapacity, zero), exportShare * preTotal / hostCapacity, zero);
+            var rawPriority = Wants<TL, TM, TS>(s, m, exportPerCapacity, regions, out var domesticWanted);
+
+            var domesticFill = TL.Select(TL.Greater(domesticWanted, zero), TL.Min(one, m.Domestic / domesticWanted), zero);
+            var over = TL.Greater(rawPriority, supply);
+            var priorityScale = TL.Select(over, supply / rawPriority, one);
+            var priorityTotal = Fills<TL, TM, TS>(s, domesticFill, over, priorityScale, regions, out var tier2Total);
+            var eligibleTotal = Tier2Cap<TL, TM, TS>(s, tier2Total, regions);
+
+            var installedTotal = Allocate<TL, TM, TS>(s, ref m, supply, priorityTotal, eligibleTotal, domesticWanted, regions);
+            Shares<TL, TM, TS, TO>(s, ref m, ref series, shape, t, month, installedTotal);
 
             m.Supply *= supplyFactor;
             m.Domestic *= domesticFactor;
             m.Demand *= demandFactor;
             m.AltTrend *= altFactor;
-            for (var r = 0; r < regions; r++)
-            {
-                var trend = ModelSlots.Of(RegionState.CapacityTrend, r);
-                s[trend] = s[trend] * s[ModelSlots.Of(RegionState.CapacityMonthlyFactor, r)];
-            }
         }
 
         Finish<TL, TM, TS>(s, ref m, shape);

@@ -5,6 +5,9 @@ namespace ComputeGap.Core.Model;
 public interface IMonthObserver<TLane>
     where TLane : struct
 {
+    /// <summary>False for observers that discard everything, so the model can skip computing the shares.</summary>
+    bool Enabled { get; }
+
     /// <summary>Called once per month and region, after the month's install step.</summary>
     void Share(int month, int region, TLane share);
 }
@@ -13,6 +16,8 @@ public interface IMonthObserver<TLane>
 public struct NoSeries<TLane> : IMonthObserver<TLane>
     where TLane : struct
 {
+    public readonly bool Enabled => false;
+
     public readonly void Share(int month, int region, TLane share)
     {
     }

@@ -22,6 +22,18 @@ public static class Extremes
         where TPart : struct, IPartialRecord
     {
         var k = layout.Extremes;
+        if (k == 0)
+        {
+            return;
+        }
+
+        // Most values beat neither list once both are full: two compares, no scan.
+        var fullBest = part[layout.BestScenario(k - 1)] >= 0;
+        var fullWorst = part[layout.WorstScenario(k - 1)] >= 0;
+        if (fullBest && fullWorst && value <= part[layout.BestValue(k - 1)] && value >= part[layout.WorstValue(k - 1)])
+        {
+            return;
+        }
 
         // Best: descending. Find the first slot that is empty or holds a strictly smaller value.
         var at = 0;

@@ -80,14 +80,15 @@ internal static class CpuReduction
         }
     }
 
+    /// <summary>A block's record inside the chunk's partials; slots come from the layout, which sized the array.</summary>
     private readonly struct HostPartial(double[] partials, int offset) : IPartialRecord
     {
         public double this[int slot]
         {
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            get => partials[offset + slot];
+            get => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(partials), offset + slot);
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            set => partials[offset + slot] = value;
+            set => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(partials), offset + slot) = value;
         }
     }
 

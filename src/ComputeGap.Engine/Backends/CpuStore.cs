@@ -33,6 +33,8 @@ internal readonly struct CpuStore : ILaneStore<VectorLane>
 /// <summary>Scatters each month's shares of a scenario group into the long-format series buffer.</summary>
 internal struct CpuSeries(float[] output, int firstLocal, int valid, int months, int regions) : IMonthObserver<VectorLane>
 {
+    public readonly bool Enabled => true;
+
     public readonly void Share(int month, int region, VectorLane share)
     {
         for (var j = 0; j < valid; j++)
