@@ -45,6 +45,16 @@ internal static class ThroughputHarness
         rows.Add(new(scaledName, "cpu", scaledCpu, scaledLimit));
         rows.Add(new(scaledName, "reference", scaledLimit, scaledLimit));
 
+        // Aggregate mode: compute plus the block reduction (the reference's rows go through the same
+        // reducer), against the reference's pure compute rate: the "cpu vs the limit" figure.
+        var aggregate = await Timing.MeasureSideBySideAsync(
+            scaled.ScenarioCount,
+            () => AggregateRunner.RunAsync(scaled, cpu, (_, _) => Task.CompletedTask, new SweepOptions()),
+            () => AggregateRunner.RunAsync(scaled, reference, (_, _) => Task.CompletedTask, new SweepOptions()),
+            () => SweepRunner.RunAsync(scaled, reference, NullSink.Instance, new SweepOptions())).ConfigureAwait(false);
+        rows.Add(new($"{scaledName} aggregate", "cpu", aggregate[0], aggregate[2], "compute + block reduction"));
+        rows.Add(new($"{scaledName} aggregate", "reference", aggregate[1], aggregate[2], "reference rows + the same reduction"));
+
         using (var devices = new Devices())
         using (var ilgpu = devices.Open(BackendChoice.IlgpuCpu, 0, out _))
         {

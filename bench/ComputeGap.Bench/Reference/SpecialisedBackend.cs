@@ -8,6 +8,7 @@ namespace ComputeGap.Bench.Reference;
 internal sealed class SpecialisedBackend(int maxThreads = 0) : ISweepBackend
 {
     private SpecialisedModel? _model;
+    private ChunkBuffers? _scratch;
 
     public string Name => "reference";
 
@@ -21,6 +22,20 @@ internal sealed class SpecialisedBackend(int maxThreads = 0) : ISweepBackend
         }
 
         _model!.Compute(first, count, buffers);
+    }
+
+    /// <summary>The specialised model's rows reduced by the production reducer: the aggregate-mode limit.</summary>
+    public void ComputeAggregate(SweepPlan plan, long first, int count, AggregateBuffers target)
+    {
+        if (_scratch is null || _scratch.Capacity < count)
+        {
+            _scratch = new ChunkBuffers(plan.OutcomeCount, count, 0);
+        }
+
+        _scratch.First = first;
+        _scratch.Count = count;
+        Compute(plan, first, count, _scratch);
+        CpuReduction.Reduce(plan, _scratch, target, maxThreads > 0 ? maxThreads : Environment.ProcessorCount);
     }
 
     public void Dispose()

@@ -10,8 +10,9 @@ namespace ComputeGap.Engine.Backends;
 /// item. Sketch counts go to per-worker arrays that are added up afterwards: integer sums, so the
 /// result does not depend on how blocks were spread over threads.
 /// </summary>
-internal static class CpuReduction
+public static class CpuReduction
 {
+    /// <summary>Reduces <paramref name="chunk"/> (block-aligned) into <paramref name="target"/> on up to <paramref name="threads"/> threads.</summary>
     public static void Reduce(SweepPlan plan, ChunkBuffers chunk, AggregateBuffers target, int threads)
     {
         var layout = target.Layout;
