@@ -1,3 +1,4 @@
+using System.Numerics;
 using ComputeGap.Core.Reduction;
 using ComputeGap.Engine.Running;
 using ComputeGap.IO.Parquet;
@@ -13,7 +14,7 @@ namespace ComputeGap.Engine.Aggregation;
 /// whatever the chunk size, thread count, shard split or order of arrival.
 /// </summary>
 /// <remarks>Not thread-safe: give each thread its own state and merge them.</remarks>
-public sealed class AggregateState
+public sealed partial class AggregateState
 {
     private readonly long[] _finite;
     private readonly ExactSum[] _sums;
@@ -144,10 +145,7 @@ public sealed class AggregateState
             AddExtremes(part, chunk.FirstBlock + b);
         }
 
-        for (var i = 0; i < _sketch.Length; i++)
-        {
-            _sketch[i] += chunk.Sketch[i];
-        }
+        AddAll(_sketch, chunk.Sketch);
     }
 
     /// <summary>Adds another state of the same shape (another thread's or shard's).</summary>
@@ -216,37 +214,6 @@ public sealed class AggregateState
     public static Task<AggregateState> ReadAsync(string directoryOrStem, CancellationToken cancellationToken = default) =>
         AggregateReader.ReadAsync(directoryOrStem, cancellationToken);
 
-    /// <summary>Restores one outcome's mergeable values (used by the reader).</summary>
-    internal void SetOutcome(int outcome, long finite, ExactSum sum, double min, double max)
-    {
-        _finite[outcome] = finite;
-        _sums[outcome] = sum;
-        _min[outcome] = min;
-        _max[outcome] = max;
-    }
-
-    /// <summary>Restores the scenario count (used by the reader).</summary>
-    internal void SetScenarios(long scenarios) => Scenarios = scenarios;
-
-    /// <summary>Restores one sketch count (used by the reader).</summary>
-    internal void SetSketch(int outcome, int slot, long count) => _sketch[(outcome * QuantileSketch.Length) + slot] = count;
-
-    /// <summary>Restores one axis value's count (used by the reader).</summary>
-    internal void SetEffectCount(int value, long count) => _effectCount[value] = count;
-
-    /// <summary>Restores one main-effect cell (used by the reader).</summary>
-    internal void SetEffect(int value, int outcome, long finite, ExactSum sum)
-    {
-        _effectFinite[(value * Shape.Outcomes.Count) + outcome] = finite;
-        _effectSums[(value * Shape.Outcomes.Count) + outcome] = sum;
-    }
-
-    /// <summary>Restores one threshold count (used by the reader).</summary>
-    internal void SetThreshold(int threshold, long count) => _thresholds[threshold] = count;
-
-    /// <summary>Restores one extreme (used by the reader).</summary>
-    internal void OfferExtreme(bool best, long scenario, double value) => (best ? _best : _worst).Offer(scenario, value);
-
     private void AddExtremes(ReadOnlySpan<double> part, long block)
     {
         var layout = Shape.Layout;
@@ -283,7 +250,16 @@ public sealed class AggregateState
 
     private static void AddAll(long[] target, long[] source)
     {
-        for (var i = 0; i < target.Length; i++)
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= target.Length - Vector<long>.Count; i += Vector<long>.Count)
+            {
+                (new Vector<long>(target, i) + new Vector<long>(source, i)).CopyTo(target, i);
+            }
+        }
+
+        for (; i < target.Length; i++)
         {
             target[i] += source[i];
         }

@@ -5,29 +5,36 @@ using System.Text;
 namespace ComputeGap.Engine.Aggregation;
 
 /// <summary>
-/// The exact sum of finite doubles, whatever their order: Shewchuk's non-overlapping partials (as in
-/// Python's <c>math.fsum</c>), rounded once, to nearest with ties to even, when read. Merging two sums
-/// is exact too, so any split of the addends into sums merged in any order gives the same value.
+/// The exact sum of finite doubles, whatever their order: a wide fixed-point integer in units of
+/// 2^-1074 (every finite double is a whole number of them), rounded once, to nearest with ties to
+/// even, when read. Merging two sums is exact too, so any split of the addends into sums merged in
+/// any order gives the same value, bit for bit.
 /// </summary>
 /// <remarks>
-/// The partials themselves depend on the order of addition; <see cref="Canonical"/> gives a form that
-/// does not (the greedy expansion of the exact value), used for writing and comparing. The running
-/// sum must stay within the double range (|sum| &lt; 2^1024); sums of float32 data are far from it.
+/// The integer is kept as 32-bit digits in 64-bit words over the window of digits touched so far
+/// (a few words for data of similar magnitude), with carries propagated lazily, so adding a double
+/// costs a few integer additions. <see cref="Canonical"/> gives an order-independent list of doubles
+/// whose exact sum is the value, used for writing and comparing.
 /// </remarks>
 public sealed class ExactSum
 {
     private const int ScaleBits = 1074;
-    private double[] _partials = new double[4];
+    private const int DigitBits = 32;
+    private const long DigitMask = 0xFFFF_FFFF;
 
-    // Non-zero, non-overlapping, increasing in magnitude.
-    private int _count;
+    /// <summary>Adds between carry propagations: every digit stays below (pending + 1) · 2^32, far from 2^63.</summary>
+    private const int NormalizeEvery = 1 << 20;
+
+    // _digits[i] weighs 2^(32 · (_low + i)) units of 2^-1074.
+    private long[] _digits = [];
+    private int _low;
+    private int _pending;
 
     /// <summary>True when the sum is exactly zero.</summary>
-    public bool IsZero => _count == 0;
+    public bool IsZero => ToScaledInteger().IsZero;
 
     /// <summary>Adds a finite value exactly.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is NaN or infinite.</exception>
-    /// <exception cref="OverflowException">The sum left the double range.</exception>
     public void Add(double value)
     {
         if (!double.IsFinite(value))
@@ -35,69 +42,72 @@ public sealed class ExactSum
             throw new ArgumentOutOfRangeException(nameof(value), value, "Only finite values can be summed exactly.");
         }
 
-        if (value == 0)
+        var bits = BitConverter.DoubleToInt64Bits(value);
+        var exponent = (int)((bits >> 52) & 0x7FF);
+        var mantissa = (ulong)bits & ((1UL << 52) - 1);
+        if (exponent != 0)
+        {
+            mantissa |= 1UL << 52;
+            exponent--;
+        }
+
+        if (mantissa == 0)
         {
             return;
         }
 
-        var x = value;
-        var kept = 0;
-        for (var j = 0; j < _count; j++)
+        // value = ±mantissa · 2^exponent units; mantissa << offset spans at most 85 bits: three digits.
+        var digit = exponent >> 5;
+        var offset = exponent & (DigitBits - 1);
+        var low = mantissa << offset;
+        var high = offset == 0 ? 0 : mantissa >> (64 - offset);
+        Cover(digit, digit + 3);
+        var at = digit - _low;
+        var sign = bits < 0 ? -1L : 1L;
+        _digits[at] += sign * (long)(low & DigitMask);
+        _digits[at + 1] += sign * (long)(low >> DigitBits);
+        _digits[at + 2] += sign * (long)high;
+        if (++_pending >= NormalizeEvery)
         {
-            var y = _partials[j];
-            if (Math.Abs(x) < Math.Abs(y))
-            {
-                (x, y) = (y, x);
-            }
-
-            var hi = x + y;
-            var lo = y - (hi - x);
-            if (lo != 0)
-            {
-                _partials[kept++] = lo;
-            }
-
-            x = hi;
+            Normalize();
         }
-
-        if (!double.IsFinite(x))
-        {
-            throw new OverflowException("An exact sum left the double range.");
-        }
-
-        // Every kept partial is non-zero, so the sum is zero exactly when none is kept.
-        if (x == 0)
-        {
-            _count = kept;
-            return;
-        }
-
-        if (kept == _partials.Length)
-        {
-            Array.Resize(ref _partials, _partials.Length * 2);
-        }
-
-        _partials[kept++] = x;
-        _count = kept;
     }
 
-    /// <summary>Adds another exact sum, exactly.</summary>
+    /// <summary>Adds another exact sum, exactly (<paramref name="other"/> is only read).</summary>
     public void Add(ExactSum other)
     {
-        var count = other._count;
-        var partials = ReferenceEquals(other, this) ? other._partials.AsSpan(0, count).ToArray() : other._partials;
-        for (var i = 0; i < count; i++)
+        if (other._digits.Length == 0)
         {
-            Add(partials[i]);
+            return;
+        }
+
+        if (ReferenceEquals(other, this))
+        {
+            Add(Clone());
+            return;
+        }
+
+        if (_pending + other._pending + 1 >= NormalizeEvery)
+        {
+            Normalize();
+        }
+
+        Cover(other._low, other._low + other._digits.Length);
+        var shift = other._low - _low;
+        for (var i = 0; i < other._digits.Length; i++)
+        {
+            _digits[shift + i] += other._digits[i];
+        }
+
+        _pending += other._pending + 1;
+        if (_pending >= NormalizeEvery)
+        {
+            Normalize();
         }
     }
 
     /// <summary>A copy.</summary>
-    public ExactSum Clone()
-    {
-        var copy = new ExactSum { _partials = (double[])_partials.Clone(), _count = _count };
-        return copy;
-    }
+    public ExactSum Clone() => new() { _digits = (long[])_digits.Clone(), _low = _low, _pending = _pending };
 
     /// <summary>The exact sum rounded once to the nearest double (ties to even); +0 for an exact zero.</summary>
     public double Round() => RoundScaled(ToScaledInteger());
@@ -113,6 +123,11 @@ public sealed class ExactSum
         while (!rest.IsZero)
         {
             var part = RoundScaled(rest);
+            if (!double.IsFinite(part))
+            {
+                throw new OverflowException("The exact sum is beyond the double range and has no list of finite parts.");
+            }
+
             parts.Add(part);
             rest -= Scaled(part);
         }
@@ -166,12 +181,12 @@ public sealed class ExactSum
     public BigInteger ToScaledInteger()
     {
         var total = BigInteger.Zero;
-        for (var i = 0; i < _count; i++)
+        for (var i = _digits.Length - 1; i >= 0; i--)
         {
-            total += Scaled(_partials[i]);
+            total = (total << DigitBits) + _digits[i];
         }
 
-        return total;
+        return total << (DigitBits * _low);
     }
 
     /// <summary>A finite double times 2^1074, exactly.</summary>
@@ -191,7 +206,7 @@ public sealed class ExactSum
         return bits < 0 ? -magnitude : magnitude;
     }
 
-    /// <summary>An integer in units of 2^-1074, rounded to the nearest double (ties to even).</summary>
+    /// <summary>An integer in units of 2^-1074, rounded to the nearest double (ties to even; ±∞ beyond the range).</summary>
     public static double RoundScaled(BigInteger scaled)
     {
         var magnitude = BigInteger.Abs(scaled);
@@ -216,5 +231,55 @@ public sealed class ExactSum
         }
 
         return scaled.Sign < 0 ? -result : result;
+    }
+
+    /// <summary>Widens the digit window to cover digits <c>[from, to)</c>.</summary>
+    private void Cover(int from, int to)
+    {
+        if (_digits.Length == 0)
+        {
+            _low = from;
+            _digits = new long[to - from];
+            return;
+        }
+
+        var high = _low + _digits.Length;
+        if (from >= _low && to <= high)
+        {
+            return;
+        }
+
+        var low = Math.Min(from, _low);
+        var grown = new long[Math.Max(to, high) - low];
+        _digits.CopyTo(grown, _low - low);
+        _digits = grown;
+        _low = low;
+    }
+
+    /// <summary>Propagates carries: every digit but the top one in [0, 2^32), the top one signed and below 2^32 in magnitude.</summary>
+    private void Normalize()
+    {
+        _pending = 0;
+        if (_digits.Length == 0)
+        {
+            return;
+        }
+
+        long carry = 0;
+        for (var i = 0; i < _digits.Length - 1; i++)
+        {
+            var v = _digits[i] + carry;
+            _digits[i] = v & DigitMask;
+            carry = v >> DigitBits;
+        }
+
+        var top = _digits[^1] + carry;
+        _digits[^1] = top;
+        if (top >= 1L << DigitBits || top <= -(1L << DigitBits))
+        {
+            _digits[^1] = top & DigitMask;
+            Cover(_low, _low + _digits.Length + 1);
+            _digits[^1] = top >> DigitBits;
+        }
     }
 }

@@ -13,10 +13,13 @@ internal sealed class ExtremeList(int capacity, bool highest)
 {
     private readonly ExtremeScenario[] _items = new ExtremeScenario[capacity];
 
+    /// <summary>Entries held (at most the capacity).</summary>
     public int Count { get; private set; }
 
+    /// <summary>The entries, best first (a copy).</summary>
     public IReadOnlyList<ExtremeScenario> Items => _items.AsSpan(0, Count).ToArray();
 
+    /// <summary>Keeps the scenario if it ranks among the best <c>capacity</c> so far.</summary>
     public void Offer(long scenario, double value)
     {
         var candidate = new ExtremeScenario(scenario, value);
@@ -37,6 +40,7 @@ internal sealed class ExtremeList(int capacity, bool highest)
         Count = Math.Min(Count + 1, _items.Length);
     }
 
+    /// <summary>Offers every entry of another list.</summary>
     public void Merge(ExtremeList other)
     {
         foreach (var item in other.Items)

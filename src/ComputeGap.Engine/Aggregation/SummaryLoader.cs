@@ -40,8 +40,8 @@ public static class SummaryLoader
                 return await FromAggregatesAsync(fileOrDirectory, cancellationToken).ConfigureAwait(false);
             }
         }
-        else if (AggregateFiles.IsAggregateFile(fileOrDirectory) && File.Exists(fileOrDirectory)
-            || !File.Exists(fileOrDirectory) && AggregateFiles.StemExists(fileOrDirectory))
+        else if ((AggregateFiles.IsAggregateFile(fileOrDirectory) && File.Exists(fileOrDirectory))
+            || (!File.Exists(fileOrDirectory) && AggregateFiles.StemExists(fileOrDirectory)))
         {
             return await FromAggregatesAsync(fileOrDirectory, cancellationToken).ConfigureAwait(false);
         }

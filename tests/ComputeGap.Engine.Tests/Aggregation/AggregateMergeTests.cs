@@ -53,7 +53,7 @@ public sealed class AggregateMergeTests
         Assert.Equal(ranked.OrderByDescending(e => e.Value).ThenBy(e => e.Scenario).Take(k), state.Best);
         Assert.Equal(ranked.OrderBy(e => e.Value).ThenBy(e => e.Scenario).Take(k), state.Worst);
         // The coarse focus shares tie, so the tie-break decides which scenarios are listed.
-        Assert.Equal(state.Best[0].Value, state.Best[k - 1].Value);
+        Assert.Equal(state.Worst[0].Value, state.Worst[k - 1].Value);
 
         for (var o = 0; o < plan.OutcomeCount; o++)
         {

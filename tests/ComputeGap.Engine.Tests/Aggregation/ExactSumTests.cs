@@ -82,6 +82,30 @@ public sealed class ExactSumTests
         AssertCorrectlyRounded(reference, Sum(values).Round());
     }
 
+    [Theory]
+    [InlineData(0.1)]
+    [InlineData(-3.5e-7)]
+    [InlineData(1.7e300)]
+    public void Millions_of_additions_carry_correctly_in_both_signs(double value)
+    {
+        const int n = 3_000_000;
+        var sum = new ExactSum();
+        var merged = new ExactSum();
+        for (var i = 0; i < n; i++)
+        {
+            sum.Add(value);
+            sum.Add(-value / 3);
+            var part = new ExactSum();
+            part.Add(value);
+            merged.Add(part);
+        }
+
+        var expected = (ExactSum.Scaled(value) + ExactSum.Scaled(-value / 3)) * n;
+        Assert.Equal(expected, sum.ToScaledInteger());
+        Assert.Equal(ExactSum.Scaled(value) * n, merged.ToScaledInteger());
+        AssertCorrectlyRounded(expected, sum.Round());
+    }
+
     [Fact]
     public void The_canonical_text_round_trips_exactly_and_starts_with_the_rounded_sum()
     {
