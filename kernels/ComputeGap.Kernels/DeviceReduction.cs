@@ -1,3 +1,5 @@
+using ComputeGap.Core.Lanes;
+using ComputeGap.Core.Model;
 using ComputeGap.Core.Reduction;
 using ILGPU;
 
@@ -59,4 +61,21 @@ public struct DeviceSketch : ISketchCounts
 
     public readonly void Increment(int column, int slot) =>
         Atomic.Add(ref Counts[(column * QuantileSketch.Length) + slot], 1L);
+}
+
+/// <summary>Fan charts on the device: each month's shares go straight into per-(month, region) sketches.</summary>
+public struct DeviceFans : IMonthObserver<ScalarLane>
+{
+    public ArrayView<long> Counts;
+    public int Regions;
+
+    public readonly bool Enabled => true;
+
+    public readonly void Share(int month, int region, ScalarLane share)
+    {
+        if (share.Value - share.Value == 0f)
+        {
+            Atomic.Add(ref Counts[QuantileSketch.FanOffset(month, region, Regions) + QuantileSketch.Slot(share.Value)], 1L);
+        }
+    }
 }

@@ -45,6 +45,23 @@ public static class SweepKernels
         Store(index, store, shape, outcomes, capacity);
     }
 
+    /// <summary>Row outcomes plus each month's shares counted into fan sketches (aggregate mode with a series).</summary>
+    public static void RowsWithFans(
+        Index1D index,
+        ArrayView<float> fixedSlots,
+        GridView grid,
+        ModelShape shape,
+        long first,
+        ArrayView<float> outcomes,
+        int capacity,
+        ArrayView<long> fans)
+    {
+        var store = Load(index, fixedSlots, grid, first);
+        var series = new DeviceFans { Counts = fans, Regions = shape.Regions };
+        CapacityModel.Run<ScalarLane, bool, LocalStore, DeviceFans>(store, shape, ref series);
+        Store(index, store, shape, outcomes, capacity);
+    }
+
     private static LocalStore Load(Index1D index, ArrayView<float> fixedSlots, GridView grid, long first)
     {
         var store = new LocalStore { Memory = LocalMemory.Allocate<float>(ModelSlots.Count) };

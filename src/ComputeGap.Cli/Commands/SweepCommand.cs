@@ -31,6 +31,10 @@ public static class SweepCommand
         };
         backend.AcceptOnlyFromAmong("auto", "cuda", "cpu", "ilgpu-cpu");
         var device = new Option<int>("--device") { Description = "CUDA device index.", DefaultValueFactory = _ => 0 };
+        var devicesOption = new Option<string?>("--devices")
+        {
+            Description = "Spread chunks over several CUDA devices: all, or indices such as 0,1 (one accelerator and worker thread per device; results identical to one device). With --backend auto and no CUDA device, the CPU backend runs.",
+        };
         var series = new Option<bool>("--series") { Description = "Also write every month's regional shares in long form (scenario, month, region, share)." };
         var compression = new Option<string>("--compression")
         {
@@ -53,7 +57,7 @@ public static class SweepCommand
 
         var command = new Command("sweep", "Run every scenario of a sweep through model v1 and write Parquet (one row per scenario).")
         {
-            file, outDir, backend, device, series, compression, chunk, rowLimit, output, resume, checkpoint, shard, format, quiet,
+            file, outDir, backend, device, devicesOption, series, compression, chunk, rowLimit, output, resume, checkpoint, shard, format, quiet,
         };
         command.SetAction((parse, cancellationToken) => Guard.RunAsync(
             async () =>
@@ -66,10 +70,22 @@ public static class SweepCommand
                     throw new ArgumentException($"--chunk-size must be at least 1 (got {chunkSize})");
                 }
 
+                var backendChoice = ParseBackend(parse.GetValue(backend)!);
+                var devicesSpec = parse.GetValue(devicesOption);
+                if (devicesSpec is not null)
+                {
+                    if (backendChoice is not (BackendChoice.Auto or BackendChoice.Cuda))
+                    {
+                        throw new ArgumentException($"--devices spreads chunks over CUDA devices: use it with --backend auto or cuda (got --backend {parse.GetValue(backend)})");
+                    }
+
+                    DeviceList.CheckSyntax(devicesSpec);
+                }
+
                 var request = new SweepRequest(
                     spec,
                     parse.GetValue(outDir)!.FullName,
-                    ParseBackend(parse.GetValue(backend)!),
+                    backendChoice,
                     parse.GetValue(device),
                     parse.GetValue(series),
                     ParseCompression(parse.GetValue(compression)!),
@@ -78,7 +94,8 @@ public static class SweepCommand
                     parse.GetValue(shard) is { } shardText ? Shard.Parse(shardText) : Shard.All,
                     ParseOutput(parse.GetValue(output)!),
                     parse.GetValue(resume),
-                    TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(checkpoint))));
+                    TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(checkpoint))),
+                    devicesSpec);
                 var isQuiet = parse.GetValue(quiet);
                 var error = parse.InvocationConfiguration.Error;
                 var outputWriter = parse.InvocationConfiguration.Output;

@@ -52,6 +52,9 @@ public static class QuantileSketch
             : BucketsPerSign - 1 - (index + MaxIndex);
     }
 
+    /// <summary>Start of the sketch of region <paramref name="region"/>'s share in month <paramref name="month"/> (fan charts).</summary>
+    public static int FanOffset(int month, int region, int regions) => ((month * regions) + region) * Length;
+
     /// <summary>The representative value of a slot (within α of every value mapped to it).</summary>
     public static double Value(int slot)
     {

@@ -12,4 +12,4 @@ namespace ComputeGap.Engine.Aggregation;
 /// buffer is fine: only the first <c>Blocks</c> records are read).</param>
 /// <param name="Sketch">Outcomes × <see cref="QuantileSketch.Length"/> counts, column-major (outcome c's slot s at
 /// <c>c * QuantileSketch.Length + s</c>).</param>
-public sealed record AggregateChunk(long FirstBlock, int Blocks, double[] Partials, long[] Sketch);
+public sealed record AggregateChunk(long FirstBlock, int Blocks, double[] Partials, long[] Sketch, long[]? Fans = null);

@@ -35,8 +35,17 @@ public static class AggregateFiles
     private const string Marker = ".agg-";
     private const string Extension = ".parquet";
 
+    /// <summary>Fan charts of the monthly shares (p5/p50/p95), written with <c>--series</c>.</summary>
+    public const string Fans = "fans";
+
+    /// <summary>The fan charts' mergeable sketch counts.</summary>
+    public const string FanSketch = "fan-sketch";
+
     /// <summary>Every table an aggregate consists of.</summary>
     public static IReadOnlyList<string> Tables { get; } = [Outcomes, Sketch, Effects, Thresholds, Extremes];
+
+    /// <summary>Tables an aggregate may add (both or neither).</summary>
+    public static IReadOnlyList<string> OptionalTables { get; } = [Fans, FanSketch];
 
     /// <summary>The file of <paramref name="table"/> for <paramref name="stem"/>.</summary>
     public static string PathOf(string stem, string table) => stem + Marker + table + Extension;
@@ -114,7 +123,7 @@ public static class AggregateFiles
         foreach (var file in files)
         {
             var table = TableOf(file);
-            if (!Tables.Contains(table))
+            if (!Tables.Contains(table) && !OptionalTables.Contains(table))
             {
                 throw new InvalidDataException($"'{file}' is not an aggregate table: expected one of {string.Join(", ", Tables)}.");
             }

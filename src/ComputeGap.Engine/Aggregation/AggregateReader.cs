@@ -82,6 +82,10 @@ internal static class AggregateReader
             ReadEffects(state, effects);
             ReadThresholds(state, thresholds);
             ReadExtremes(state, extremes);
+            if (part.Tables.ContainsKey(AggregateFiles.FanSketch))
+            {
+                FanTables.Read(state, await ReadTableAsync(part, AggregateFiles.FanSketch, cancellationToken).ConfigureAwait(false));
+            }
         }
         catch (Exception e) when (e is FormatException or KeyNotFoundException or InvalidCastException or ArgumentException or OverflowException)
         {

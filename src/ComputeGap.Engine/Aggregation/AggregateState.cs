@@ -57,6 +57,12 @@ public sealed partial class AggregateState
     /// <summary>What the state aggregates.</summary>
     public AggregateShape Shape { get; }
 
+    /// <summary>Fan charts of the monthly shares, when the sweep kept them (<c>--series</c>), else null.</summary>
+    public FanState? Fans { get; private set; }
+
+    /// <summary>Starts keeping fan charts over <paramref name="months"/> months.</summary>
+    public void KeepFans(int months) => Fans ??= new FanState(months, Shape.Regions);
+
     /// <summary>Key-value metadata of the files it was read from (empty for a state built in memory).</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; internal set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -146,6 +152,15 @@ public sealed partial class AggregateState
         }
 
         AddAll(_sketch, chunk.Sketch);
+        if (chunk.Fans is { } fans)
+        {
+            if (Fans is null)
+            {
+                throw new ArgumentException("this state keeps no fan charts; call KeepFans first", nameof(chunk));
+            }
+
+            Fans.Add(fans);
+        }
     }
 
     /// <summary>Adds another state of the same shape (another thread's or shard's).</summary>
@@ -177,6 +192,12 @@ public sealed partial class AggregateState
         AddAll(_thresholds, other._thresholds);
         _best.Merge(other._best);
         _worst.Merge(other._worst);
+        if (other.Fans is { } fans)
+        {
+            KeepFans(fans.Months);
+            Fans!.Merge(fans);
+        }
+
         if (Metadata.Count == 0)
         {
             Metadata = other.Metadata;
@@ -197,7 +218,8 @@ public sealed partial class AggregateState
         && Best.SequenceEqual(other.Best)
         && Worst.SequenceEqual(other.Worst)
         && _sums.Zip(other._sums).All(p => p.First.ExactlyEquals(p.Second))
-        && _effectSums.Zip(other._effectSums).All(p => p.First.ExactlyEquals(p.Second));
+        && _effectSums.Zip(other._effectSums).All(p => p.First.ExactlyEquals(p.Second))
+        && (Fans is null ? other.Fans is null : other.Fans is not null && Fans.ExactlyEquals(other.Fans));
 
     /// <summary>The report <c>summarize</c> prints, from the aggregates (see <see cref="AggregateSummary"/>).</summary>
     /// <param name="metadata">Metadata naming the focus, rivals, axes…; null uses <see cref="Metadata"/>.</param>

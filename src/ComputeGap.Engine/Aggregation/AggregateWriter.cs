@@ -34,7 +34,7 @@ internal static class AggregateWriter
             [AggregateFiles.OutputKey] = AggregateFiles.OutputValue,
             [AggregateShape.MetadataKey] = state.Shape.ToJson(),
         };
-        var tables = new (string Name, ColumnSpec[] Columns, Array[] Values, int Rows)[]
+        var tables = new List<(string Name, ColumnSpec[] Columns, Array[] Values, int Rows)>
         {
             Outcomes(state),
             Sketch(state),
@@ -42,6 +42,11 @@ internal static class AggregateWriter
             ThresholdTable(state),
             Extremes(state),
         };
+        if (state.Fans is { } fans)
+        {
+            tables.Add(FanTables.Quantiles(fans, state.Shape.Outcomes));
+            tables.Add(FanTables.Counts(fans));
+        }
 
         var writers = new List<ParquetTableWriter>();
         try

@@ -26,35 +26,7 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
 
     public string Device => $"CPU, {Environment.ProcessorCount} cores, Vector<float> x{Vector<float>.Count}";
 
-    public void Compute(SweepPlan plan, long first, int count, ChunkBuffers buffers)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, buffers.Capacity);
-        var broadcast = new VectorLane[ParamSlots.Count];
-        for (var slot = 0; slot < broadcast.Length; slot++)
-        {
-            broadcast[slot] = VectorLane.Broadcast(plan.FixedSlots[slot]);
-        }
-
-        var blocks = (count + BlockSize - 1) / BlockSize;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
-        Parallel.For(
-            0,
-            blocks,
-            options,
-            () => new VectorLane[ModelSlots.Count],
-            (block, _, memory) =>
-            {
-                var start = block * BlockSize;
-                var end = Math.Min(count, start + BlockSize);
-                for (var i = start; i < end; i += VectorLane.Width)
-                {
-                    ComputeGroup(plan, first, i, Math.Min(VectorLane.Width, end - i), broadcast, memory, buffers);
-                }
-
-                return memory;
-            },
-            _ => { });
-    }
+    public void Compute(SweepPlan plan, long first, int count, ChunkBuffers buffers) => Compute(plan, first, count, buffers, null);
 
     public void ComputeAggregate(SweepPlan plan, long first, int count, AggregateBuffers target)
     {
@@ -65,7 +37,7 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
 
         _scratch.First = first;
         _scratch.Count = count;
-        Compute(plan, first, count, _scratch);
+        Compute(plan, first, count, _scratch, target.Fans);
         CpuReduction.Reduce(plan, _scratch, target, _threads);
     }
 
@@ -73,8 +45,60 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
     {
     }
 
-    private static void ComputeGroup(SweepPlan plan, long first, int local, int valid, VectorLane[] broadcast, VectorLane[] memory, ChunkBuffers buffers)
+    /// <summary>Computes a chunk; with <paramref name="fans"/>, every month's shares are also counted into fan sketches.</summary>
+    private void Compute(SweepPlan plan, long first, int count, ChunkBuffers buffers, long[]? fans)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, buffers.Capacity);
+        var broadcast = new VectorLane[ParamSlots.Count];
+        for (var slot = 0; slot < broadcast.Length; slot++)
+        {
+            broadcast[slot] = VectorLane.Broadcast(plan.FixedSlots[slot]);
+        }
+
+        if (fans is not null)
+        {
+            Array.Clear(fans);
+        }
+
+        var blocks = (count + BlockSize - 1) / BlockSize;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
+        Parallel.For(
+            0,
+            blocks,
+            options,
+            () => new Worker(new VectorLane[ModelSlots.Count], fans is null ? null : new long[fans.Length]),
+            (block, _, worker) =>
+            {
+                var start = block * BlockSize;
+                var end = Math.Min(count, start + BlockSize);
+                for (var i = start; i < end; i += VectorLane.Width)
+                {
+                    ComputeGroup(plan, first, i, Math.Min(VectorLane.Width, end - i), broadcast, worker, buffers);
+                }
+
+                return worker;
+            },
+            worker =>
+            {
+                if (fans is not null && worker.Fans is { } own)
+                {
+                    // Integer counts: adding the workers' sketches in any order gives the same result.
+                    lock (fans)
+                    {
+                        for (var i = 0; i < own.Length; i++)
+                        {
+                            fans[i] += own[i];
+                        }
+                    }
+                }
+            });
+    }
+
+    private sealed record Worker(VectorLane[] Memory, long[]? Fans);
+
+    private static void ComputeGroup(SweepPlan plan, long first, int local, int valid, VectorLane[] broadcast, Worker worker, ChunkBuffers buffers)
+    {
+        var memory = worker.Memory;
         Array.Copy(broadcast, memory, broadcast.Length);
         Span<float> lanes = stackalloc float[VectorLane.Width];
         for (var a = 0; a < plan.AxisSlots.Length; a++)
@@ -90,7 +114,12 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
 
         var store = new CpuStore(memory);
         var shape = plan.Shape;
-        if (buffers.Series is { } seriesOut)
+        if (worker.Fans is { } fanCounts)
+        {
+            var fans = new CpuFans(fanCounts, valid, shape.Regions);
+            CapacityModel.Run<VectorLane, Vector<int>, CpuStore, CpuFans>(store, shape, ref fans);
+        }
+        else if (buffers.Series is { } seriesOut)
         {
             var series = new CpuSeries(seriesOut, local, valid, shape.Months, shape.Regions);
             CapacityModel.Run<VectorLane, Vector<int>, CpuStore, CpuSeries>(store, shape, ref series);

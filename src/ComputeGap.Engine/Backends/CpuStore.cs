@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ComputeGap.Core.Lanes;
 using ComputeGap.Core.Model;
+using ComputeGap.Core.Reduction;
 
 namespace ComputeGap.Engine.Backends;
 
@@ -44,3 +45,22 @@ internal struct CpuSeries(float[] output, int firstLocal, int valid, int months,
     }
 }
 
+
+/// <summary>Counts each month's shares of a scenario group into per-worker fan sketches.</summary>
+internal readonly struct CpuFans(long[] counts, int valid, int regions) : IMonthObserver<VectorLane>
+{
+    public bool Enabled => true;
+
+    public void Share(int month, int region, VectorLane share)
+    {
+        var offset = QuantileSketch.FanOffset(month, region, regions);
+        for (var j = 0; j < valid; j++)
+        {
+            var value = share.Value[j];
+            if (float.IsFinite(value))
+            {
+                counts[offset + QuantileSketch.Slot(value)]++;
+            }
+        }
+    }
+}

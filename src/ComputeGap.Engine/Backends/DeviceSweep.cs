@@ -71,7 +71,15 @@ internal sealed class DeviceSweep : IDisposable
         }
 
         Sketch ??= accelerator.Allocate1D<long>(target.Sketch.LongLength);
+        if (target.Fans is { } fans && (Fans is null || Fans.Length != fans.LongLength))
+        {
+            Fans?.Dispose();
+            Fans = accelerator.Allocate1D<long>(fans.LongLength);
+        }
     }
+
+    /// <summary>Fan-chart sketch counts of a chunk in aggregate mode with a series.</summary>
+    public MemoryBuffer1D<long, Stride1D.Dense>? Fans { get; private set; }
 
     public void Dispose()
     {
@@ -85,6 +93,7 @@ internal sealed class DeviceSweep : IDisposable
         Series?.Dispose();
         Partials?.Dispose();
         Sketch?.Dispose();
+        Fans?.Dispose();
     }
 
     private static T[] NonEmpty<T>(T[] values) => values.Length > 0 ? values : new T[1];

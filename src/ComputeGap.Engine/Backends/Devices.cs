@@ -55,6 +55,47 @@ public sealed class Devices : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens one CUDA backend per device of <paramref name="devicesSpec"/> (<c>all</c> or indices such
+    /// as <c>0,1</c>, see <see cref="DeviceList"/>) and spreads chunks over them with a
+    /// <see cref="MultiDeviceBackend"/>; a single device is returned as it is. Without any CUDA device
+    /// it returns the vectorised CPU backend and says so in <paramref name="reason"/>, unless
+    /// <paramref name="requireCuda"/> (<c>--backend cuda</c>) makes that an error.
+    /// </summary>
+    public ISweepBackend OpenMany(string devicesSpec, out string reason, bool requireCuda = false)
+    {
+        DeviceList.CheckSyntax(devicesSpec);
+        var cuda = Cuda;
+        if (cuda.Count == 0)
+        {
+            if (requireCuda)
+            {
+                throw new BackendUnavailableException($"--backend cuda --devices {devicesSpec}: ILGPU finds no CUDA device (is the NVIDIA driver installed?). Use --backend cpu.");
+            }
+
+            reason = $"--devices {devicesSpec}: no CUDA device found, using the vectorised CPU backend";
+            return new CpuBackend();
+        }
+
+        var indices = DeviceList.Parse(devicesSpec, cuda.Count);
+        var opened = new List<ISweepBackend>();
+        try
+        {
+            foreach (var index in indices)
+            {
+                opened.Add(new IlgpuBackend("cuda", cuda[index].CreateAccelerator(_context)));
+            }
+        }
+        catch
+        {
+            opened.ForEach(b => b.Dispose());
+            throw;
+        }
+
+        reason = $"--devices {devicesSpec}: CUDA device(s) {string.Join(',', indices)} of {cuda.Count}";
+        return opened.Count == 1 ? opened[0] : new MultiDeviceBackend(opened);
+    }
+
     public void Dispose() => _context.Dispose();
 
     private IlgpuBackend OpenCuda(int index)

@@ -17,6 +17,7 @@ public sealed class IlgpuBackend : ISweepBackend
     private readonly Accelerator _accelerator;
     private readonly Action<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int> _rows;
     private readonly Action<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<float>> _rowsWithSeries;
+    private readonly Action<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<long>> _rowsWithFans;
     private readonly Action<Index2D, DeviceOutcomes, DeviceAxes, ArrayView<double>, DeviceSketch, PartialLayout, int, int, long, int> _reduce;
     private SweepPlan? _plan;
     private DeviceSweep? _device;
@@ -28,6 +29,7 @@ public sealed class IlgpuBackend : ISweepBackend
         _accelerator = accelerator;
         _rows = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int>(SweepKernels.Rows);
         _rowsWithSeries = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<float>>(SweepKernels.RowsWithSeries);
+        _rowsWithFans = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<long>>(SweepKernels.RowsWithFans);
         _reduce = accelerator.LoadAutoGroupedStreamKernel<Index2D, DeviceOutcomes, DeviceAxes, ArrayView<double>, DeviceSketch, PartialLayout, int, int, long, int>(ReductionKernels.ReduceBlocks);
     }
 
@@ -78,7 +80,16 @@ public sealed class IlgpuBackend : ISweepBackend
     {
         var d = Prepare(plan, count, 0);
         d.EnsureReduction(_accelerator, target);
-        _rows(count, d.Fixed.View, d.Grid, plan.Shape, first, d.Outcomes.View, d.Capacity);
+        if (target.Fans is not null)
+        {
+            d.Fans!.MemSetToZero();
+            _rowsWithFans(count, d.Fixed.View, d.Grid, plan.Shape, first, d.Outcomes.View, d.Capacity, d.Fans!.View);
+        }
+        else
+        {
+            _rows(count, d.Fixed.View, d.Grid, plan.Shape, first, d.Outcomes.View, d.Capacity);
+        }
+
         d.Sketch!.MemSetToZero();
         var blocks = target.Blocks;
         _reduce(
@@ -95,7 +106,17 @@ public sealed class IlgpuBackend : ISweepBackend
         _accelerator.Synchronize();
         d.Partials!.View.AsContiguous().SubView(0, (long)blocks * target.Layout.Length).CopyToCPU(target.Partials.AsSpan(0, blocks * target.Layout.Length));
         d.Sketch!.View.AsContiguous().CopyToCPU(target.Sketch.AsSpan());
+        if (target.Fans is { } fans)
+        {
+            d.Fans!.View.AsContiguous().CopyToCPU(fans.AsSpan());
+        }
     }
+
+    /// <summary>
+    /// Makes this backend's accelerator the current one of the calling thread (ILGPU
+    /// <c>Accelerator.Bind()</c>); <see cref="MultiDeviceBackend"/> calls it once on each device's worker thread.
+    /// </summary>
+    public void BindToCurrentThread() => _accelerator.Bind();
 
     public void Dispose()
     {

@@ -8,13 +8,21 @@ namespace ComputeGap.Engine.Running;
 /// </summary>
 public sealed class AggregateBuffers
 {
-    public AggregateBuffers(PartialLayout layout, int outcomeCount, int capacityBlocks)
+    /// <param name="layout">Block record layout.</param>
+    /// <param name="outcomeCount">Outcome columns.</param>
+    /// <param name="capacityBlocks">Most blocks per chunk.</param>
+    /// <param name="fanSketches">Months × regions when fan charts of the shares are kept, else 0.</param>
+    public AggregateBuffers(PartialLayout layout, int outcomeCount, int capacityBlocks, int fanSketches = 0)
     {
         Layout = layout;
         CapacityBlocks = capacityBlocks;
         Partials = new double[(long)capacityBlocks * layout.Length];
         Sketch = new long[(long)outcomeCount * QuantileSketch.Length];
+        Fans = fanSketches > 0 ? new long[(long)fanSketches * QuantileSketch.Length] : null;
     }
+
+    /// <summary>Sketch counts of every month's regional shares (see <see cref="QuantileSketch.FanOffset"/>), or null.</summary>
+    public long[]? Fans { get; }
 
     public PartialLayout Layout { get; }
 

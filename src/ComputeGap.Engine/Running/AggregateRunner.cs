@@ -30,7 +30,8 @@ public static class AggregateRunner
         var capacity = ChunkCapacity(options.ChunkSize, total);
         var blocks = capacity / PartialLayout.BlockSize;
         var layout = AggregateBuffers.LayoutFor(plan);
-        var buffers = new[] { new AggregateBuffers(layout, plan.OutcomeCount, blocks), new AggregateBuffers(layout, plan.OutcomeCount, blocks) };
+        var fans = options.Series ? plan.Shape.Months * plan.Shape.Regions : 0;
+        var buffers = new[] { new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans), new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans) };
 
         var clock = Stopwatch.StartNew();
         Task? merging = null;

@@ -45,8 +45,16 @@ public static partial class SweepJob
             backend,
             async (chunk, _) =>
             {
-                pending ??= new AggregateState(plan, layout);
-                pending.Add(new AggregateChunk(chunk.FirstBlock, chunk.Blocks, chunk.Partials, chunk.Sketch));
+                if (pending is null)
+                {
+                    pending = new AggregateState(plan, layout);
+                    if (request.Series)
+                    {
+                        pending.KeepFans(plan.Shape.Months);
+                    }
+                }
+
+                pending.Add(new AggregateChunk(chunk.FirstBlock, chunk.Blocks, chunk.Partials, chunk.Sketch, chunk.Fans));
                 pendingCount += chunk.Count;
                 if (sinceCommit.Elapsed >= request.CheckpointInterval)
                 {

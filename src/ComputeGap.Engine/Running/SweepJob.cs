@@ -19,13 +19,8 @@ public static partial class SweepJob
             throw new SpecException(spec.SourceName, "$.axes", $"{request.Scenarios:N0} scenarios exceed the row-output limit of {request.RowLimit:N0} rows (use --output aggregate or auto, raise --row-limit, or shard with --shard i/N)");
         }
 
-        if (request.Series && request.Mode == OutputMode.Aggregate)
-        {
-            throw new SpecException(spec.SourceName, "$.axes", "--series is only available with row output (aggregate fans of the shares are not implemented yet)");
-        }
-
         var seriesRows = request.Scenarios * (long)spec.HorizonMonths * spec.Regions.Count;
-        if (request.Series && seriesRows > request.RowLimit)
+        if (request.Series && request.Mode == OutputMode.Rows && seriesRows > request.RowLimit)
         {
             throw new SpecException(spec.SourceName, "$.axes", $"--series would write {seriesRows:N0} rows (scenarios x months x regions), over the limit of {request.RowLimit:N0} (raise --row-limit or shrink the axes)");
         }
@@ -45,7 +40,9 @@ public static partial class SweepJob
         var manifest = OpenManifest(request, files, identity, log);
         var missing = manifest.Missing();
         var todo = missing.Sum(r => r.Count);
-        using var backend = devices.Open(request.Backend, request.CudaDevice, out var reason);
+        using var backend = request.Devices is { } list
+            ? devices.OpenMany(list, out var reason, requireCuda: request.Backend == BackendChoice.Cuda)
+            : devices.Open(request.Backend, request.CudaDevice, out reason);
         log?.Invoke($"backend: {backend.Name} on {backend.Device} ({reason})");
         if (todo < request.Scenarios)
         {

@@ -19,6 +19,7 @@ namespace ComputeGap.Engine.Running;
 /// <param name="Output">Rows, aggregates, or auto.</param>
 /// <param name="Resume">Continue a run that was stopped: run only what its manifest lacks.</param>
 /// <param name="Checkpoint">In aggregate mode, how often the running reductions are committed as a part.</param>
+/// <param name="Devices">CUDA devices to spread chunks over (<c>all</c> or <c>0,1</c>, see <see cref="DeviceList"/>); null runs one device as <paramref name="Backend"/> and <paramref name="CudaDevice"/> say.</param>
 public sealed record SweepRequest(
     SweepSpec Spec,
     string OutDirectory,
@@ -31,7 +32,8 @@ public sealed record SweepRequest(
     Shard Shard = default,
     OutputMode Output = OutputMode.Auto,
     bool Resume = false,
-    TimeSpan? Checkpoint = null)
+    TimeSpan? Checkpoint = null,
+    string? Devices = null)
 {
     /// <summary>50 million rows: about 1.5 GB of Parquet for the baseline's columns.</summary>
     public const long DefaultRowLimit = 50_000_000;
