@@ -53,8 +53,7 @@ public sealed class ResumeTests
     public async Task CtrlCKeepsFinishedPartsAndPrintsTheResumeCommand()
     {
         using var dir = new TempDir();
-        var sweep = Cli.SweepFile("ree-shock.json");
-        using var process = CliProcess.Start(["sweep", sweep, "--out", dir.Path, "--backend", "cpu", "--chunk-size", "32", "--output", "rows"]);
+        using var process = CliProcess.Start(["sweep", Cli.SweepFile("default.json"), "--out", dir.Path, "--backend", "cpu", "--chunk-size", "32", "--output", "rows"]);
         var error = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();
         await WaitForPartsAsync(dir.Path, 3);

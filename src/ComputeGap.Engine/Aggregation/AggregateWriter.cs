@@ -68,9 +68,17 @@ internal static class AggregateWriter
         }
         finally
         {
+            // Release every writer even when one fails (a full disk): none may stay open or leave its temporary file.
             foreach (var writer in writers)
             {
-                await writer.DisposeAsync().ConfigureAwait(false);
+                try
+                {
+                    await writer.DisposeAsync().ConfigureAwait(false);
+                }
+                catch (IOException)
+                {
+                    // Disposing deletes the temporary file; a failure here must not hide the first error.
+                }
             }
         }
     }

@@ -136,10 +136,16 @@ public sealed class ParquetSink : IChunkSink, IAsyncDisposable
     /// <summary>Deletes whatever was not committed.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _rows.DisposeAsync().ConfigureAwait(false);
-        if (_series is not null)
+        try
         {
-            await _series.DisposeAsync().ConfigureAwait(false);
+            await _rows.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            if (_series is not null)
+            {
+                await _series.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 

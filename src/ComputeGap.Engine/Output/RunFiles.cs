@@ -27,6 +27,37 @@ public sealed class RunFiles(string directory, string sweepName, Shard shard, Ou
 
     public string SeriesPart(long first) => PartStem(first) + ".series.parquet";
 
+    /// <summary>
+    /// Deletes this run's part files (same sweep name and output mode, starting inside the run's
+    /// range) that its manifest does not list: parts published by a run that died before it could
+    /// record them. Other shards' parts start outside the range and are left alone.
+    /// </summary>
+    public int RemoveUnlisted(RunManifest manifest)
+    {
+        var listed = manifest.Parts.SelectMany(p => p.Files).ToHashSet(StringComparer.Ordinal);
+        var removed = 0;
+        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, Stem + ".*.parquet"))
+        {
+            var name = Path.GetFileName(file);
+            var rest = name[(Stem.Length + 1)..];
+            var dot = rest.IndexOf('.', StringComparison.Ordinal);
+            if (dot != 19 || !long.TryParse(rest[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var first))
+            {
+                continue;
+            }
+
+            var kind = rest[(dot + 1)..];
+            var ours = mode == OutputMode.Aggregate ? kind.StartsWith("agg-", StringComparison.Ordinal) : kind is "rows.parquet" or "series.parquet";
+            if (ours && first >= manifest.First && first < manifest.First + manifest.Count && !listed.Contains(name))
+            {
+                File.Delete(file);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
     /// <summary>Removes temporary files a killed run left behind (never a committed part).</summary>
     public int RemoveStaleTemporaries()
     {

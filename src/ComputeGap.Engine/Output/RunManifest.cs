@@ -74,23 +74,60 @@ public sealed class RunManifest
         return missing;
     }
 
-    /// <summary>Records a committed part and rewrites the manifest atomically.</summary>
+    /// <summary>
+    /// Records a committed part and rewrites the manifest atomically. When the manifest cannot be
+    /// saved, the part's files are deleted again: no part is visible that the manifest does not list.
+    /// </summary>
     public void Record(ScenarioRange range, IReadOnlyList<string> files)
     {
-        Parts.Add(new ManifestPart(range.First, range.Count, [.. files.Select(System.IO.Path.GetFileName).OfType<string>()]));
-        Save();
+        var part = new ManifestPart(range.First, range.Count, [.. files.Select(System.IO.Path.GetFileName).OfType<string>()]);
+        Parts.Add(part);
+        try
+        {
+            Save();
+        }
+        catch (IOException)
+        {
+            Parts.Remove(part);
+            foreach (var file in files)
+            {
+                TryDelete(file);
+            }
+
+            throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: the caller reports the first failure.
+        }
     }
 
     public void Save()
     {
         var temp = Path + ".tmp-" + Guid.NewGuid().ToString("N")[..12];
-        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+        try
         {
-            JsonSerializer.Serialize(stream, this, Json);
-            stream.Flush(flushToDisk: true);
-        }
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            {
+                JsonSerializer.Serialize(stream, this, Json);
+                stream.Flush(flushToDisk: true);
+            }
 
-        File.Move(temp, Path, overwrite: true);
+            File.Move(temp, Path, overwrite: true);
+        }
+        catch (IOException e)
+        {
+            TryDelete(temp);
+            throw new IOException($"{Path}: {e.Message.Replace(temp, System.IO.Path.GetFileName(Path), StringComparison.Ordinal).Trim()}", e);
+        }
     }
 
     public static RunManifest? Load(string path)

@@ -38,6 +38,7 @@ public static partial class SweepJob
         Directory.CreateDirectory(request.OutDirectory);
         files.RemoveStaleTemporaries();
         var manifest = OpenManifest(request, files, identity, log);
+        files.RemoveUnlisted(manifest);
         var missing = manifest.Missing();
         var todo = missing.Sum(r => r.Count);
         using var backend = request.Devices is { } list

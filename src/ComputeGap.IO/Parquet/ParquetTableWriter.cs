@@ -104,6 +104,22 @@ public sealed class ParquetTableWriter : IAsyncDisposable
         }
 
         _state = State.Faulted;
+        try
+        {
+            await WriteGroupAsync(columns, rowCount, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            throw Named(e);
+        }
+
+        _state = State.Open;
+        RowCount += rowCount;
+        RowGroupCount++;
+    }
+
+    private async Task WriteGroupAsync(IReadOnlyList<Array> columns, int rowCount, CancellationToken cancellationToken)
+    {
         using (var group = _writer.CreateRowGroup())
         {
             for (var c = 0; c < _fields.Length; c++)
@@ -125,10 +141,6 @@ public sealed class ParquetTableWriter : IAsyncDisposable
 
             group.CompleteValidate();
         }
-
-        _state = State.Open;
-        RowCount += rowCount;
-        RowGroupCount++;
     }
 
     /// <summary>Writes the footer, flushes and fsyncs the file, and renames it atomically to <see cref="Path"/>.</summary>
@@ -137,11 +149,19 @@ public sealed class ParquetTableWriter : IAsyncDisposable
     {
         ThrowUnlessOpen();
         _state = State.Faulted;
-        await _writer.DisposeAsync().ConfigureAwait(false);
-        await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-        _stream.Flush(flushToDisk: true);
-        await _stream.DisposeAsync().ConfigureAwait(false);
-        File.Move(TempPath, Path, overwrite: true);
+        try
+        {
+            await _writer.DisposeAsync().ConfigureAwait(false);
+            await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            _stream.Flush(flushToDisk: true);
+            await _stream.DisposeAsync().ConfigureAwait(false);
+            File.Move(TempPath, Path, overwrite: true);
+        }
+        catch (IOException e)
+        {
+            throw Named(e);
+        }
+
         _state = State.Committed;
     }
 
@@ -156,10 +176,25 @@ public sealed class ParquetTableWriter : IAsyncDisposable
 
         _state = State.Disposed;
         // The Parquet writer is deliberately not disposed here: its DisposeAsync writes a footer,
-        // wasted work (and a second failure) for a file that is about to be deleted.
-        await _stream.DisposeAsync().ConfigureAwait(false);
-        File.Delete(TempPath);
+        // wasted work (and a second failure) for a file that is about to be deleted. Closing the
+        // stream flushes its buffer, which fails on a full disk; the bytes are moot, the file goes.
+        try
+        {
+            await _stream.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The handle is closed even when the final flush fails.
+        }
+        finally
+        {
+            File.Delete(TempPath);
+        }
     }
+
+    /// <summary>An I/O failure named after the file the user asked for, not its temporary name.</summary>
+    private IOException Named(IOException e) =>
+        new($"{Path}: {e.Message.Replace(TempPath, System.IO.Path.GetFileName(Path), StringComparison.Ordinal).Trim()}", e);
 
     private static DataField[] ToFields(IReadOnlyList<ColumnSpec> columns)
     {
