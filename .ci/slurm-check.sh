@@ -63,16 +63,21 @@ done
 say "the same sweep unsharded, without Slurm"
 "$bin" sweep "$sweep" --out "$tmp/single" --backend cpu --quiet
 
-# (a) the part files
+# (a) every shard committed its parts and recorded them in its manifest
 shopt -s nullglob
 stem=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["name"])' "$sweep")
-parts=("$tmp"/sharded/*.part-*-of-*.rows.parquet)
-((${#parts[@]} == shards)) || fail "expected $shards part files in $tmp/sharded, found ${#parts[@]}: ${parts[*]##*/}"
 for ((i = 0; i < shards; i++)); do
-    part=$(printf '%s/sharded/%s.part-%04d-of-%04d.rows.parquet' "$tmp" "$stem" "$i" "$shards")
-    [[ -s $part ]] || fail "missing part file ${part##*/}"
+    manifest=$(printf '%s/sharded/%s.part-%04d-of-%04d.rows.manifest.json' "$tmp" "$stem" "$i" "$shards")
+    [[ -s $manifest ]] || fail "missing shard manifest ${manifest##*/}"
+    python3 - "$manifest" <<'PY' || fail "shard manifest ${manifest##*/} is incomplete"
+import json, sys
+m = json.load(open(sys.argv[1]))
+sys.exit(0 if sum(p["count"] for p in m["parts"]) == m["count"] else 1)
+PY
 done
-say "(a) ok: $shards part files: $(cd "$tmp/sharded" && echo *.rows.parquet)"
+parts=("$tmp"/sharded/*.rows.parquet)
+((${#parts[@]} >= shards)) || fail "expected at least $shards row parts in $tmp/sharded, found ${#parts[@]}"
+say "(a) ok: $shards complete shard manifests, ${#parts[@]} row parts: $(cd "$tmp/sharded" && echo *.rows.parquet)"
 [[ -s $tmp/sharded/report.json ]] || fail "the merge step wrote no $tmp/sharded/report.json"
 
 # (b) and (c): the reports, without volatile metadata, and their row counts

@@ -71,6 +71,20 @@ public sealed class SweepCommandTests
     }
 
     [Fact]
+    public async Task SummarizeRefusesAMissingShardUnlessAskedForAPartialReport()
+    {
+        using var parts = new TempDir();
+        var file = Cli.SweepFile("us-export-policy.json");
+        Assert.Equal(0, (await Cli.InvokeAsync("sweep", file, "--out", parts.Path, "--backend", "cpu", "--shard", "0/2", "-q")).ExitCode);
+        var refused = await Cli.InvokeAsync("summarize", parts.Path);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("1/2 missing", refused.Error, StringComparison.Ordinal);
+        var partial = await Cli.InvokeAsync("summarize", parts.Path, "--partial", "--format", "json");
+        Assert.Equal(0, partial.ExitCode);
+        Assert.Contains("warning", partial.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DefaultSweepRunsFromNoArguments()
     {
         using var dir = new TempDir();

@@ -126,11 +126,14 @@ public static class BlockReducer
             }
         }
 
-        for (var j = 0; j < Thresholds.Count; j++)
+        if (Thresholds.Reads(column, regions, focus))
         {
-            if (Thresholds.Column(j, regions, focus) == column && value < Thresholds.Bound(j))
+            for (var j = 0; j < Thresholds.Count; j++)
             {
-                part[layout.Threshold(j)] = part[layout.Threshold(j)] + 1;
+                if (Thresholds.Column(j, regions, focus) == column && value < Thresholds.Bound(j))
+                {
+                    part[layout.Threshold(j)] = part[layout.Threshold(j)] + 1;
+                }
             }
         }
 

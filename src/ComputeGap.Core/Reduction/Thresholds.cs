@@ -44,6 +44,10 @@ public static class Thresholds
         _ => regions + (int)ScalarOutcome.RivalRatio,
     };
 
+    /// <summary>True when some threshold reads outcome column <paramref name="column"/>.</summary>
+    public static bool Reads(int column, int regions, int focus) =>
+        column == focus || column == regions + (int)ScalarOutcome.FocusCoverage || column == regions + (int)ScalarOutcome.RivalRatio;
+
     /// <summary>A readable name, e.g. <c>focus_share &lt; 0.05</c>.</summary>
     public static string Name(int j) => Target(j) switch
     {

@@ -39,14 +39,12 @@ public sealed class RunFiles(string directory, string sweepName, Shard shard, Ou
         foreach (var file in System.IO.Directory.EnumerateFiles(Directory, Stem + ".*.parquet"))
         {
             var name = Path.GetFileName(file);
-            var rest = name[(Stem.Length + 1)..];
-            var dot = rest.IndexOf('.', StringComparison.Ordinal);
-            if (dot != 19 || !long.TryParse(rest[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var first))
+            if (PartIndex(name) is not { } first)
             {
                 continue;
             }
 
-            var kind = rest[(dot + 1)..];
+            var kind = name[(Stem.Length + 1 + 19 + 1)..];
             var ours = mode == OutputMode.Aggregate ? kind.StartsWith("agg-", StringComparison.Ordinal) : kind is "rows.parquet" or "series.parquet";
             if (ours && first >= manifest.First && first < manifest.First + manifest.Count && !listed.Contains(name))
             {
@@ -58,8 +56,12 @@ public sealed class RunFiles(string directory, string sweepName, Shard shard, Ou
         return removed;
     }
 
-    /// <summary>Removes temporary files a killed run left behind (never a committed part).</summary>
-    public int RemoveStaleTemporaries()
+    /// <summary>
+    /// Removes temporary files a killed run of this same run left behind: its manifest's, and those
+    /// of parts starting inside [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>).
+    /// Shards running at the same time in the same directory own other ranges and are left alone.
+    /// </summary>
+    public int RemoveStaleTemporaries(long first, long count)
     {
         if (!System.IO.Directory.Exists(Directory))
         {
@@ -67,13 +69,33 @@ public sealed class RunFiles(string directory, string sweepName, Shard shard, Ou
         }
 
         var removed = 0;
+        var manifestName = Path.GetFileName(Manifest);
         foreach (var file in System.IO.Directory.EnumerateFiles(Directory, Stem + ".*.tmp-*"))
         {
-            File.Delete(file);
-            removed++;
+            var name = Path.GetFileName(file);
+            var ours = name.StartsWith(manifestName + ".tmp-", StringComparison.Ordinal)
+                || (PartIndex(name) is { } index && index >= first && index < first + count);
+            if (ours)
+            {
+                File.Delete(file);
+                removed++;
+            }
         }
 
         return removed;
+    }
+
+    /// <summary>The first-scenario number in a part file's name, or null for other files.</summary>
+    private long? PartIndex(string name)
+    {
+        if (name.Length <= Stem.Length + 1)
+        {
+            return null;
+        }
+
+        var rest = name[(Stem.Length + 1)..];
+        var dot = rest.IndexOf('.', StringComparison.Ordinal);
+        return dot == 19 && long.TryParse(rest[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var first) ? first : null;
     }
 }
 

@@ -36,7 +36,7 @@ public static partial class SweepJob
         OutputGuard.RefuseForeignOutput(files, identity);
 
         Directory.CreateDirectory(request.OutDirectory);
-        files.RemoveStaleTemporaries();
+        files.RemoveStaleTemporaries(request.First, request.Scenarios);
         var manifest = OpenManifest(request, files, identity, log);
         files.RemoveUnlisted(manifest);
         var missing = manifest.Missing();
