@@ -27,9 +27,9 @@ public static class AggregateRunner
             throw new ArgumentOutOfRangeException(nameof(options), $"aggregate runs start on a block boundary ({PartialLayout.BlockSize}) inside the grid; got [{first}, {first + total})");
         }
 
-        var capacity = ChunkCapacity(options.ChunkSize, total);
-        var blocks = capacity / PartialLayout.BlockSize;
         var layout = AggregateBuffers.LayoutFor(plan);
+        var capacity = ChunkCapacity(Math.Min(options.ChunkSize, MaxChunkFor(layout)), total);
+        var blocks = capacity / PartialLayout.BlockSize;
         var fans = options.Series ? plan.Shape.Months * plan.Shape.Regions : 0;
         var buffers = new[] { new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans), new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans) };
 
@@ -64,6 +64,16 @@ public static class AggregateRunner
         progress?.Report(new SweepProgress(done, total, clock.Elapsed));
         return done;
     }
+
+    /// <summary>Host bytes the block partials of one chunk may take (two buffer sets are kept).</summary>
+    public const long MaxPartialBytes = 64L << 20;
+
+    /// <summary>
+    /// The largest chunk whose block partials fit <see cref="MaxPartialBytes"/>: sweeps with thousands
+    /// of axis values carry large main-effect records per block, so their chunks get smaller.
+    /// </summary>
+    public static int MaxChunkFor(PartialLayout layout) =>
+        (int)Math.Max(1, MaxPartialBytes / (layout.Length * (long)sizeof(double))) * PartialLayout.BlockSize;
 
     /// <summary>A chunk size rounded up to whole blocks (and no bigger than the run needs).</summary>
     public static int ChunkCapacity(int chunkSize, long total)

@@ -45,6 +45,9 @@ public static partial class SweepJob
             ? devices.OpenMany(list, out var reason, requireCuda: request.Backend == BackendChoice.Cuda)
             : devices.Open(request.Backend, request.CudaDevice, out reason);
         log?.Invoke($"backend: {backend.Name} on {backend.Device} ({reason})");
+        log?.Invoke(request.Output == OutputMode.Auto
+            ? $"output: {(request.Mode == OutputMode.Aggregate ? "aggregate" : "rows")} (auto: {request.Scenarios:N0} scenarios, row limit {request.RowLimit:N0})"
+            : $"output: {(request.Mode == OutputMode.Aggregate ? "aggregate" : "rows")}");
         if (todo < request.Scenarios)
         {
             log?.Invoke($"resuming: {request.Scenarios - todo:N0} of {request.Scenarios:N0} scenarios are already committed");
