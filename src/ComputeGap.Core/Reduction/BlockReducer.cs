@@ -66,14 +66,20 @@ public static class BlockReducer
         }
 
         AxisCursor.Start(axes, ref cursor, first);
+        var varying = VaryingAxes(axes, first, count);
         for (var i = 0; i < count; i++)
         {
             for (var c = 0; c < columns; c++)
             {
-                Add(axes, cursor, ref part, ref sketch, layout, c, regions, focus, source.Get(c, local + i), first + i);
+                Add(axes, cursor, varying, ref part, ref sketch, layout, c, regions, focus, source.Get(c, local + i), first + i);
             }
 
             AxisCursor.Advance(axes, ref cursor);
+        }
+
+        for (var c = 0; c < columns; c++)
+        {
+            CopyConstantAxes(axes, ref cursor, varying, ref part, layout, c, first);
         }
     }
 
@@ -89,16 +95,65 @@ public static class BlockReducer
     {
         Clear(ref part, layout, column, regions, focus);
         AxisCursor.Start(axes, ref cursor, first);
+        var varying = VaryingAxes(axes, first, count);
         for (var i = 0; i < count; i++)
         {
-            Add(axes, cursor, ref part, ref sketch, layout, column, regions, focus, source.Get(column, local + i), first + i);
+            Add(axes, cursor, varying, ref part, ref sketch, layout, column, regions, focus, source.Get(column, local + i), first + i);
             AxisCursor.Advance(axes, ref cursor);
+        }
+
+        CopyConstantAxes(axes, ref cursor, varying, ref part, layout, column, first);
+    }
+
+    /// <summary>
+    /// Bit a is set when axis a takes more than one value over the block. An axis that keeps one value
+    /// (its stride spans the whole block) needs no per-scenario work: its main-effect sums receive the
+    /// same values in the same order as the column's block sum, so they equal it bit for bit.
+    /// </summary>
+    private static int VaryingAxes<TAxes>(in TAxes axes, long first, int count)
+        where TAxes : struct, IAxisSource
+    {
+        var mask = 0;
+        for (var a = 0; a < axes.AxisCount; a++)
+        {
+            var stride = axes.Stride(a);
+            if (count > 0 && first / stride != (first + count - 1) / stride)
+            {
+                mask |= 1 << a;
+            }
+        }
+
+        return mask;
+    }
+
+    /// <summary>Sets the main effects of the axes that keep one value over the block from the column's block totals.</summary>
+    private static void CopyConstantAxes<TAxes, TMemory, TPart>(in TAxes axes, ref TMemory cursor, int varying, ref TPart part, in PartialLayout layout, int column, long first)
+        where TAxes : struct, IAxisSource
+        where TMemory : struct, ICursorMemory
+        where TPart : struct, IPartialRecord
+    {
+        AxisCursor.Start(axes, ref cursor, first);
+        for (var a = 0; a < axes.AxisCount; a++)
+        {
+            if ((varying & (1 << a)) != 0)
+            {
+                continue;
+            }
+
+            var v = AxisCursor.ValueIndex(axes, cursor, a);
+            if (column == 0)
+            {
+                part[layout.EffectCount(v)] = part[PartialLayout.Count];
+            }
+
+            part[layout.EffectSum(v, column)] = part[layout.Sum(column)];
+            part[layout.EffectFinite(v, column)] = part[PartialLayout.Finite(column)];
         }
     }
 
     /// <summary>Adds one scenario's value of one column.</summary>
     private static void Add<TAxes, TMemory, TPart, TSketch>(
-        in TAxes axes, in TMemory cursor, ref TPart part, ref TSketch sketch, in PartialLayout layout,
+        in TAxes axes, in TMemory cursor, int varying, ref TPart part, ref TSketch sketch, in PartialLayout layout,
         int column, int regions, int focus, float value, long scenario)
         where TAxes : struct, IAxisSource
         where TMemory : struct, ICursorMemory
@@ -113,6 +168,11 @@ public static class BlockReducer
 
         for (var a = 0; a < axes.AxisCount; a++)
         {
+            if ((varying & (1 << a)) == 0)
+            {
+                continue;
+            }
+
             var v = AxisCursor.ValueIndex(axes, cursor, a);
             if (column == 0)
             {
