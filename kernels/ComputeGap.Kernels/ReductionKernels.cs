@@ -28,7 +28,7 @@ public static class ReductionKernels
         var local = block * PartialLayout.BlockSize;
         var inBlock = count - local < PartialLayout.BlockSize ? count - local : PartialLayout.BlockSize;
         var part = new DevicePartial { Partials = partials, Offset = block * layout.Length };
-        var cursor = new LocalCursor { Memory = LocalMemory.Allocate<long>(2 * BlockReducer.MaxAxes) };
+        var cursor = new OdometerCursor<DeviceAxes, LocalCursor>(axes, new LocalCursor { Memory = LocalMemory.Allocate<long>(2 * BlockReducer.MaxAxes) });
         BlockReducer.ReduceColumn(outcomes, axes, ref cursor, ref part, ref sketch, layout, column, regions, focus, first + local, local, inBlock);
     }
 }

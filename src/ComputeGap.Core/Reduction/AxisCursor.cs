@@ -45,3 +45,37 @@ public static class AxisCursor
         }
     }
 }
+
+/// <summary>Which value each axis takes as a reduction walks a block's scenarios in order.</summary>
+public interface IAxisCursor
+{
+    /// <summary>Positions the cursor on <paramref name="scenario"/>.</summary>
+    void Start(long scenario);
+
+    /// <summary>Moves to the next scenario.</summary>
+    void Advance();
+
+    /// <summary>The concatenated-value index axis <paramref name="axis"/> takes at the cursor.</summary>
+    int ValueIndex(int axis);
+}
+
+/// <summary>The <see cref="AxisCursor"/> odometer over per-thread scratch memory (one GPU thread per block and column).</summary>
+public struct OdometerCursor<TAxes, TMemory> : IAxisCursor
+    where TAxes : struct, IAxisSource
+    where TMemory : struct, ICursorMemory
+{
+    private readonly TAxes _axes;
+    private TMemory _memory;
+
+    public OdometerCursor(TAxes axes, TMemory memory)
+    {
+        _axes = axes;
+        _memory = memory;
+    }
+
+    public void Start(long scenario) => AxisCursor.Start(_axes, ref _memory, scenario);
+
+    public void Advance() => AxisCursor.Advance(_axes, ref _memory);
+
+    public readonly int ValueIndex(int axis) => AxisCursor.ValueIndex(_axes, _memory, axis);
+}

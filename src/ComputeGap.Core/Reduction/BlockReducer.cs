@@ -1,12 +1,11 @@
 namespace ComputeGap.Core.Reduction;
 
 /// <summary>
-/// Reduces a block of scenarios into the block's partial record and the sketch counts. One
-/// per-value step (<see cref="Add"/>) serves two drivers: <see cref="ReduceBlock"/> (all columns,
-/// scenario by scenario: the CPU) and <see cref="ReduceColumn"/> (one column: one GPU thread per
-/// block and column). Either way each column's values are added in scenario-index order, so a
-/// block's partials have the same bits whoever computed them; calls for different columns write
-/// different slots (column 0 also the scenario counts).
+/// Reduces a block of scenarios, one outcome column at a time, into the block's partial record and
+/// the sketch counts. The CPU loops over the columns of each block; the GPU runs one thread per block
+/// and column. Either way each column's values are added in scenario-index order, so a block's
+/// partials have the same bits whoever computed them; calls for different columns write different
+/// slots (column 0 also the scenario counts).
 /// </summary>
 public static class BlockReducer
 {
@@ -50,58 +49,35 @@ public static class BlockReducer
         }
     }
 
-    /// <summary>All columns of scenarios <c>[first, first + count)</c>, held at chunk positions from <paramref name="local"/>.</summary>
-    public static void ReduceBlock<TSource, TAxes, TMemory, TPart, TSketch>(
-        in TSource source, in TAxes axes, ref TMemory cursor, ref TPart part, ref TSketch sketch, in PartialLayout layout,
-        int columns, int regions, int focus, long first, int local, int count)
-        where TSource : struct, IOutcomeSource
-        where TAxes : struct, IAxisSource
-        where TMemory : struct, ICursorMemory
-        where TPart : struct, IPartialRecord
-        where TSketch : struct, ISketchCounts
-    {
-        for (var c = 0; c < columns; c++)
-        {
-            Clear(ref part, layout, c, regions, focus);
-        }
-
-        AxisCursor.Start(axes, ref cursor, first);
-        var varying = VaryingAxes(axes, first, count);
-        for (var i = 0; i < count; i++)
-        {
-            for (var c = 0; c < columns; c++)
-            {
-                Add(axes, cursor, varying, ref part, ref sketch, layout, c, regions, focus, source.Get(c, local + i), first + i);
-            }
-
-            AxisCursor.Advance(axes, ref cursor);
-        }
-
-        for (var c = 0; c < columns; c++)
-        {
-            CopyConstantAxes(axes, ref cursor, varying, ref part, layout, c, first);
-        }
-    }
-
     /// <summary>One column of scenarios <c>[first, first + count)</c>, held at chunk positions from <paramref name="local"/>.</summary>
-    public static void ReduceColumn<TSource, TAxes, TMemory, TPart, TSketch>(
-        in TSource source, in TAxes axes, ref TMemory cursor, ref TPart part, ref TSketch sketch, in PartialLayout layout,
+    public static void ReduceColumn<TSource, TAxes, TCursor, TPart, TSketch>(
+        in TSource source, in TAxes axes, ref TCursor cursor, ref TPart part, ref TSketch sketch, in PartialLayout layout,
         int column, int regions, int focus, long first, int local, int count)
         where TSource : struct, IOutcomeSource
         where TAxes : struct, IAxisSource
-        where TMemory : struct, ICursorMemory
+        where TCursor : struct, IAxisCursor
         where TPart : struct, IPartialRecord
         where TSketch : struct, ISketchCounts
     {
         Clear(ref part, layout, column, regions, focus);
-        AxisCursor.Start(axes, ref cursor, first);
+        cursor.Start(first);
         var varying = VaryingAxes(axes, first, count);
+        var totals = new ColumnTotals { Min = double.PositiveInfinity, Max = double.NegativeInfinity };
         for (var i = 0; i < count; i++)
         {
-            Add(axes, cursor, varying, ref part, ref sketch, layout, column, regions, focus, source.Get(column, local + i), first + i);
-            AxisCursor.Advance(axes, ref cursor);
+            Add(axes, ref cursor, varying, ref part, ref sketch, ref totals, layout, column, regions, focus, source.Get(column, local + i), first + i);
+            cursor.Advance();
         }
 
+        if (column == 0)
+        {
+            part[PartialLayout.Count] = count;
+        }
+
+        part[PartialLayout.Finite(column)] = totals.Finite;
+        part[layout.Sum(column)] = totals.Sum;
+        part[layout.Min(column)] = totals.Min;
+        part[layout.Max(column)] = totals.Max;
         CopyConstantAxes(axes, ref cursor, varying, ref part, layout, column, first);
     }
 
@@ -127,12 +103,12 @@ public static class BlockReducer
     }
 
     /// <summary>Sets the main effects of the axes that keep one value over the block from the column's block totals.</summary>
-    private static void CopyConstantAxes<TAxes, TMemory, TPart>(in TAxes axes, ref TMemory cursor, int varying, ref TPart part, in PartialLayout layout, int column, long first)
+    private static void CopyConstantAxes<TAxes, TCursor, TPart>(in TAxes axes, ref TCursor cursor, int varying, ref TPart part, in PartialLayout layout, int column, long first)
         where TAxes : struct, IAxisSource
-        where TMemory : struct, ICursorMemory
+        where TCursor : struct, IAxisCursor
         where TPart : struct, IPartialRecord
     {
-        AxisCursor.Start(axes, ref cursor, first);
+        cursor.Start(first);
         for (var a = 0; a < axes.AxisCount; a++)
         {
             if ((varying & (1 << a)) != 0)
@@ -140,7 +116,7 @@ public static class BlockReducer
                 continue;
             }
 
-            var v = AxisCursor.ValueIndex(axes, cursor, a);
+            var v = cursor.ValueIndex(a);
             if (column == 0)
             {
                 part[layout.EffectCount(v)] = part[PartialLayout.Count];
@@ -152,20 +128,15 @@ public static class BlockReducer
     }
 
     /// <summary>Adds one scenario's value of one column.</summary>
-    private static void Add<TAxes, TMemory, TPart, TSketch>(
-        in TAxes axes, in TMemory cursor, int varying, ref TPart part, ref TSketch sketch, in PartialLayout layout,
+    private static void Add<TAxes, TCursor, TPart, TSketch>(
+        in TAxes axes, ref TCursor cursor, int varying, ref TPart part, ref TSketch sketch, ref ColumnTotals totals, in PartialLayout layout,
         int column, int regions, int focus, float value, long scenario)
         where TAxes : struct, IAxisSource
-        where TMemory : struct, ICursorMemory
+        where TCursor : struct, IAxisCursor
         where TPart : struct, IPartialRecord
         where TSketch : struct, ISketchCounts
     {
         var isFinite = value - value == 0f;
-        if (column == 0)
-        {
-            part[PartialLayout.Count] = part[PartialLayout.Count] + 1;
-        }
-
         for (var a = 0; a < axes.AxisCount; a++)
         {
             if ((varying & (1 << a)) == 0)
@@ -173,7 +144,7 @@ public static class BlockReducer
                 continue;
             }
 
-            var v = AxisCursor.ValueIndex(axes, cursor, a);
+            var v = cursor.ValueIndex(a);
             if (column == 0)
             {
                 part[layout.EffectCount(v)] = part[layout.EffectCount(v)] + 1;
@@ -202,14 +173,23 @@ public static class BlockReducer
             return;
         }
 
-        part[PartialLayout.Finite(column)] = part[PartialLayout.Finite(column)] + 1;
-        part[layout.Sum(column)] = part[layout.Sum(column)] + value;
-        part[layout.Min(column)] = value < part[layout.Min(column)] ? value : part[layout.Min(column)];
-        part[layout.Max(column)] = value > part[layout.Max(column)] ? value : part[layout.Max(column)];
+        totals.Finite += 1;
+        totals.Sum += value;
+        totals.Min = value < totals.Min ? value : totals.Min;
+        totals.Max = value > totals.Max ? value : totals.Max;
         sketch.Increment(column, QuantileSketch.Slot(value));
         if (column == focus)
         {
             Extremes.Offer(ref part, layout, value, scenario);
         }
     }
+}
+
+/// <summary>A column's running totals over a block, kept in registers rather than the record.</summary>
+internal struct ColumnTotals
+{
+    public double Finite;
+    public double Sum;
+    public double Min;
+    public double Max;
 }

@@ -24,7 +24,7 @@ public static class CpuReduction
             0,
             blocks,
             new ParallelOptions { MaxDegreeOfParallelism = threads },
-            () => new Worker(new long[target.Sketch.Length], new long[2 * BlockReducer.MaxAxes]),
+            () => new Worker(new long[target.Sketch.Length], new long[2 * BlockReducer.MaxAxes], new int[Math.Max(1, axes.AxisCount) * PartialLayout.BlockSize]),
             (b, _, worker) =>
             {
                 var blockFirst = (target.FirstBlock + b) * PartialLayout.BlockSize;
@@ -32,9 +32,12 @@ public static class CpuReduction
                 var count = Math.Min(PartialLayout.BlockSize, chunk.Count - local);
                 var part = new HostPartial(target.Partials, b * layout.Length);
                 var counts = new HostSketch(worker.Sketch);
-                var cursor = new HostCursor(worker.Cursor);
+                var cursor = TableCursor.Fill(axes, new HostCursor(worker.Cursor), worker.Table, blockFirst, count);
                 var source = new HostOutcomes(chunk.Outcomes);
-                BlockReducer.ReduceBlock(source, axes, ref cursor, ref part, ref counts, layout, plan.OutcomeCount, plan.Shape.Regions, plan.Shape.Focus, blockFirst, local, count);
+                for (var column = 0; column < plan.OutcomeCount; column++)
+                {
+                    BlockReducer.ReduceColumn(source, axes, ref cursor, ref part, ref counts, layout, column, plan.Shape.Regions, plan.Shape.Focus, blockFirst, local, count);
+                }
                 return worker;
             },
             worker =>
@@ -59,7 +62,42 @@ public static class CpuReduction
         public float Get(int column, int local) => columns[column][local];
     }
 
-    private sealed record Worker(long[] Sketch, long[] Cursor);
+    private sealed record Worker(long[] Sketch, long[] Cursor, int[] Table);
+
+    /// <summary>
+    /// The CPU's cursor: each axis's value index for every scenario of the block, walked once with
+    /// the odometer and then read by all outcome columns (the GPU walks the odometer per column).
+    /// </summary>
+    private struct TableCursor : IAxisCursor
+    {
+        private int[] _table;
+        private long _first;
+        private int _at;
+
+        public static TableCursor Fill(HostAxes axes, HostCursor memory, int[] table, long first, int count)
+        {
+            var odometer = new OdometerCursor<HostAxes, HostCursor>(axes, memory);
+            odometer.Start(first);
+            for (var i = 0; i < count; i++)
+            {
+                for (var a = 0; a < axes.AxisCount; a++)
+                {
+                    table[(a * PartialLayout.BlockSize) + i] = odometer.ValueIndex(a);
+                }
+
+                odometer.Advance();
+            }
+
+            return new TableCursor { _table = table, _first = first };
+        }
+
+        public void Start(long scenario) => _at = (int)(scenario - _first);
+
+        public void Advance() => _at++;
+
+        public readonly int ValueIndex(int axis) =>
+            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_table), (axis * PartialLayout.BlockSize) + _at);
+    }
 
     private readonly struct HostAxes(SweepPlan plan, bool enabled) : IAxisSource
     {

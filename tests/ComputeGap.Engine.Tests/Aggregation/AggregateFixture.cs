@@ -57,14 +57,17 @@ internal static class AggregateFixture
             var partials = new double[blocks * layout.Length];
             var sketch = new long[plan.OutcomeCount * QuantileSketch.Length];
             var counts = new Sketch(sketch);
-            var cursor = new Cursor(new long[2 * BlockReducer.MaxAxes]);
+            var cursor = new OdometerCursor<Axes, Cursor>(new Axes(plan), new Cursor(new long[2 * BlockReducer.MaxAxes]));
             for (var b = 0; b < blocks; b++)
             {
                 var first = (long)(start + b) * PartialLayout.BlockSize;
                 var count = (int)Math.Min(PartialLayout.BlockSize, scenarios - first);
                 var part = new Partial(partials, b * layout.Length);
-                BlockReducer.ReduceBlock(new Source(outcomes), new Axes(plan), ref cursor, ref part, ref counts, layout,
-                    plan.OutcomeCount, plan.Shape.Regions, plan.Shape.Focus, first, (int)first, count);
+                for (var column = 0; column < plan.OutcomeCount; column++)
+                {
+                    BlockReducer.ReduceColumn(new Source(outcomes), new Axes(plan), ref cursor, ref part, ref counts, layout,
+                        column, plan.Shape.Regions, plan.Shape.Focus, first, (int)first, count);
+                }
             }
 
             chunks.Add(new AggregateChunk(start, blocks, partials, sketch));
