@@ -71,6 +71,37 @@ public sealed class SweepCommandTests
     }
 
     [Fact]
+    public async Task AggregateShardsMergeToExactlyTheReportOfOneRun()
+    {
+        using var whole = new TempDir();
+        using var parts = new TempDir();
+        var file = Cli.SweepFile("ree-shock.json");
+        string[] common = ["--backend", "cpu", "--output", "aggregate", "--chunk-size", "4096", "-q"];
+        Assert.Equal(0, (await Cli.InvokeAsync(["sweep", file, "--out", whole.Path, .. common])).ExitCode);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(0, (await Cli.InvokeAsync(["sweep", file, "--out", parts.Path, "--shard", $"{i}/3", .. common])).ExitCode);
+        }
+
+        Assert.Equal(3, Directory.GetFiles(parts.Path, "*.aggregate.manifest.json").Length);
+        var a = StripVolatile((await Cli.InvokeAsync("summarize", whole.Path, "--format", "json")).Output);
+        var b = StripVolatile((await Cli.InvokeAsync("summarize", parts.Path, "--format", "json")).Output);
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public async Task ADirectoryRefusesOutputOfAnotherSweep()
+    {
+        using var dir = new TempDir();
+        Assert.Equal(0, (await Cli.InvokeAsync("sweep", Cli.SweepFile("eu-ree-shock.json"), "--out", dir.Path, "--backend", "cpu", "-q")).ExitCode);
+        var before = Directory.GetFiles(dir.Path).Order().ToArray();
+        var run = await Cli.InvokeAsync("sweep", Cli.SweepFile("us-export-policy.json"), "--out", dir.Path, "--backend", "cpu", "-q");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("a different sweep file", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFiles(dir.Path).Order().ToArray());
+    }
+
+    [Fact]
     public async Task SummarizeRefusesAMissingShardUnlessAskedForAPartialReport()
     {
         using var parts = new TempDir();
