@@ -1,3 +1,4 @@
+using ComputeGap.IO.Tests;
 namespace ComputeGap.Cli.Tests;
 
 /// <summary>Bad input: one clear line naming the file, the JSON path and the rule; exit code 2; no output left behind.</summary>
@@ -21,7 +22,7 @@ public sealed class BadInputTests
     [MemberData(nameof(Cases))]
     public async Task BadSweepFileExitsWithCode2AndOneLineAndNoOutput(string text, string path, string rule)
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var file = dir.File("bad.json");
         await File.WriteAllTextAsync(file, text);
         var outDir = Path.Combine(dir.Path, "out");
@@ -54,7 +55,7 @@ public sealed class BadInputTests
     [Fact]
     public async Task GridOverTheRowLimitIsRefusedBeforeAnythingIsWritten()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var run = await Cli.InvokeAsync("sweep", Cli.SweepFile("ree-shock.json"), "--out", dir.Path, "--output", "rows", "--row-limit", "1000");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("row-output limit", run.Error, StringComparison.Ordinal);
@@ -68,7 +69,7 @@ public sealed class BadInputTests
     [InlineData("--backend", "opencl")]
     public async Task BadOptionsAreRejected(string option, string value)
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var run = await Cli.InvokeAsync("sweep", Cli.SweepFile("eu-ree-shock.json"), "--out", dir.Path, option, value);
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains(value, run.Error, StringComparison.Ordinal);

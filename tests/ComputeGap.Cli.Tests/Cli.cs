@@ -18,13 +18,3 @@ public static class Cli
 
     public static string SweepFile(string name) => Path.Combine(AppContext.BaseDirectory, "data", "sweeps", name);
 }
-
-/// <summary>A fresh temporary directory, deleted afterwards.</summary>
-public sealed class TempDir : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("computegap-cli-").FullName;
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose() => Directory.Delete(Path, recursive: true);
-}

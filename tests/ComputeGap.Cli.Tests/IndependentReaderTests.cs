@@ -19,9 +19,9 @@ public sealed class ReeShockOutputs : IAsyncLifetime
 
     public static readonly string[] Axes = ["ree_export_quota", "ree_stock_months", "ree_criticality_escalated", "ree_controls_end"];
 
-    public TempDir Rows { get; } = new();
+    public TempDirectory Rows { get; } = new();
 
-    public TempDir Aggregates { get; } = new();
+    public TempDirectory Aggregates { get; } = new();
 
     /// <summary><c>summarize ROWS --format json</c>.</summary>
     public JsonDocument RowSummary { get; private set; } = null!;

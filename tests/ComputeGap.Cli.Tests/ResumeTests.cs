@@ -1,3 +1,4 @@
+using ComputeGap.IO.Tests;
 using System.Diagnostics;
 using ComputeGap.IO.Parquet;
 
@@ -15,8 +16,8 @@ public sealed class ResumeTests
     [Fact]
     public async Task RowOutputKilledTenTimesAndResumedEqualsAnUninterruptedRun()
     {
-        using var clean = new TempDir();
-        using var killed = new TempDir();
+        using var clean = new TempDirectory();
+        using var killed = new TempDirectory();
         var sweep = Cli.SweepFile("ree-shock.json");
         Assert.Equal(0, (await Cli.InvokeAsync(["sweep", sweep, "--out", clean.Path, .. RowArgs])).ExitCode);
 
@@ -37,8 +38,8 @@ public sealed class ResumeTests
     [Fact]
     public async Task AggregateOutputKilledAndResumedSummarisesLikeAnUninterruptedRun()
     {
-        using var clean = new TempDir();
-        using var killed = new TempDir();
+        using var clean = new TempDirectory();
+        using var killed = new TempDirectory();
         var sweep = Cli.SweepFile("ree-shock.json");
         string[] args = ["--backend", "cpu", "--chunk-size", "4096", "--output", "aggregate", "--checkpoint-seconds", "1", "-q"];
         Assert.Equal(0, (await Cli.InvokeAsync(["sweep", sweep, "--out", clean.Path, .. args])).ExitCode);
@@ -52,7 +53,7 @@ public sealed class ResumeTests
     [Fact]
     public async Task CtrlCKeepsFinishedPartsAndPrintsTheResumeCommand()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         using var process = CliProcess.Start(["sweep", Cli.SweepFile("default.json"), "--out", dir.Path, "--backend", "cpu", "--chunk-size", "32", "--output", "rows"]);
         var error = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();

@@ -10,7 +10,7 @@ public sealed class SweepCommandTests
     [Fact]
     public async Task SweepWritesRowsThatDuckDbReadsWithTheSameCountsAndSums()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var run = await Cli.InvokeAsync("sweep", Cli.SweepFile("eu-ree-shock.json"), "--out", dir.Path, "--backend", "cpu", "--series", "--format", "json");
         Assert.True(run.ExitCode == 0, run.Error);
         var rows = dir.File("eu-ree-shock.0000000000000000000.rows.parquet");
@@ -46,8 +46,8 @@ public sealed class SweepCommandTests
     [Fact]
     public async Task ShardsTogetherSummariseExactlyLikeOneRun()
     {
-        using var whole = new TempDir();
-        using var parts = new TempDir();
+        using var whole = new TempDirectory();
+        using var parts = new TempDirectory();
         var file = Cli.SweepFile("us-export-policy.json");
         Assert.Equal(0, (await Cli.InvokeAsync("sweep", file, "--out", whole.Path, "--backend", "cpu", "-q")).ExitCode);
         for (var i = 0; i < 3; i++)
@@ -73,8 +73,8 @@ public sealed class SweepCommandTests
     [Fact]
     public async Task AggregateShardsMergeToExactlyTheReportOfOneRun()
     {
-        using var whole = new TempDir();
-        using var parts = new TempDir();
+        using var whole = new TempDirectory();
+        using var parts = new TempDirectory();
         var file = Cli.SweepFile("ree-shock.json");
         string[] common = ["--backend", "cpu", "--output", "aggregate", "--chunk-size", "4096", "-q"];
         Assert.Equal(0, (await Cli.InvokeAsync(["sweep", file, "--out", whole.Path, .. common])).ExitCode);
@@ -92,7 +92,7 @@ public sealed class SweepCommandTests
     [Fact]
     public async Task ADirectoryRefusesOutputOfAnotherSweep()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         Assert.Equal(0, (await Cli.InvokeAsync("sweep", Cli.SweepFile("eu-ree-shock.json"), "--out", dir.Path, "--backend", "cpu", "-q")).ExitCode);
         var before = Directory.GetFiles(dir.Path).Order().ToArray();
         var run = await Cli.InvokeAsync("sweep", Cli.SweepFile("us-export-policy.json"), "--out", dir.Path, "--backend", "cpu", "-q");
@@ -104,7 +104,7 @@ public sealed class SweepCommandTests
     [Fact]
     public async Task SummarizeRefusesAMissingShardUnlessAskedForAPartialReport()
     {
-        using var parts = new TempDir();
+        using var parts = new TempDirectory();
         var file = Cli.SweepFile("us-export-policy.json");
         Assert.Equal(0, (await Cli.InvokeAsync("sweep", file, "--out", parts.Path, "--backend", "cpu", "--shard", "0/2", "-q")).ExitCode);
         var refused = await Cli.InvokeAsync("summarize", parts.Path);
@@ -118,7 +118,7 @@ public sealed class SweepCommandTests
     [Fact]
     public async Task DefaultSweepRunsFromNoArguments()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var run = await Cli.InvokeAsync("sweep", "--out", dir.Path, "--backend", "cpu");
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("EU: 20 % of demand", run.Output, StringComparison.Ordinal);

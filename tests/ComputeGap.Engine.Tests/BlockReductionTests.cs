@@ -17,9 +17,9 @@ public sealed class BlockReductionTests
         var plan = TestSweeps.RandomGrid(seed: 21, horizon: 24, demandValues: 40);
         using var allCores = new CpuBackend();
         using var oneThread = new CpuBackend(maxThreads: 1);
-        var small = await Collect(plan, allCores, 1 << 12);
-        var big = await Collect(plan, allCores, 1 << 24);
-        var single = await Collect(plan, oneThread, 1 << 13);
+        var small = await CollectedAggregates.RunAsync(plan, allCores, 1 << 12);
+        var big = await CollectedAggregates.RunAsync(plan, allCores, 1 << 24);
+        var single = await CollectedAggregates.RunAsync(plan, oneThread, 1 << 13);
         Assert.Equal(big.Partials, small.Partials);
         Assert.Equal(big.Sketch, small.Sketch);
         Assert.Equal(big.Partials, single.Partials);
@@ -33,13 +33,13 @@ public sealed class BlockReductionTests
         using var devices = new Devices();
         using var kernel = devices.Open(BackendChoice.IlgpuCpu, 0, out _);
         using var cpu = new CpuBackend();
-        var a = await Collect(plan, cpu, 1 << 12);
-        var b = await Collect(plan, kernel, 1 << 12);
+        var a = await CollectedAggregates.RunAsync(plan, cpu, 1 << 12);
+        var b = await CollectedAggregates.RunAsync(plan, kernel, 1 << 12);
         var layout = AggregateBuffers.LayoutFor(plan);
 
         // Counts and extremes' scenario indices are exact; sums and values agree to float32 rounding
         // of the two model instantiations (the kernel and the vector lanes may round differently).
-        for (var i = 0; i < a.Partials.Count; i++)
+        for (var i = 0; i < a.Partials.Length; i++)
         {
             Assert.Equal(a.Partials[i], b.Partials[i], Math.Max(1e-6, Math.Abs(a.Partials[i]) * 1e-4));
         }
@@ -54,13 +54,13 @@ public sealed class BlockReductionTests
         var plan = TestSweeps.RandomGrid(seed: 23, horizon: 12, demandValues: 13);
         using var cpu = new CpuBackend();
         var rows = await CollectingSink.RunAsync(plan, cpu, 1 << 20);
-        var agg = await Collect(plan, cpu, 1 << 12);
+        var agg = await CollectedAggregates.RunAsync(plan, cpu, 1 << 12);
         var layout = AggregateBuffers.LayoutFor(plan);
         var n = (int)plan.ScenarioCount;
         Assert.True(n > 2 * PartialLayout.BlockSize);
 
         // Merge the blocks' partials the plain way (counts and min/max are exact in any order).
-        var blocks = agg.Partials.Count / layout.Length;
+        var blocks = agg.Partials.Length / layout.Length;
         Assert.Equal((n + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize, blocks);
         double Total(int slot) => Enumerable.Range(0, blocks).Sum(b => agg.Partials[(b * layout.Length) + slot]);
         double Least(int slot) => Enumerable.Range(0, blocks).Min(b => agg.Partials[(b * layout.Length) + slot]);
@@ -105,31 +105,5 @@ public sealed class BlockReductionTests
 
         var threshold = Enumerable.Range(0, n).Count(i => rows.Outcomes[focus][i] < Thresholds.Bound(2));
         Assert.Equal(threshold, Total(layout.Threshold(2)));
-
-    }
-
-    private sealed record Collected(List<double> Partials, long[] Sketch);
-
-    /// <summary>Concatenates every chunk's block partials in order and adds up the sketches.</summary>
-    private static async Task<Collected> Collect(SweepPlan plan, ISweepBackend backend, int chunkSize)
-    {
-        var partials = new List<double>();
-        long[]? sketch = null;
-        await AggregateRunner.RunAsync(
-            plan,
-            backend,
-            (chunk, _) =>
-            {
-                partials.AddRange(chunk.Partials.AsSpan(0, chunk.Blocks * chunk.Layout.Length).ToArray());
-                sketch ??= new long[chunk.Sketch.Length];
-                for (var i = 0; i < sketch.Length; i++)
-                {
-                    sketch[i] += chunk.Sketch[i];
-                }
-
-                return Task.CompletedTask;
-            },
-            new SweepOptions(ChunkSize: chunkSize));
-        return new Collected(partials, sketch!);
     }
 }

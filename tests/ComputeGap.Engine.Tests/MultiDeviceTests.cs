@@ -35,8 +35,8 @@ public sealed class MultiDeviceTests
         var plan = TestSweeps.RandomGrid(seed: 32, horizon: 24, demandValues: 40);
         using var single = new CpuBackend(maxThreads: 1);
         using var multi = new MultiDeviceBackend([new CpuBackend(maxThreads: 1), new CpuBackend(maxThreads: 1), new CpuBackend(maxThreads: 1)]);
-        var expected = await Collect(plan, single, chunkSize, fans: true);
-        var actual = await Collect(plan, multi, chunkSize, fans: true);
+        var expected = await CollectedAggregates.RunAsync(plan, single, chunkSize, fans: true);
+        var actual = await CollectedAggregates.RunAsync(plan, multi, chunkSize, fans: true);
         Assert.NotNull(actual.Fans);
         Assert.Equal(expected.Fans, actual.Fans);
         Assert.Equal((plan.ScenarioCount + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize * AggregateBuffers.LayoutFor(plan).Length, actual.Partials.Length);
@@ -55,8 +55,8 @@ public sealed class MultiDeviceTests
         foreach (var chunkSize in new[] { 10_000, 1 << 20 })
         {
             AssertSameRows(await CollectingSink.RunAsync(plan, single, chunkSize), await CollectingSink.RunAsync(plan, multi, chunkSize));
-            var expected = await Collect(plan, single, chunkSize, fans: true);
-            var actual = await Collect(plan, multi, chunkSize, fans: true);
+            var expected = await CollectedAggregates.RunAsync(plan, single, chunkSize, fans: true);
+            var actual = await CollectedAggregates.RunAsync(plan, multi, chunkSize, fans: true);
             Assert.Equal(DoubleBits(expected.Partials), DoubleBits(actual.Partials));
             Assert.Equal(expected.Sketch, actual.Sketch);
             Assert.Equal(expected.Fans, actual.Fans);
@@ -166,8 +166,8 @@ public sealed class MultiDeviceTests
         using var one = devices.Open(BackendChoice.Cuda, 0, out _);
         using var all = devices.OpenMany("all", out _, requireCuda: true);
         AssertSameRows(await CollectingSink.RunAsync(plan, one, 10_000, series: true), await CollectingSink.RunAsync(plan, all, 10_000, series: true));
-        var expected = await Collect(plan, one, 10_000);
-        var actual = await Collect(plan, all, 10_000);
+        var expected = await CollectedAggregates.RunAsync(plan, one, 10_000);
+        var actual = await CollectedAggregates.RunAsync(plan, all, 10_000);
         Assert.Equal(DoubleBits(expected.Partials), DoubleBits(actual.Partials));
         Assert.Equal(expected.Sketch, actual.Sketch);
     }
@@ -183,41 +183,6 @@ public sealed class MultiDeviceTests
     private static int[] Bits(float[] values) => [.. values.Select(BitConverter.SingleToInt32Bits)];
 
     private static long[] DoubleBits(double[] values) => [.. values.Select(BitConverter.DoubleToInt64Bits)];
-
-    private sealed record Collected(double[] Partials, long[] Sketch, long[]? Fans);
-
-    /// <summary>Every chunk's block partials in order, and the sketches added up.</summary>
-    private static async Task<Collected> Collect(SweepPlan plan, ISweepBackend backend, int chunkSize, bool fans = false)
-    {
-        var partials = new List<double>();
-        long[]? sketch = null;
-        long[]? fanCounts = null;
-        await AggregateRunner.RunAsync(
-            plan,
-            backend,
-            (chunk, _) =>
-            {
-                partials.AddRange(chunk.Partials.AsSpan(0, chunk.Blocks * chunk.Layout.Length).ToArray());
-                sketch ??= new long[chunk.Sketch.Length];
-                for (var i = 0; i < sketch.Length; i++)
-                {
-                    sketch[i] += chunk.Sketch[i];
-                }
-
-                if (chunk.Fans is { } chunkFans)
-                {
-                    fanCounts ??= new long[chunkFans.Length];
-                    for (var i = 0; i < fanCounts.Length; i++)
-                    {
-                        fanCounts[i] += chunkFans[i];
-                    }
-                }
-
-                return Task.CompletedTask;
-            },
-            new SweepOptions(ChunkSize: chunkSize, Series: fans));
-        return new Collected([.. partials], sketch!, fanCounts);
-    }
 
     /// <summary>A CPU stand-in for a GPU that records the thread and range of every call.</summary>
     private sealed class RecordingBackend(Barrier? together) : ISweepBackend

@@ -32,7 +32,7 @@ public static class Guard
         }
         catch (IOException e)
         {
-            await error.WriteLineAsync($"error: {OneLine(e.Message)}; no partial file is left, finished parts are kept (free space, then rerun with --resume)").ConfigureAwait(false);
+            await error.WriteLineAsync($"error: {OneLine(e.Message)}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
     }

@@ -114,6 +114,11 @@ public static class SweepCommand
                 {
                     result = await SweepJob.RunAsync(request, devices, isQuiet ? null : error.WriteLine, bar, cancellationToken).ConfigureAwait(false);
                 }
+                catch (IOException e)
+                {
+                    bar?.Finish();
+                    throw new IOException($"{e.Message.ReplaceLineEndings(" ").Trim()}; no partial file is left, finished parts are kept (free space, then rerun with --resume)", e);
+                }
                 catch (OperationCanceledException)
                 {
                     bar?.Finish();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics;
 using ComputeGap.Core.Lanes;
 using ComputeGap.Core.Model;
@@ -21,6 +22,9 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
 
     private readonly int _threads = maxThreads > 0 ? maxThreads : Environment.ProcessorCount;
     private ChunkBuffers? _scratch;
+
+    /// <summary>Per-worker fan sketches (months × regions × 8,003 counts each), kept between chunks.</summary>
+    private readonly ConcurrentBag<long[]> _fanPool = [];
 
     public string Name => "cpu";
 
@@ -66,7 +70,7 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
             0,
             blocks,
             options,
-            () => new Worker(new VectorLane[ModelSlots.Count], fans is null ? null : new long[fans.Length]),
+            () => new Worker(new VectorLane[ModelSlots.Count], fans is null ? null : RentFans(fans.Length)),
             (block, _, worker) =>
             {
                 var start = block * BlockSize;
@@ -90,8 +94,24 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
                             fans[i] += own[i];
                         }
                     }
+
+                    _fanPool.Add(own);
                 }
             });
+    }
+
+    private long[] RentFans(int length)
+    {
+        while (_fanPool.TryTake(out var counts))
+        {
+            if (counts.Length == length)
+            {
+                Array.Clear(counts);
+                return counts;
+            }
+        }
+
+        return new long[length];
     }
 
     private sealed record Worker(VectorLane[] Memory, long[]? Fans);

@@ -11,11 +11,13 @@ namespace ComputeGap.Engine.Output;
 public sealed class RowPartSink(
     RunFiles files, RunManifest manifest, bool series, IReadOnlyDictionary<string, string> metadata, ParquetCompression compression) : IChunkSink
 {
+    private RowColumns? _columns;
+
     public async Task WriteAsync(SweepPlan plan, ChunkBuffers chunk, CancellationToken cancellationToken)
     {
         var rows = files.RowsPart(chunk.First);
         var seriesPath = series ? files.SeriesPart(chunk.First) : null;
-        await using (var sink = await ParquetSink.CreateAsync(plan, rows, seriesPath, metadata, compression, cancellationToken).ConfigureAwait(false))
+        await using (var sink = await ParquetSink.CreateAsync(_columns ??= new RowColumns(plan), rows, seriesPath, metadata, compression, cancellationToken).ConfigureAwait(false))
         {
             await sink.WriteAsync(plan, chunk, cancellationToken).ConfigureAwait(false);
             await sink.CommitAsync(cancellationToken).ConfigureAwait(false);

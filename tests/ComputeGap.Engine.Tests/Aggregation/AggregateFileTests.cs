@@ -1,3 +1,4 @@
+using ComputeGap.IO.Tests;
 using ComputeGap.Core.Reduction;
 using ComputeGap.Engine.Aggregation;
 using ComputeGap.IO.Parquet;
@@ -13,7 +14,7 @@ public sealed class AggregateFileTests
     [Fact]
     public async Task Write_then_read_gives_back_the_identical_state_and_the_named_tables()
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDirectory();
         var state = AggregateFixture.State(0, Blocks, 2);
         var stem = dir.File("default");
 
@@ -40,7 +41,7 @@ public sealed class AggregateFileTests
     [Fact]
     public async Task Empty_states_and_states_without_main_effects_round_trip()
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDirectory();
         var empty = new AggregateState(AggregateFixture.Plan, AggregateFixture.Layout);
         var layout = AggregateFixture.Layout with { AxisValues = 0 };
         var noEffects = new AggregateState(AggregateFixture.Plan, layout);
@@ -73,8 +74,8 @@ public sealed class AggregateFileTests
     [Fact]
     public async Task Shard_parts_in_a_directory_merge_to_the_tables_of_one_run()
     {
-        using var whole = new TempFolder();
-        using var shards = new TempFolder();
+        using var whole = new TempDirectory();
+        using var shards = new TempDirectory();
         await AggregateFixture.State(0, Blocks, Blocks).WriteAsync(whole.File("default"), AggregateFixture.Metadata());
         int[] cuts = [0, 1, 3, Blocks];
         for (var i = 0; i < 3; i++)
@@ -83,7 +84,7 @@ public sealed class AggregateFileTests
                 .WriteAsync(shards.File($"default.part-{i:D4}-of-0003"), AggregateFixture.Metadata());
         }
 
-        using var merged = new TempFolder();
+        using var merged = new TempDirectory();
         var state = await AggregateState.ReadAsync(shards.Path);
         await state.WriteAsync(merged.File("default"), AggregateFixture.Metadata());
 
@@ -106,7 +107,7 @@ public sealed class AggregateFileTests
     [InlineData(MetadataKeys.BaselineSha256)]
     public async Task Parts_from_different_sweeps_are_refused_naming_both_files(string key)
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDirectory();
         var other = new Dictionary<string, string>(AggregateFixture.Metadata()) { [key] = "something-else" };
         await AggregateFixture.State(0, 1, 1).WriteAsync(dir.File("default.part-0000-of-0002"), AggregateFixture.Metadata());
         await AggregateFixture.State(1, Blocks, 1).WriteAsync(dir.File("default.part-0001-of-0002"), other);
@@ -122,7 +123,7 @@ public sealed class AggregateFileTests
     [Fact]
     public async Task Overlapping_parts_and_missing_tables_are_refused()
     {
-        using var dir = new TempFolder();
+        using var dir = new TempDirectory();
         await AggregateFixture.State(0, Blocks, 2).WriteAsync(dir.File("default"), AggregateFixture.Metadata());
         await AggregateFixture.State(0, 2, 2).WriteAsync(dir.File("default.part-0000-of-0002"), AggregateFixture.Metadata());
 
@@ -139,8 +140,8 @@ public sealed class AggregateFileTests
     [Fact]
     public async Task The_loader_reads_aggregates_or_rows_and_refuses_a_directory_with_both()
     {
-        using var aggregates = new TempFolder();
-        using var rows = new TempFolder();
+        using var aggregates = new TempDirectory();
+        using var rows = new TempDirectory();
         var state = AggregateFixture.State(0, Blocks, 2);
         await state.WriteAsync(aggregates.File("default"), AggregateFixture.Metadata());
         await WriteRowsAsync(rows.File("default.rows.parquet"));

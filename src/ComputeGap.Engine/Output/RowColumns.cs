@@ -1,0 +1,138 @@
+using ComputeGap.Core.Model;
+using ComputeGap.Engine.Running;
+using ComputeGap.IO.Parquet;
+
+namespace ComputeGap.Engine.Output;
+
+/// <summary>
+/// The Parquet columns of row output for a plan, and the arrays that hold one chunk of them. The
+/// scratch arrays (scenario index, axis values, whole months) are kept and reused chunk after chunk;
+/// float outcome columns are the chunk's own buffers, not copies.
+/// </summary>
+public sealed class RowColumns
+{
+    private readonly SweepPlan _plan;
+    private readonly int[] _monthColumns;
+    private long[] _scenario = [];
+    private float[][] _axes = [];
+    private int[][] _months = [];
+    private long[] _seriesScenario = [];
+    private int[] _seriesMonth = [];
+    private string[] _seriesRegion = [];
+
+    public RowColumns(SweepPlan plan)
+    {
+        _plan = plan;
+        var regions = plan.Shape.Regions;
+        _monthColumns = [.. Enumerable.Range(0, plan.OutcomeCount).Where(c => OutcomeColumns.IsMonth(c, regions))];
+        var specs = new List<ColumnSpec> { new("scenario", ColumnType.Int64) };
+        specs.AddRange(plan.Spec.Axes.Select(a => new ColumnSpec(a.Column, ColumnType.Float32)));
+        for (var c = 0; c < plan.OutcomeCount; c++)
+        {
+            specs.Add(new ColumnSpec(plan.OutcomeNames[c], OutcomeColumns.IsMonth(c, regions) ? ColumnType.Int32 : ColumnType.Float32));
+        }
+
+        Specs = specs;
+    }
+
+    /// <summary>Row file columns: scenario, one per axis, every outcome (months as int32).</summary>
+    public IReadOnlyList<ColumnSpec> Specs { get; }
+
+    /// <summary>Series file columns, long form.</summary>
+    public static IReadOnlyList<ColumnSpec> SeriesSpecs { get; } =
+    [
+        new("scenario", ColumnType.Int64), new("month", ColumnType.Int32), new("region", ColumnType.String), new("share", ColumnType.Float32),
+    ];
+
+    /// <summary>The row columns of <paramref name="chunk"/> (its first <c>Count</c> entries are the rows).</summary>
+    public IReadOnlyList<Array> For(ChunkBuffers chunk)
+    {
+        var n = chunk.Count;
+        if (_scenario.Length < chunk.Capacity)
+        {
+            _scenario = new long[chunk.Capacity];
+            _axes = [.. _plan.AxisSlots.Select(_ => new float[chunk.Capacity])];
+            _months = [.. _monthColumns.Select(_ => new int[chunk.Capacity])];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            _scenario[i] = chunk.First + i;
+        }
+
+        var columns = new List<Array>(Specs.Count) { _scenario };
+        for (var a = 0; a < _axes.Length; a++)
+        {
+            FillAxis(_axes[a], chunk.First, n, a);
+            columns.Add(_axes[a]);
+        }
+
+        for (var c = 0; c < _plan.OutcomeCount; c++)
+        {
+            var m = Array.IndexOf(_monthColumns, c);
+            if (m < 0)
+            {
+                columns.Add(chunk.Outcomes[c]);
+                continue;
+            }
+
+            var source = chunk.Outcomes[c];
+            for (var i = 0; i < n; i++)
+            {
+                _months[m][i] = (int)source[i];
+            }
+
+            columns.Add(_months[m]);
+        }
+
+        return columns;
+    }
+
+    /// <summary>The series columns of <paramref name="chunk"/>; <paramref name="rows"/> gets scenarios × months × regions.</summary>
+    public IReadOnlyList<Array> SeriesFor(ChunkBuffers chunk, float[] shares, out int rows)
+    {
+        var (months, regions) = (_plan.Shape.Months, _plan.Shape.Regions);
+        rows = chunk.Count * months * regions;
+        if (_seriesScenario.Length < shares.Length)
+        {
+            _seriesScenario = new long[shares.Length];
+            _seriesMonth = new int[shares.Length];
+            _seriesRegion = new string[shares.Length];
+        }
+
+        var names = _plan.Spec.Regions;
+        var k = 0;
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            for (var t = 0; t < months; t++)
+            {
+                for (var r = 0; r < regions; r++, k++)
+                {
+                    _seriesScenario[k] = chunk.First + i;
+                    _seriesMonth[k] = t;
+                    _seriesRegion[k] = names[r];
+                }
+            }
+        }
+
+        return [_seriesScenario, _seriesMonth, _seriesRegion, shares];
+    }
+
+    /// <summary>An axis column for rows <c>[first, first + count)</c>, filled run by run (one value per stride) instead of dividing per row.</summary>
+    private void FillAxis(float[] column, long first, int count, int axis)
+    {
+        var stride = _plan.AxisStrides[axis];
+        var length = _plan.AxisCounts[axis];
+        var values = _plan.AxisValues.AsSpan(_plan.AxisOffsets[axis], length);
+        var position = GridPosition.Of(first, stride, length);
+        var into = first % stride;
+        for (var i = 0; i < count;)
+        {
+            var run = (int)Math.Min(stride - into, count - i);
+            column.AsSpan(i, run).Fill(values[position]);
+            i += run;
+            into = 0;
+            position = position + 1 == length ? 0 : position + 1;
+        }
+    }
+}
