@@ -10,10 +10,18 @@ public struct LocalStore : ILaneStore<ScalarLane>
     /// <summary>Backing view from <c>LocalMemory.Allocate</c>.</summary>
     public ArrayView<float> Memory;
 
+    public static bool HasGrowthFactors => false;
+
     public ScalarLane this[int slot]
     {
         readonly get => new(Memory[slot]);
         set => Memory[slot] = value.Value;
+    }
+
+    public ScalarLane this[int region, int slot]
+    {
+        readonly get => new(Memory[slot + region]);
+        set => Memory[slot + region] = value.Value;
     }
 }
 

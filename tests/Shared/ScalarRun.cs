@@ -32,10 +32,18 @@ public static class ScalarRun
     {
         public readonly float[] Memory = memory;
 
-        public ScalarLane this[int slot]
+        public static bool HasGrowthFactors => false;
+
+    public ScalarLane this[int slot]
         {
             get => new(Memory[slot]);
             set => Memory[slot] = value.Value;
+        }
+
+        public ScalarLane this[int region, int slot]
+        {
+            get => new(Memory[slot + region]);
+            set => Memory[slot + region] = value.Value;
         }
     }
 

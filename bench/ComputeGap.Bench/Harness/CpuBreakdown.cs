@@ -119,20 +119,36 @@ internal static class CpuBreakdown
     /// <summary>The production CpuStore (internal to the engine), as written there.</summary>
     private readonly struct CheckedStore(VectorLane[] lanes) : ILaneStore<VectorLane>
     {
+        public static bool HasGrowthFactors => false;
+
         public VectorLane this[int slot]
         {
             get => lanes[slot];
             set => lanes[slot] = value;
+        }
+
+        public VectorLane this[int region, int slot]
+        {
+            get => lanes[slot + region];
+            set => lanes[slot + region] = value;
         }
     }
 
     /// <summary>The same store with the array bounds checks removed.</summary>
     private readonly struct UncheckedStore(VectorLane[] lanes) : ILaneStore<VectorLane>
     {
+        public static bool HasGrowthFactors => false;
+
         public VectorLane this[int slot]
         {
             get => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(lanes), slot);
             set => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(lanes), slot) = value;
+        }
+
+        public VectorLane this[int region, int slot]
+        {
+            get => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(lanes), slot + region);
+            set => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(lanes), slot + region) = value;
         }
     }
 }

@@ -19,7 +19,7 @@ public static partial class CapacityModel
         {
             for (var r = 0; r < shape.Regions; r++)
             {
-                series.Share(t, r, s[ModelSlots.Of(RegionState.Installed, r)] / total);
+                series.Share(t, r, s[r, ModelSlots.Of(RegionState.Installed)] / total);
             }
         }
 
@@ -49,20 +49,18 @@ public static partial class CapacityModel
         var needTotal = zero;
         for (var r = 0; r < regions; r++)
         {
-            var host = s[ParamSlots.Of(RegionParam.CloudHost, r)];
-            var gap = s[ModelSlots.Of(RegionState.Usage, r)] - s[ModelSlots.Of(RegionState.Installed, r)];
+            var host = s[r, ParamSlots.Of(RegionParam.CloudHost)];
+            var gap = s[r, ModelSlots.Of(RegionState.Usage)] - s[r, ModelSlots.Of(RegionState.Installed)];
             hostSpare += host * TL.Max(zero, zero - gap);
-            needTotal += (one - host) * TL.Max(zero, gap) * s[ModelSlots.Of(RegionState.CloudAccessFactor, r)];
-            s[ModelSlots.Share(r)] = s[ModelSlots.Of(RegionState.Installed, r)] / total;
+            needTotal += TL.Max(zero, gap) * s[r, ModelSlots.Of(RegionState.NeedWeight)];
+            s[ModelSlots.Share(r)] = s[r, ModelSlots.Of(RegionState.Installed)] / total;
         }
 
         var served = TL.Select(TL.Greater(needTotal, zero), TL.Min(one, hostSpare / needTotal), zero);
         var f = shape.Focus;
         var focusUsage = s[ModelSlots.Of(RegionState.Usage, f)];
         var focusInstalled = s[ModelSlots.Of(RegionState.Installed, f)];
-        var focusNeed = (one - s[ParamSlots.Of(RegionParam.CloudHost, f)])
-            * TL.Max(zero, focusUsage - focusInstalled)
-            * s[ModelSlots.Of(RegionState.CloudAccessFactor, f)];
+        var focusNeed = TL.Max(zero, focusUsage - focusInstalled) * s[ModelSlots.Of(RegionState.NeedWeight, f)];
 
         var rivalB = s[ModelSlots.Of(RegionState.Installed, shape.RivalB)];
         var rivalRatio = TL.Select(
@@ -90,7 +88,7 @@ public static partial class CapacityModel
         var total = TL.Broadcast(0f);
         for (var r = 0; r < regions; r++)
         {
-            total += s[ModelSlots.Of(RegionState.Installed, r)];
+            total += s[r, ModelSlots.Of(RegionState.Installed)];
         }
 
         return total;

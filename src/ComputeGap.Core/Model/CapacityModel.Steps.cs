@@ -46,9 +46,8 @@ public static partial class CapacityModel
     }
 
     /// <summary>
-    /// Steps 3 and 4a, one pass over the regions: usage demand U, powered capacity cap (and the
-    /// capacity trend moved on to next month), retained compute base, and the sums the cloud hosts'
-    /// export build-out needs. Returns Σpre over non-hosts; <paramref name="hostCapacity"/> gets Σcap over hosts.
+    /// Steps 3 and 4a, one pass over the regions (<see cref="DemandPass{TL, TM, TS}"/>). Returns Σpre
+    /// over non-hosts; <paramref name="hostCapacity"/> gets Σcap over hosts.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TL DemandAndBase<TL, TM, TS>(TS s, in MonthState<TL> m, TL month, int regions, out TL hostCapacity)
@@ -59,39 +58,24 @@ public static partial class CapacityModel
         var zero = TL.Broadcast(0f);
         var one = TL.Broadcast(1f);
         var bubbleMonth = s[ParamSlots.Of(GlobalParam.BubbleMonth)];
-        var burst = TL.And(TL.GreaterOrEqual(bubbleMonth, zero), TL.GreaterOrEqual(month, bubbleMonth));
-        var bubbleKept = TL.Select(burst, one - s[ParamSlots.Of(GlobalParam.BubbleCut)], one);
-
-        var preTotal = zero;
-        hostCapacity = zero;
-        for (var r = 0; r < regions; r++)
+        var pass = new DemandPass<TL, TM, TS>
         {
-            var exposed = s[ParamSlots.Of(RegionParam.BubbleExposed, r)];
-            var kept = one + (exposed * (bubbleKept - one));
-            var usage = m.Demand * s[ModelSlots.Of(RegionState.UsageShareNormalised, r)] * kept;
-            s[ModelSlots.Of(RegionState.Usage, r)] = usage;
-
-            var stepMonth = s[ParamSlots.Of(RegionParam.DcStepMonth, r)];
-            var stepped = TL.And(TL.GreaterOrEqual(stepMonth, zero), TL.GreaterOrEqual(month, stepMonth));
-            var trendSlot = ModelSlots.Of(RegionState.CapacityTrend, r);
-            var trend = s[trendSlot];
-            var capacity = trend + TL.Select(stepped, s[ParamSlots.Of(RegionParam.DcStep, r)], zero);
-            s[ModelSlots.Of(RegionState.Capacity, r)] = capacity;
-            s[trendSlot] = trend * s[ModelSlots.Of(RegionState.CapacityMonthlyFactor, r)];
-
-            var host = s[ParamSlots.Of(RegionParam.CloudHost, r)];
-            var baseInstalled = s[ModelSlots.Of(RegionState.Installed, r)] * m.Kept;
-            s[ModelSlots.Of(RegionState.Base, r)] = baseInstalled;
-            preTotal += (one - host) * TL.Max(zero, usage - baseInstalled) * s[ModelSlots.Of(RegionState.CloudAccessFactor, r)];
-            hostCapacity += host * capacity;
-        }
-
-        return preTotal;
+            S = s,
+            Month = month,
+            Demand = m.Demand,
+            Kept = m.Kept,
+            Burst = TL.And(TL.GreaterOrEqual(bubbleMonth, zero), TL.GreaterOrEqual(month, bubbleMonth)),
+            PreTotal = zero,
+            HostCapacity = zero,
+        };
+        RegionLoop.Each<DemandPass<TL, TM, TS>>(ref pass, regions);
+        hostCapacity = pass.HostCapacity;
+        return pass.PreTotal;
     }
 
     /// <summary>
-    /// Steps 4b, 5a and 6a, one pass: each region's wanted orders (with the hosts' export build-out),
-    /// W (what the domestic-supply regions want) and the unscaled priority orders. Returns Σp.
+    /// Steps 4b, 5a and 6a, one pass (<see cref="WantPass{TL, TM, TS}"/>). Returns Σp before
+    /// scaling; <paramref name="domesticWanted"/> gets W.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TL Wants<TL, TM, TS>(TS s, in MonthState<TL> m, TL exportPerCapacity, int regions, out TL domesticWanted)
@@ -100,90 +84,79 @@ public static partial class CapacityModel
         where TS : struct, ILaneStore<TL>
     {
         var zero = TL.Broadcast(0f);
-        var share = s[ParamSlots.Of(GlobalParam.UsPriority)];
-        domesticWanted = zero;
-        var priorityTotal = zero;
-        for (var r = 0; r < regions; r++)
+        var pass = new WantPass<TL, TM, TS>
         {
-            var capacity = s[ModelSlots.Of(RegionState.Capacity, r)];
-            var export = s[ParamSlots.Of(RegionParam.CloudHost, r)] * capacity * exportPerCapacity;
-            var target = TL.Min(s[ModelSlots.Of(RegionState.Usage, r)] + export, capacity);
-            var want = TL.Max(zero, target - s[ModelSlots.Of(RegionState.Base, r)]) * m.InverseLag;
-            s[ModelSlots.Of(RegionState.Want, r)] = want;
-            domesticWanted += s[ParamSlots.Of(RegionParam.DomesticSupply, r)] * want;
-            var p = s[ParamSlots.Of(RegionParam.Priority, r)] * share * want;
-            s[ModelSlots.Of(RegionState.PriorityOrder, r)] = p;
-            priorityTotal += p;
-        }
-
-        return priorityTotal;
+            S = s,
+            ExportPerCapacity = exportPerCapacity,
+            InverseLag = m.InverseLag,
+            DomesticWanted = zero,
+            PriorityTotal = zero,
+        };
+        RegionLoop.Each<WantPass<TL, TM, TS>>(ref pass, regions);
+        domesticWanted = pass.DomesticWanted;
+        return pass.PriorityTotal;
     }
 
     /// <summary>
-    /// Steps 5b, 6b and 7a, one pass: domestic allocation d, priority orders scaled to S when they
-    /// exceed it, and eligible orders after leakage. Returns the scaled Σp; <paramref name="tier2Total"/> gets X.
+    /// Steps 5b, 6b and 7a, one pass (<see cref="FillPass{TL, TM, TS}"/>). Returns the scaled Σp;
+    /// <paramref name="eligible"/> gets E before the tier-2 cap and its tier-2 and untiered parts.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TL Fills<TL, TM, TS>(TS s, TL domesticFill, TM over, TL priorityScale, int regions, out TL tier2Total)
+    private static TL Fills<TL, TM, TS>(TS s, TL domesticFill, TM over, TL priorityScale, int regions, out EligibleTotals<TL> eligible)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
     {
         var zero = TL.Broadcast(0f);
-        tier2Total = zero;
-        var priorityTotal = zero;
-        for (var r = 0; r < regions; r++)
+        var pass = new FillPass<TL, TM, TS>
         {
-            var want = s[ModelSlots.Of(RegionState.Want, r)];
-            var d = s[ParamSlots.Of(RegionParam.DomesticSupply, r)] * want * domesticFill;
-            s[ModelSlots.Of(RegionState.DomesticAllocation, r)] = d;
-
-            var pSlot = ModelSlots.Of(RegionState.PriorityOrder, r);
-            var p = TL.Select(over, s[pSlot] * priorityScale, s[pSlot]);
-            s[pSlot] = p;
-            priorityTotal += p;
-
-            var e = (want - p - d) * s[ModelSlots.Of(RegionState.LeakageFactor, r)];
-            s[ModelSlots.Of(RegionState.Eligible, r)] = e;
-            tier2Total += s[ParamSlots.Of(RegionParam.Tier2Fraction, r)] * e;
-        }
-
-        return priorityTotal;
+            S = s,
+            DomesticFill = domesticFill,
+            Over = over,
+            PriorityScale = priorityScale,
+            PriorityTotal = zero,
+            Eligible = zero,
+            Tier2 = zero,
+            Untiered = zero,
+        };
+        RegionLoop.Each<FillPass<TL, TM, TS>>(ref pass, regions);
+        eligible = new EligibleTotals<TL> { All = pass.Eligible, Tier2 = pass.Tier2, Untiered = pass.Untiered };
+        return pass.PriorityTotal;
     }
 
-    /// <summary>Step 7b: the tier-2 cap, when the diffusion rule is on and X exceeds it. Returns E = Σe.</summary>
+    /// <summary>
+    /// Step 7b's cap, when the diffusion rule is on and X exceeds it: returns the mask and the scale
+    /// <c>tier2_cap/X</c> that the allocation pass applies region by region, and sets E.
+    /// </summary>
+    /// <remarks>
+    /// Capped, E = Σ(1 − f)e + (tier2_cap/X)·Σf·e: the sum of the capped orders regrouped, so no pass
+    /// over the regions is needed to form it (it differs from the region-by-region sum by rounding only).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TL Tier2Cap<TL, TM, TS>(TS s, TL tier2Total, int regions)
+    private static Tier2Scale<TL, TM> Tier2Cap<TL, TM, TS>(TS s, ref EligibleTotals<TL> eligible)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
     {
-        var one = TL.Broadcast(1f);
         var cap = s[ParamSlots.Of(GlobalParam.Tier2Cap)];
-        var capped = TL.And(TL.Greater(s[ParamSlots.Of(GlobalParam.DiffusionRule)], TL.Broadcast(0.5f)), TL.Greater(tier2Total, cap));
-        var capScale = cap / tier2Total;
-        var total = TL.Broadcast(0f);
-        for (var r = 0; r < regions; r++)
-        {
-            var slot = ModelSlots.Of(RegionState.Eligible, r);
-            var e = s[slot];
-            var fraction = s[ParamSlots.Of(RegionParam.Tier2Fraction, r)];
-            e = TL.Select(capped, ((one - fraction) * e) + (fraction * e * capScale), e);
-            s[slot] = e;
-            total += e;
-        }
-
-        return total;
+        var capped = TL.And(TL.Greater(s[ParamSlots.Of(GlobalParam.DiffusionRule)], TL.Broadcast(0.5f)), TL.Greater(eligible.Tier2, cap));
+        var scale = cap / eligible.Tier2;
+        eligible.All = TL.Select(capped, eligible.Untiered + (eligible.Tier2 * scale), eligible.All);
+        return new Tier2Scale<TL, TM> { Capped = capped, Scale = scale };
     }
 
-    /// <summary>Steps 8 and 9: allocation of what is left of S, slack, and installation. Returns ΣI.</summary>
+    /// <summary>
+    /// Steps 8 and 9: allocation of what is left of S, slack, and installation, one pass
+    /// (<see cref="AllocatePass{TL, TM, TS}"/>, which also applies 7b's cap to each region's order). Returns ΣI.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TL Allocate<TL, TM, TS>(TS s, ref MonthState<TL> m, TL supply, TL priorityTotal, TL eligibleTotal, TL domesticWanted, int regions)
+    private static TL Allocate<TL, TM, TS>(TS s, ref MonthState<TL> m, TL supply, TL priorityTotal, in EligibleTotals<TL> eligible, in Tier2Scale<TL, TM> cap, TL domesticWanted, int regions)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
     {
         var zero = TL.Broadcast(0f);
+        var eligibleTotal = eligible.All;
 
         // Σp ≤ S after step 6, so left ≥ 0 exactly; float32 rounding of the scaled Σp can leave it a
         // hair below zero, which would make k negative and take compute away. Clamp to the exact value.
@@ -198,15 +171,8 @@ public static partial class CapacityModel
         // flows in what should be an exact zero, and 600 months of it swamp the true slack.
         m.Slack += TL.Max(zero, left - eligibleTotal) + TL.Max(zero, m.Domestic - domesticWanted);
 
-        var installedTotal = zero;
-        for (var r = 0; r < regions; r++)
-        {
-            var allocated = s[ModelSlots.Of(RegionState.PriorityOrder, r)] + (k * s[ModelSlots.Of(RegionState.Eligible, r)]);
-            var installed = s[ModelSlots.Of(RegionState.Base, r)] + allocated + s[ModelSlots.Of(RegionState.DomesticAllocation, r)];
-            s[ModelSlots.Of(RegionState.Installed, r)] = installed;
-            installedTotal += installed;
-        }
-
-        return installedTotal;
+        var pass = new AllocatePass<TL, TM, TS> { S = s, K = k, Capped = cap.Capped, CapScale = cap.Scale, InstalledTotal = zero };
+        RegionLoop.Each<AllocatePass<TL, TM, TS>>(ref pass, regions);
+        return pass.InstalledTotal;
     }
 }

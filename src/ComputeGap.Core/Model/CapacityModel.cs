@@ -20,6 +20,10 @@ public static partial class CapacityModel
     /// Runs one scenario (one per lane) whose parameters are already in the store's parameter
     /// slots, and leaves its outcomes in the outcome slots.
     /// </summary>
+    /// <typeparam name="TL">The lane type: one scenario (<see cref="ScalarLane"/>) or several (<see cref="VectorLane"/>).</typeparam>
+    /// <typeparam name="TM">The lane type's comparison mask.</typeparam>
+    /// <typeparam name="TS">The store holding parameters, state and outcomes.</typeparam>
+    /// <typeparam name="TO">What sees each month's shares (<see cref="NoSeries{TLane}"/> for nothing).</typeparam>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TL, TM, TS, TO>(TS s, in ModelShape shape, ref TO series)
         where TL : struct, ILane<TL, TM>
@@ -29,14 +33,18 @@ public static partial class CapacityModel
     {
         var regions = shape.Regions;
         var one = TL.Broadcast(1f);
-        var twelfth = TL.Broadcast(1f / 12f);
+
+        if (!TS.HasGrowthFactors)
+        {
+            DeriveGrowthFactors<TL, TM, TS>(s, regions);
+        }
 
         Initialise<TL, TM, TS>(s, regions);
 
-        var supplyFactor = TL.Pow(one + s[ParamSlots.Of(GlobalParam.SupplyGrowth)], twelfth);
-        var domesticFactor = TL.Pow(one + s[ParamSlots.Of(GlobalParam.DomesticSupplyGrowth)], twelfth);
-        var demandFactor = TL.Pow(one + s[ParamSlots.Of(GlobalParam.DemandGrowth)], twelfth);
-        var altFactor = TL.Pow(one + s[ParamSlots.Of(GlobalParam.ReeAltGrowth)], twelfth);
+        var supplyFactor = s[ModelSlots.GrowthFactor(0)];
+        var domesticFactor = s[ModelSlots.GrowthFactor(1)];
+        var demandFactor = s[ModelSlots.GrowthFactor(2)];
+        var altFactor = s[ModelSlots.GrowthFactor(3)];
 
         var m = new MonthState<TL>
         {
@@ -68,10 +76,10 @@ public static partial class CapacityModel
             var domesticFill = TL.Select(TL.Greater(domesticWanted, zero), TL.Min(one, m.Domestic / domesticWanted), zero);
             var over = TL.Greater(rawPriority, supply);
             var priorityScale = TL.Select(over, supply / rawPriority, one);
-            var priorityTotal = Fills<TL, TM, TS>(s, domesticFill, over, priorityScale, regions, out var tier2Total);
-            var eligibleTotal = Tier2Cap<TL, TM, TS>(s, tier2Total, regions);
+            var priorityTotal = Fills<TL, TM, TS>(s, domesticFill, over, priorityScale, regions, out var eligible);
+            var cap = Tier2Cap<TL, TM, TS>(s, ref eligible);
 
-            var installedTotal = Allocate<TL, TM, TS>(s, ref m, supply, priorityTotal, eligibleTotal, domesticWanted, regions);
+            var installedTotal = Allocate<TL, TM, TS>(s, ref m, supply, priorityTotal, eligible, cap, domesticWanted, regions);
             Shares<TL, TM, TS, TO>(s, ref m, ref series, shape, t, month, installedTotal);
 
             m.Supply *= supplyFactor;
@@ -83,32 +91,61 @@ public static partial class CapacityModel
         Finish<TL, TM, TS>(s, ref m, shape);
     }
 
-    /// <summary>Per-scenario constants and the state at t = 0.</summary>
-    private static void Initialise<TL, TM, TS>(TS s, int regions)
+    /// <summary>The monthly factors of every growth rate (<see cref="GrowthFactors"/>), for stores whose backend does not fill them.</summary>
+    private static void DeriveGrowthFactors<TL, TM, TS>(TS s, int regions)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
     {
         var one = TL.Broadcast(1f);
         var twelfth = TL.Broadcast(1f / 12f);
-        var cloudAccess = s[ParamSlots.Of(GlobalParam.CloudAccessEmbargoed)];
-        var leakage = s[ParamSlots.Of(GlobalParam.Leakage)];
-
-        var usageTotal = TL.Broadcast(0f);
-        for (var r = 0; r < regions; r++)
+        for (var i = 0; i < GrowthFactors.GlobalCount; i++)
         {
-            usageTotal += s[ParamSlots.Of(RegionParam.UsageShare, r)];
+            s[ModelSlots.GrowthFactor(i)] = TL.Pow(one + s[ParamSlots.Of(GrowthFactors.Global(i))], twelfth);
         }
 
         for (var r = 0; r < regions; r++)
         {
-            var embargoed = s[ParamSlots.Of(RegionParam.Embargoed, r)];
-            s[ModelSlots.Of(RegionState.Installed, r)] = s[ParamSlots.Of(RegionParam.Installed0, r)];
-            s[ModelSlots.Of(RegionState.CapacityTrend, r)] = s[ParamSlots.Of(RegionParam.DcCapacity0, r)];
-            s[ModelSlots.Of(RegionState.CapacityMonthlyFactor, r)] = TL.Pow(one + s[ParamSlots.Of(RegionParam.DcGrowth, r)], twelfth);
-            s[ModelSlots.Of(RegionState.UsageShareNormalised, r)] = s[ParamSlots.Of(RegionParam.UsageShare, r)] / usageTotal;
-            s[ModelSlots.Of(RegionState.CloudAccessFactor, r)] = one + (embargoed * (cloudAccess - one));
-            s[ModelSlots.Of(RegionState.LeakageFactor, r)] = one + (embargoed * (leakage - one));
+            s[r, ModelSlots.Of(RegionState.CapacityMonthlyFactor)] = TL.Pow(one + s[r, ParamSlots.Of(RegionParam.DcGrowth)], twelfth);
+        }
+    }
+
+    /// <summary>Per-scenario constants and the state at t = 0.</summary>
+    private static void Initialise<TL, TM, TS>(TS s, int regions)
+        where TL : struct, ILane<TL, TM>
+        where TM : struct
+        where TS : struct, ILaneStore<TL>
+    {
+        var zero = TL.Broadcast(0f);
+        var one = TL.Broadcast(1f);
+        var cloudAccess = s[ParamSlots.Of(GlobalParam.CloudAccessEmbargoed)];
+        var leakage = s[ParamSlots.Of(GlobalParam.Leakage)];
+        var burstKept = one - s[ParamSlots.Of(GlobalParam.BubbleCut)];
+        var priorityShare = s[ParamSlots.Of(GlobalParam.UsPriority)];
+
+        var usageTotal = TL.Broadcast(0f);
+        for (var r = 0; r < regions; r++)
+        {
+            usageTotal += s[r, ParamSlots.Of(RegionParam.UsageShare)];
+        }
+
+        for (var r = 0; r < regions; r++)
+        {
+            var embargoed = s[r, ParamSlots.Of(RegionParam.Embargoed)];
+            s[r, ModelSlots.Of(RegionState.Installed)] = s[r, ParamSlots.Of(RegionParam.Installed0)];
+            s[r, ModelSlots.Of(RegionState.CapacityTrend)] = s[r, ParamSlots.Of(RegionParam.DcCapacity0)];
+            s[r, ModelSlots.Of(RegionState.UsageShareNormalised)] = s[r, ParamSlots.Of(RegionParam.UsageShare)] / usageTotal;
+            s[r, ModelSlots.Of(RegionState.LeakageFactor)] = one + (embargoed * (leakage - one));
+
+            // Products of role flags (0 or 1) with per-scenario constants, formed once instead of
+            // every month; with 0/1 flags each gives the same bits as the month's own expression.
+            var cloudAccessFactor = one + (embargoed * (cloudAccess - one));
+            s[r, ModelSlots.Of(RegionState.NeedWeight)] = (one - s[r, ParamSlots.Of(RegionParam.CloudHost)]) * cloudAccessFactor;
+            s[r, ModelSlots.Of(RegionState.BurstKept)] = one + (s[r, ParamSlots.Of(RegionParam.BubbleExposed)] * (burstKept - one));
+            var stepMonth = s[r, ParamSlots.Of(RegionParam.DcStepMonth)];
+            s[r, ModelSlots.Of(RegionState.StepFrom)] = TL.Select(TL.Less(stepMonth, zero), TL.Broadcast(float.PositiveInfinity), stepMonth);
+            s[r, ModelSlots.Of(RegionState.PriorityWeight)] = s[r, ParamSlots.Of(RegionParam.Priority)] * priorityShare;
+            s[r, ModelSlots.Of(RegionState.Untiered)] = one - s[r, ParamSlots.Of(RegionParam.Tier2Fraction)];
         }
     }
 }

@@ -39,3 +39,27 @@ internal struct MonthState<TL>
     /// <summary>Per-scenario constant: 1/order_lag_months.</summary>
     public TL InverseLag;
 }
+
+/// <summary>E = Σe over the regions in step 7, and its parts under and outside the tier-2 caps.</summary>
+internal struct EligibleTotals<TL>
+    where TL : struct
+{
+    /// <summary>E (after <see cref="CapacityModel"/>'s step 7b, E with the cap applied).</summary>
+    public TL All;
+
+    /// <summary>X = Σ tier2_fraction·e.</summary>
+    public TL Tier2;
+
+    /// <summary>Σ (1 − tier2_fraction)·e.</summary>
+    public TL Untiered;
+}
+
+/// <summary>Step 7b's outcome: whether the cap binds, and tier2_cap/X.</summary>
+internal struct Tier2Scale<TL, TM>
+    where TL : struct
+    where TM : struct
+{
+    public TM Capped;
+
+    public TL Scale;
+}

@@ -22,6 +22,9 @@ public static class ParamSlots
     /// <summary>Slot of a per-region parameter for region <paramref name="region"/>.</summary>
     public static int Of(RegionParam p, int region) => GlobalCount + ((int)p * ModelLimits.MaxRegions) + region;
 
+    /// <summary>Slot of a per-region parameter for region 0; region r's is r slots further (see <see cref="Lanes.ILaneStore{TLane}"/>).</summary>
+    public static int Of(RegionParam p) => Of(p, 0);
+
     /// <summary>Slot of a catalog parameter, with the region for regional ones.</summary>
     public static int Of(ParamInfo p, int region) =>
         p.IsRegional ? Of((RegionParam)p.Index, region) : Of((GlobalParam)p.Index);

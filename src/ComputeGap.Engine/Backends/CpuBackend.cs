@@ -53,10 +53,15 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
     private void Compute(SweepPlan plan, long first, int count, ChunkBuffers buffers, long[]? fans)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, buffers.Capacity);
-        var broadcast = new VectorLane[ParamSlots.Count];
-        for (var slot = 0; slot < broadcast.Length; slot++)
+        var broadcast = new VectorLane[ModelSlots.Count];
+        for (var slot = 0; slot < ParamSlots.Count; slot++)
         {
             broadcast[slot] = VectorLane.Broadcast(plan.FixedSlots[slot]);
+        }
+
+        foreach (var factor in FactorSlots)
+        {
+            broadcast[factor] = VectorLane.Broadcast(plan.FixedFactors[factor]);
         }
 
         if (fans is not null)
@@ -116,24 +121,39 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
 
     private sealed record Worker(VectorLane[] Memory, long[]? Fans);
 
+    /// <summary>The growth-factor slots the backend fills (<see cref="CpuStore.HasGrowthFactors"/>).</summary>
+    private static readonly int[] FactorSlots = [.. GrowthFactors.Pairs().Select(p => p.Factor)];
+
     private static void ComputeGroup(SweepPlan plan, long first, int local, int valid, VectorLane[] broadcast, Worker worker, ChunkBuffers buffers)
     {
         var memory = worker.Memory;
-        Array.Copy(broadcast, memory, broadcast.Length);
+        Array.Copy(broadcast, memory, ParamSlots.Count);
+        foreach (var factor in FactorSlots)
+        {
+            memory[factor] = broadcast[factor];
+        }
+
         Span<float> lanes = stackalloc float[VectorLane.Width];
+        Span<float> factors = stackalloc float[VectorLane.Width];
         for (var a = 0; a < plan.AxisSlots.Length; a++)
         {
             for (var j = 0; j < lanes.Length; j++)
             {
                 // Lanes past the chunk's end repeat its last scenario; their results are discarded.
-                lanes[j] = plan.AxisValue(a, first + local + Math.Min(j, valid - 1));
+                var at = plan.AxisOffsets[a] + GridPosition.Of(first + local + Math.Min(j, valid - 1), plan.AxisStrides[a], plan.AxisCounts[a]);
+                lanes[j] = plan.AxisValues[at];
+                factors[j] = plan.AxisFactors[at];
             }
 
             memory[plan.AxisSlots[a]] = new VectorLane(new Vector<float>(lanes));
+            if (plan.AxisFactorSlots[a] >= 0)
+            {
+                memory[plan.AxisFactorSlots[a]] = new VectorLane(new Vector<float>(factors));
+            }
         }
 
-        var store = new CpuStore(memory);
         var shape = plan.Shape;
+        var store = new CpuStore(memory);
         if (worker.Fans is { } fanCounts)
         {
             var fans = new CpuFans(fanCounts, valid, shape.Regions);

@@ -22,6 +22,9 @@ internal readonly struct CpuStore : ILaneStore<VectorLane>
         _lanes = lanes;
     }
 
+    /// <summary>The CPU backend fills the growth factors from per-axis-value tables (<see cref="Running.SweepPlan.AxisFactors"/>).</summary>
+    public static bool HasGrowthFactors => true;
+
     public VectorLane this[int slot]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -29,6 +32,18 @@ internal readonly struct CpuStore : ILaneStore<VectorLane>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         set => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_lanes), slot) = value;
     }
+
+    public VectorLane this[int region, int slot]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Unsafe.Add(ref RegionBase(region), slot);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        set => Unsafe.Add(ref RegionBase(region), slot) = value;
+    }
+
+    /// <summary>Region 0's slots moved on by <paramref name="region"/>: one address per region, shared by its slot accesses.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref VectorLane RegionBase(int region) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_lanes), (nint)region);
 }
 
 /// <summary>Scatters each month's shares of a scenario group into the long-format series buffer.</summary>

@@ -31,6 +31,21 @@ public sealed class SweepPlan
         }
 
         AxisValues = [.. values];
+        AxisFactorSlots = AxisSlots.Select(GrowthFactors.FactorSlot).ToArray();
+        AxisFactors = new float[AxisValues.Length];
+        for (var a = 0; a < axes; a++)
+        {
+            for (var p = 0; p < AxisCounts[a] && AxisFactorSlots[a] >= 0; p++)
+            {
+                AxisFactors[AxisOffsets[a] + p] = GrowthFactors.Monthly(AxisValues[AxisOffsets[a] + p]);
+            }
+        }
+
+        FixedFactors = new float[ModelSlots.Count];
+        foreach (var (param, factor) in GrowthFactors.Pairs())
+        {
+            FixedFactors[factor] = GrowthFactors.Monthly(FixedSlots[param]);
+        }
         OutcomeNames = OutcomeColumns.Names(spec.Regions);
     }
 
@@ -52,6 +67,15 @@ public sealed class SweepPlan
 
     /// <summary>Every axis's values, concatenated, as float32.</summary>
     public float[] AxisValues { get; }
+
+    /// <summary>Per axis, the slot of its growth rate's monthly factor (<see cref="GrowthFactors"/>), or −1.</summary>
+    public int[] AxisFactorSlots { get; }
+
+    /// <summary>Parallel to <see cref="AxisValues"/>: each growth-rate value's monthly factor (0 for other axes).</summary>
+    public float[] AxisFactors { get; }
+
+    /// <summary>The monthly factors of the fixed growth rates, at their factor slots (other slots 0).</summary>
+    public float[] FixedFactors { get; }
 
     public IReadOnlyList<string> OutcomeNames { get; }
 
