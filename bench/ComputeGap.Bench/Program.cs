@@ -8,6 +8,8 @@ switch (mode)
 {
     case "throughput":
         return await ThroughputHarness.RunAsync(Console.Out).ConfigureAwait(false);
+    case "quick":
+        return await ThroughputHarness.RunQuickAsync(Console.Out).ConfigureAwait(false);
     case "profile":
         CpuBreakdown.Run(Console.Out);
         return 0;
@@ -15,6 +17,6 @@ switch (mode)
         BenchmarkSwitcher.FromAssembly(typeof(SweepBenchmarks).Assembly).Run(args[1..], BenchConfig.Create());
         return 0;
     default:
-        await Console.Error.WriteLineAsync($"unknown mode '{mode}': use throughput (default), profile, or bdn [BenchmarkDotNet args]").ConfigureAwait(false);
+        await Console.Error.WriteLineAsync($"unknown mode '{mode}': use throughput (default), quick, profile, or bdn [BenchmarkDotNet args]").ConfigureAwait(false);
         return 2;
 }

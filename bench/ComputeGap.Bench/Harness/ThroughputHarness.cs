@@ -89,6 +89,35 @@ internal static class ThroughputHarness
         return 0;
     }
 
+    /// <summary>
+    /// <c>-- quick</c>: only the baseline-2m rows of the table (cpu and the reference, rows and
+    /// aggregate mode), for checking a change to the model or the reduction in about a minute.
+    /// </summary>
+    public static async Task<int> RunQuickAsync(TextWriter output)
+    {
+        output.WriteLine($"load average at start: {LoadAverage()}");
+        var scaled = BenchSweeps.BaselineScale();
+        var check = ReferenceCheck.Run((scaled, scaled.ScenarioCount / 2, 8192));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reference vs cpu: max deviation {check.MaxDeviation:G3}: {(check.Passed ? "OK" : "FAILED")}"));
+        using var cpu = new CpuBackend();
+        using var reference = new SpecialisedBackend();
+        var name = $"baseline-2m ({scaled.ScenarioCount:N0})";
+        var (rows, limit) = await CompareAsync(scaled, cpu, reference).ConfigureAwait(false);
+        var aggregate = await Timing.MeasureSideBySideAsync(
+            scaled.ScenarioCount,
+            () => AggregateRunner.RunAsync(scaled, cpu, (_, _) => Task.CompletedTask, new SweepOptions()),
+            () => SweepRunner.RunAsync(scaled, reference, NullSink.Instance, new SweepOptions())).ConfigureAwait(false);
+        ResultRow.Print(
+            [
+                new(name, "cpu", rows, limit),
+                new(name, "reference", limit, limit),
+                new($"{name} aggregate", "cpu", aggregate[0], aggregate[1], "compute + block reduction"),
+            ],
+            output);
+        output.WriteLine($"load average at end: {LoadAverage()}");
+        return check.Passed ? 0 : 1;
+    }
+
     /// <summary>The 1, 5 and 15 minute load averages where the OS reports them (Linux), else "n/a".</summary>
     private static string LoadAverage()
     {
