@@ -2,10 +2,11 @@ namespace ComputeGap.Core.Reduction;
 
 /// <summary>
 /// Reduces a block of scenarios, one outcome column at a time, into the block's partial record and
-/// the sketch counts. The CPU loops over the columns of each block; the GPU runs one thread per block
-/// and column. Either way each column's values are added in scenario-index order, so a block's
-/// partials have the same bits whoever computed them; calls for different columns write different
-/// slots (column 0 also the scenario counts).
+/// the sketch counts: the definition of a block's partials. The GPU runs it one thread per block and
+/// column; the CPU computes the same bits with all columns at once in vector lanes
+/// (<c>CpuBlockReducer</c> in the engine, tested against this code bit for bit). Each column's values
+/// are added in scenario-index order, so a block's partials have the same bits whoever computed
+/// them; calls for different columns write different slots (column 0 also the scenario counts).
 /// </summary>
 public static class BlockReducer
 {

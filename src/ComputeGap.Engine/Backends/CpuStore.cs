@@ -69,12 +69,13 @@ internal readonly struct CpuFans(long[] counts, int valid, int regions) : IMonth
     public void Share(int month, int region, VectorLane share)
     {
         var offset = QuantileSketch.FanOffset(month, region, regions);
+        Span<int> slots = stackalloc int[VectorLane.Width];
+        VectorSketch.Slots(share.Value, slots);
         for (var j = 0; j < valid; j++)
         {
-            var value = share.Value[j];
-            if (float.IsFinite(value))
+            if (float.IsFinite(share.Value[j]))
             {
-                counts[offset + QuantileSketch.Slot(value)]++;
+                counts[offset + slots[j]]++;
             }
         }
     }

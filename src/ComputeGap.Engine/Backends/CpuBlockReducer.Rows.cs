@@ -1,0 +1,219 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using ComputeGap.Core.Reduction;
+
+namespace ComputeGap.Engine.Backends;
+
+/// <summary>The row-wise half of <see cref="CpuBlockReducer"/>: the group transposed to rows, and the sums that take them in scenario order.</summary>
+public sealed partial class CpuBlockReducer
+{
+    /// <summary>
+    /// Turns <c>_columns</c> (column-major, eight scenarios per column) into <c>_rows</c> (eight rows of
+    /// <c>_width</c> doubles), four columns by four scenarios at a time.
+    /// </summary>
+    private void Transpose()
+    {
+        ref var source = ref MemoryMarshal.GetArrayDataReference(_columns);
+        ref var target = ref MemoryMarshal.GetArrayDataReference(_rows);
+        for (var q = 0; q < _width; q += 4)
+        {
+            for (var h = 0; h < Group; h += 4)
+            {
+                if (Avx.IsSupported)
+                {
+                    var a0 = Vector256.LoadUnsafe(ref source, (nuint)((q * Group) + h));
+                    var a1 = Vector256.LoadUnsafe(ref source, (nuint)(((q + 1) * Group) + h));
+                    var a2 = Vector256.LoadUnsafe(ref source, (nuint)(((q + 2) * Group) + h));
+                    var a3 = Vector256.LoadUnsafe(ref source, (nuint)(((q + 3) * Group) + h));
+                    var t0 = Avx.UnpackLow(a0, a1);
+                    var t1 = Avx.UnpackHigh(a0, a1);
+                    var t2 = Avx.UnpackLow(a2, a3);
+                    var t3 = Avx.UnpackHigh(a2, a3);
+                    Avx.Permute2x128(t0, t2, 0x20).StoreUnsafe(ref target, (nuint)((h * _width) + q));
+                    Avx.Permute2x128(t1, t3, 0x20).StoreUnsafe(ref target, (nuint)(((h + 1) * _width) + q));
+                    Avx.Permute2x128(t0, t2, 0x31).StoreUnsafe(ref target, (nuint)(((h + 2) * _width) + q));
+                    Avx.Permute2x128(t1, t3, 0x31).StoreUnsafe(ref target, (nuint)(((h + 3) * _width) + q));
+                }
+                else
+                {
+                    for (var s = 0; s < 4; s++)
+                    {
+                        for (var k = 0; k < 4; k++)
+                        {
+                            Unsafe.Add(ref target, ((h + s) * _width) + q + k) = Unsafe.Add(ref source, ((q + k) * Group) + h + s);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Adds the group's rows, in scenario order, to the column sums and the varying axes' effect sums.</summary>
+    private void Rows(int g, int valid, int varying)
+    {
+        switch (_width / 4)
+        {
+            case 3:
+                Rows<ThreeVectors>(g, valid, varying);
+                break;
+            case 4:
+                Rows<FourVectors>(g, valid, varying);
+                break;
+            case 5:
+                Rows<FiveVectors>(g, valid, varying);
+                break;
+            default:
+                RowsOfAnyWidth(g, valid, varying);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Rows"/> for rows of <typeparamref name="TWidth"/> vectors. Each sum takes the rows
+    /// of a run of scenarios that share its axis value in registers and is stored once per run, not
+    /// read and written back for every scenario (an axis that changes value every scenario has runs
+    /// of one; the column sums have one run of the whole group).
+    /// </summary>
+    private void Rows<TWidth>(int g, int valid, int varying)
+        where TWidth : struct, IRowWidth
+    {
+        ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
+        ref var effects = ref MemoryMarshal.GetArrayDataReference(_effects);
+        ref var effectCounts = ref MemoryMarshal.GetArrayDataReference(_effectCounts);
+        AddRows<TWidth>(ref MemoryMarshal.GetArrayDataReference(_totals), ref rows, 0, valid);
+        for (var k = 0; k < varying; k++)
+        {
+            ref var values = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_table), (k * BlockSize) + g);
+            for (var r = 0; r < valid;)
+            {
+                var v = Unsafe.Add(ref values, r);
+                var end = r + 1;
+                while (end < valid && Unsafe.Add(ref values, end) == v)
+                {
+                    end++;
+                }
+
+                AddRows<TWidth>(ref Unsafe.Add(ref effects, v * TWidth.Vectors * 4), ref rows, r, end);
+                Unsafe.Add(ref effectCounts, v) += end - r;
+                r = end;
+            }
+        }
+    }
+
+    /// <summary>Adds rows <c>[from, to)</c> in order to the sums at <paramref name="sums"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRows<TWidth>(ref double sums, ref double rows, int from, int to)
+        where TWidth : struct, IRowWidth
+    {
+        var s0 = Vector256.LoadUnsafe(ref sums, 0);
+        var s1 = Vector256.LoadUnsafe(ref sums, 4);
+        var s2 = Vector256.LoadUnsafe(ref sums, 8);
+        var s3 = TWidth.Vectors > 3 ? Vector256.LoadUnsafe(ref sums, 12) : default;
+        var s4 = TWidth.Vectors > 4 ? Vector256.LoadUnsafe(ref sums, 16) : default;
+        for (var r = from; r < to; r++)
+        {
+            ref var row = ref Unsafe.Add(ref rows, r * TWidth.Vectors * 4);
+            s0 += Vector256.LoadUnsafe(ref row, 0);
+            s1 += Vector256.LoadUnsafe(ref row, 4);
+            s2 += Vector256.LoadUnsafe(ref row, 8);
+            if (TWidth.Vectors > 3)
+            {
+                s3 += Vector256.LoadUnsafe(ref row, 12);
+            }
+
+            if (TWidth.Vectors > 4)
+            {
+                s4 += Vector256.LoadUnsafe(ref row, 16);
+            }
+        }
+
+        s0.StoreUnsafe(ref sums, 0);
+        s1.StoreUnsafe(ref sums, 4);
+        s2.StoreUnsafe(ref sums, 8);
+        if (TWidth.Vectors > 3)
+        {
+            s3.StoreUnsafe(ref sums, 12);
+        }
+
+        if (TWidth.Vectors > 4)
+        {
+            s4.StoreUnsafe(ref sums, 16);
+        }
+    }
+
+    /// <summary><see cref="Rows"/> for any row width, a vector at a time from memory.</summary>
+    private void RowsOfAnyWidth(int g, int valid, int varying)
+    {
+        ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
+        ref var totals = ref MemoryMarshal.GetArrayDataReference(_totals);
+        ref var effects = ref MemoryMarshal.GetArrayDataReference(_effects);
+        ref var effectCounts = ref MemoryMarshal.GetArrayDataReference(_effectCounts);
+        ref var table = ref MemoryMarshal.GetArrayDataReference(_table);
+        for (var r = 0; r < valid; r++)
+        {
+            ref var row = ref Unsafe.Add(ref rows, r * _width);
+            for (var q = 0; q < _width; q += 4)
+            {
+                AddTo(ref totals, q, Vector256.LoadUnsafe(ref row, (nuint)q));
+            }
+
+            for (var k = 0; k < varying; k++)
+            {
+                var v = Unsafe.Add(ref table, (k * BlockSize) + g + r);
+                Unsafe.Add(ref effectCounts, v)++;
+                ref var effect = ref Unsafe.Add(ref effects, v * _width);
+                for (var q = 0; q < _width; q += 4)
+                {
+                    AddTo(ref effect, q, Vector256.LoadUnsafe(ref row, (nuint)q));
+                }
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddTo(ref double sums, int at, Vector256<double> row) =>
+        (Vector256.LoadUnsafe(ref sums, (nuint)at) + row).StoreUnsafe(ref sums, (nuint)at);
+
+    /// <summary>Counts the group's non-finite values per varying axis value (their effect finite counts are the scenario counts less these).</summary>
+    private void CountNonFinite(int g, int valid, int varying)
+    {
+        for (var c = 0; c < _outcomes; c++)
+        {
+            var lanes = ~_finiteLanes[c] & ((1u << valid) - 1);
+            while (lanes != 0)
+            {
+                var lane = BitOperations.TrailingZeroCount(lanes);
+                for (var k = 0; k < varying; k++)
+                {
+                    _nonFinite[(_table[(k * BlockSize) + g + lane] * _outcomes) + c]++;
+                }
+
+                lanes &= lanes - 1;
+            }
+        }
+    }
+
+    /// <summary>Vectors of four doubles per row, as a type so that <see cref="Rows{TWidth}"/> is compiled for each width.</summary>
+    private interface IRowWidth
+    {
+        static abstract int Vectors { get; }
+    }
+
+    private readonly struct ThreeVectors : IRowWidth
+    {
+        public static int Vectors => 3;
+    }
+
+    private readonly struct FourVectors : IRowWidth
+    {
+        public static int Vectors => 4;
+    }
+
+    private readonly struct FiveVectors : IRowWidth
+    {
+        public static int Vectors => 5;
+    }
+}
