@@ -35,7 +35,7 @@ public static partial class CapacityModel
     /// Outcomes after the last month. Step 10's cloud service is only reported for the last month,
     /// so it is computed once here rather than every month.
     /// </summary>
-    private static void Finish<TL, TM, TS>(TS s, ref MonthState<TL> m, in ModelShape shape)
+    private static void Finish<TL, TM, TS>(TS s, MonthState<TL> m, in ModelShape shape)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>

@@ -88,7 +88,7 @@ public static partial class CapacityModel
             m.AltTrend *= altFactor;
         }
 
-        Finish<TL, TM, TS>(s, ref m, shape);
+        Finish<TL, TM, TS>(s, m, shape);
     }
 
     /// <summary>The monthly factors of every growth rate (<see cref="GrowthFactors"/>), for stores whose backend does not fill them.</summary>
