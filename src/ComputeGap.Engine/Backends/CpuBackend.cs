@@ -75,11 +75,12 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
             0,
             blocks,
             options,
-            () => new Worker(new VectorLane[ModelSlots.Count], fans is null ? null : RentFans(fans.Length)),
+            () => new Worker(new VectorLane[ModelSlots.Count], fans is null ? null : RentFans(fans.Length), new AxisOdometer(plan)),
             (block, _, worker) =>
             {
                 var start = block * BlockSize;
                 var end = Math.Min(count, start + BlockSize);
+                worker.Axes.Start(first + start);
                 for (var i = start; i < end; i += VectorLane.Width)
                 {
                     ComputeGroup(plan, first, i, Math.Min(VectorLane.Width, end - i), broadcast, worker, buffers);
@@ -119,7 +120,7 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
         return new long[length];
     }
 
-    private sealed record Worker(VectorLane[] Memory, long[]? Fans);
+    private sealed record Worker(VectorLane[] Memory, long[]? Fans, AxisOdometer Axes);
 
     /// <summary>The growth-factor slots the backend fills (<see cref="CpuStore.HasGrowthFactors"/>).</summary>
     private static readonly int[] FactorSlots = [.. GrowthFactors.Pairs().Select(p => p.Factor)];
@@ -137,10 +138,16 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
         Span<float> factors = stackalloc float[VectorLane.Width];
         for (var a = 0; a < plan.AxisSlots.Length; a++)
         {
+            var at = 0;
             for (var j = 0; j < lanes.Length; j++)
             {
                 // Lanes past the chunk's end repeat its last scenario; their results are discarded.
-                var at = plan.AxisOffsets[a] + GridPosition.Of(first + local + Math.Min(j, valid - 1), plan.AxisStrides[a], plan.AxisCounts[a]);
+                if (j < valid)
+                {
+                    at = plan.AxisOffsets[a] + worker.Axes.Position(a);
+                    worker.Axes.Step(a);
+                }
+
                 lanes[j] = plan.AxisValues[at];
                 factors[j] = plan.AxisFactors[at];
             }
