@@ -135,7 +135,16 @@ public sealed partial class AggregateState
 
             for (var v = 0; v < layout.AxisValues; v++)
             {
-                _effectCount[v] += Count(part[layout.EffectCount(v)], chunk.FirstBlock + b);
+                var members = Count(part[layout.EffectCount(v)], chunk.FirstBlock + b);
+                if (members == 0)
+                {
+                    // Most axis values take no scenario of a block (all but one of a slow axis's):
+                    // their slots hold zeros, and adding zeros would cost an exact addition each.
+                    RequireEmpty(part, v, chunk.FirstBlock + b);
+                    continue;
+                }
+
+                _effectCount[v] += members;
                 for (var o = 0; o < outcomes; o++)
                 {
                     _effectFinite[(v * outcomes) + o] += Count(part[layout.EffectFinite(v, o)], chunk.FirstBlock + b);
@@ -160,6 +169,19 @@ public sealed partial class AggregateState
             }
 
             Fans.Add(fans);
+        }
+    }
+
+    /// <summary>Checks that an axis value no scenario of the block took has nothing in its main-effect slots.</summary>
+    private void RequireEmpty(ReadOnlySpan<double> part, int value, long block)
+    {
+        var layout = Shape.Layout;
+        for (var o = 0; o < Shape.Outcomes.Count; o++)
+        {
+            if (part[layout.EffectFinite(value, o)] != 0 || part[layout.EffectSum(value, o)] != 0)
+            {
+                throw new ArgumentException($"block {block}: axis value {value} has no scenarios but non-zero main-effect sums", nameof(part));
+            }
         }
     }
 

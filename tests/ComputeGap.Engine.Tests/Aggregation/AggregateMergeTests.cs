@@ -110,6 +110,22 @@ public sealed class AggregateMergeTests
     }
 
     [Fact]
+    public void An_axis_value_without_scenarios_but_with_sums_is_refused()
+    {
+        var layout = AggregateFixture.Layout;
+        var chunk = AggregateFixture.Chunks(0, 1, 1)[0];
+        Assert.True(layout.AxisValues > 0);
+        var partials = (double[])chunk.Partials.Clone();
+        partials[layout.EffectCount(0)] = 0;
+        partials[layout.EffectFinite(0, 0)] = 0;
+        partials[layout.EffectSum(0, 0)] = 1.5;
+
+        var state = new AggregateState(AggregateFixture.Plan, layout);
+        var error = Assert.Throws<ArgumentException>(() => state.Add(chunk with { Partials = partials }));
+        Assert.Contains("axis value 0 has no scenarios", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_longer_reused_partial_buffer_is_read_only_up_to_its_blocks()
     {
         var chunk = AggregateFixture.Chunks(0, 2, 2)[0];
