@@ -34,12 +34,13 @@ internal static class ReductionBreakdown
 
         var ok = true;
         output.WriteLine($"{"data",-36} {"threads",7} {"before M/s",10} {"now M/s",9} {"speed-up",8}");
+        var reduction = new CpuReduction();
         foreach (var (name, chunk) in chunks)
         {
             var before = Target(plan, chunk);
             var now = Target(plan, chunk);
             ColumnByColumn.Reduce(plan, chunk, before, Environment.ProcessorCount);
-            CpuReduction.Reduce(plan, chunk, now, Environment.ProcessorCount);
+            reduction.Reduce(plan, chunk, now, Environment.ProcessorCount);
             var same = before.Partials.AsSpan().SequenceEqual(now.Partials) && before.Sketch.AsSpan().SequenceEqual(now.Sketch);
             if (!same)
             {
@@ -53,7 +54,7 @@ internal static class ReductionBreakdown
                 var timings = await Timing.MeasureSideBySideAsync(
                     chunk.Count,
                     () => Run(() => ColumnByColumn.Reduce(plan, chunk, before, threads)),
-                    () => Run(() => CpuReduction.Reduce(plan, chunk, now, threads))).ConfigureAwait(false);
+                    () => Run(() => reduction.Reduce(plan, chunk, now, threads))).ConfigureAwait(false);
                 output.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"{name,-36} {threads,7} {timings[0].MedianRate / 1e6,10:F2} {timings[1].MedianRate / 1e6,9:F2} {timings[1].MedianRate / timings[0].MedianRate,7:F2}x"));

@@ -9,6 +9,7 @@ internal sealed class SpecialisedBackend(int maxThreads = 0) : ISweepBackend
 {
     private SpecialisedModel? _model;
     private ChunkBuffers? _scratch;
+    private readonly CpuReduction _reduction = new();
 
     public string Name => "reference";
 
@@ -35,7 +36,7 @@ internal sealed class SpecialisedBackend(int maxThreads = 0) : ISweepBackend
         _scratch.First = first;
         _scratch.Count = count;
         Compute(plan, first, count, _scratch);
-        CpuReduction.Reduce(plan, _scratch, target, maxThreads > 0 ? maxThreads : Environment.ProcessorCount);
+        _reduction.Reduce(plan, _scratch, target, maxThreads > 0 ? maxThreads : Environment.ProcessorCount);
     }
 
     public void Dispose()

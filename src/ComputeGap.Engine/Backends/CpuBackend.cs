@@ -22,6 +22,7 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
 
     private readonly int _threads = maxThreads > 0 ? maxThreads : Environment.ProcessorCount;
     private ChunkBuffers? _scratch;
+    private readonly CpuReduction _reduction = new();
 
     /// <summary>Per-worker fan sketches (months × regions × 8,003 counts each), kept between chunks.</summary>
     private readonly ConcurrentBag<long[]> _fanPool = [];
@@ -42,7 +43,7 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
         _scratch.First = first;
         _scratch.Count = count;
         Compute(plan, first, count, _scratch, target.Fans);
-        CpuReduction.Reduce(plan, _scratch, target, _threads);
+        _reduction.Reduce(plan, _scratch, target, _threads);
     }
 
     public void Dispose()
