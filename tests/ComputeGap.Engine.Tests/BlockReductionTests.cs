@@ -26,6 +26,38 @@ public sealed class BlockReductionTests
         Assert.Equal(big.Sketch, single.Sketch);
     }
 
+    /// <summary>
+    /// The reduction keeps its workers from chunk to chunk: reused many times, on chunks of different
+    /// lengths and thread counts, they must hand in every count once, and no more.
+    /// </summary>
+    [Fact]
+    public void ReusedWorkersNeverLoseOrRepeatSketchCounts()
+    {
+        var plan = TestSweeps.RandomGrid(seed: 24, horizon: 6, demandValues: 80);
+        const int blocks = 6;
+        var chunk = new ChunkBuffers(plan.OutcomeCount, blocks * PartialLayout.BlockSize, 0);
+        using var cpu = new CpuBackend();
+        var layout = AggregateBuffers.LayoutFor(plan);
+        var target = new AggregateBuffers(layout, plan.OutcomeCount, blocks);
+        var reduction = new CpuReduction();
+        Assert.True(plan.ScenarioCount >= 10 * PartialLayout.BlockSize);
+        foreach (var (used, threads) in new[] { (6, 2), (1, 2), (5, 3), (6, 1), (2, 4), (6, 2) })
+        {
+            chunk.First = threads * PartialLayout.BlockSize;
+            chunk.Count = used * PartialLayout.BlockSize;
+            cpu.Compute(plan, chunk.First, chunk.Count, chunk);
+            target.FirstBlock = chunk.First / PartialLayout.BlockSize;
+            target.Blocks = used;
+            target.Count = chunk.Count;
+            reduction.Reduce(plan, chunk, target, threads);
+            for (var c = 0; c < plan.OutcomeCount; c++)
+            {
+                var finite = chunk.Outcomes[c].AsSpan(0, chunk.Count).ToArray().Count(float.IsFinite);
+                Assert.Equal(finite, target.Sketch.AsSpan(c * QuantileSketch.Length, QuantileSketch.Length).ToArray().Sum());
+            }
+        }
+    }
+
     [Fact]
     public async Task IlgpuReductionKernelMatchesTheCpuReduction()
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ComputeGap.Core.Reduction;
 using ComputeGap.Engine.Running;
 
@@ -6,74 +5,75 @@ namespace ComputeGap.Engine.Backends;
 
 /// <summary>
 /// Runs <see cref="CpuBlockReducer"/> (the same records, bit for bit, as <see cref="BlockReducer"/>
-/// column by column) over a chunk's outcome columns on every core, one block per work item. Sketch
-/// counts go to per-worker arrays that are added up afterwards: integer sums, so the result does not
-/// depend on how blocks were spread over threads. Workers (a sketch and a reducer's scratch, about
-/// a megabyte each) are kept from chunk to chunk of the same plan.
+/// column by column) over a chunk's outcome columns on every core. Worker t takes blocks t, t + n,
+/// t + 2n, … (blocks cost the same, so a fixed split balances), with its own sketch counts, added up
+/// afterwards: integer sums, so the result does not depend on the split. The n workers (a sketch and
+/// a reducer's scratch, about a megabyte each) are kept from chunk to chunk of the same plan.
 /// </summary>
 public sealed class CpuReduction
 {
-    private readonly ConcurrentBag<Worker> _pool = [];
-    private SweepPlan? _poolPlan;
-    private PartialLayout _poolLayout;
+    private Worker[] _workers = [];
+    private SweepPlan? _plan;
+    private PartialLayout _layout;
 
     /// <summary>Reduces <paramref name="chunk"/> (block-aligned) into <paramref name="target"/> on up to <paramref name="threads"/> threads.</summary>
     public void Reduce(SweepPlan plan, ChunkBuffers chunk, AggregateBuffers target, int threads)
     {
         var layout = target.Layout;
         var blocks = target.Blocks;
-        if (!ReferenceEquals(plan, _poolPlan) || layout != _poolLayout)
-        {
-            _pool.Clear();
-            _poolPlan = plan;
-            _poolLayout = layout;
-        }
-
-        var sketches = new List<long[]>();
-        Array.Clear(target.Sketch);
+        var workers = Workers(plan, layout, target.Sketch.Length, Math.Max(1, Math.Min(threads, blocks)));
         Parallel.For(
             0,
-            blocks,
-            new ParallelOptions { MaxDegreeOfParallelism = threads },
-            () => Rent(plan, layout, target.Sketch.Length),
-            (b, _, worker) =>
+            workers.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = workers.Length },
+            t =>
             {
-                var blockFirst = (target.FirstBlock + b) * PartialLayout.BlockSize;
-                var local = (int)(blockFirst - chunk.First);
-                var count = Math.Min(PartialLayout.BlockSize, chunk.Count - local);
-                worker.Reducer.Reduce(chunk.Outcomes, local, blockFirst, count, target.Partials, b * layout.Length, worker.Sketch);
-                return worker;
-            },
-            worker =>
-            {
-                lock (sketches)
+                var worker = workers[t];
+                Array.Clear(worker.Sketch);
+                for (var b = t; b < blocks; b += workers.Length)
                 {
-                    sketches.Add(worker.Sketch);
+                    var blockFirst = (target.FirstBlock + b) * PartialLayout.BlockSize;
+                    var local = (int)(blockFirst - chunk.First);
+                    var count = Math.Min(PartialLayout.BlockSize, chunk.Count - local);
+                    worker.Reducer.Reduce(chunk.Outcomes, local, blockFirst, count, target.Partials, b * layout.Length, worker.Sketch);
                 }
-
-                _pool.Add(worker);
             });
 
-        foreach (var sketch in sketches)
+        var counts = target.Sketch;
+        Array.Clear(counts);
+        foreach (var worker in workers)
         {
-            for (var i = 0; i < sketch.Length; i++)
+            for (var i = 0; i < counts.Length; i++)
             {
-                target.Sketch[i] += sketch[i];
+                counts[i] += worker.Sketch[i];
             }
         }
     }
 
-    private Worker Rent(SweepPlan plan, PartialLayout layout, int sketchLength)
+    /// <summary>The first <paramref name="count"/> workers for this plan and layout, made on first use.</summary>
+    private Worker[] Workers(SweepPlan plan, PartialLayout layout, int sketchLength, int count)
     {
-        if (_pool.TryTake(out var worker))
+        if (!ReferenceEquals(plan, _plan) || layout != _layout)
         {
-            Array.Clear(worker.Sketch);
-            return worker;
+            _workers = [];
+            _plan = plan;
+            _layout = layout;
         }
 
-        return new Worker(
-            new long[sketchLength],
-            new CpuBlockReducer(layout, plan.Shape.Regions, plan.Shape.Focus, plan.AxisCounts, plan.AxisStrides, plan.AxisOffsets));
+        if (_workers.Length < count)
+        {
+            var more = _workers.ToList();
+            while (more.Count < count)
+            {
+                more.Add(new Worker(
+                    new long[sketchLength],
+                    new CpuBlockReducer(layout, plan.Shape.Regions, plan.Shape.Focus, plan.AxisCounts, plan.AxisStrides, plan.AxisOffsets)));
+            }
+
+            _workers = [.. more];
+        }
+
+        return _workers[..count];
     }
 
     private sealed record Worker(long[] Sketch, CpuBlockReducer Reducer);
