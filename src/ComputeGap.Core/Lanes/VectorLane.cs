@@ -25,7 +25,8 @@ public readonly struct VectorLane(Vector<float> value) : ILane<VectorLane, Vecto
     /// <summary>
     /// The platform's own minimum (one <c>vminps</c> on x86: <c>a &lt; b ? a : b</c>, as <see cref="ScalarLane"/>);
     /// <see cref="Vector.Min{T}(Vector{T}, Vector{T})"/> orders NaN and signed zeros the IEEE 754-2019 way at
-    /// four instructions each, and the model's operands are never NaN.
+    /// four instructions each. The model never passes NaN to Min or Max (the one quantity that can be
+    /// NaN, a share when no region holds compute, is compared explicitly), so the two agree there.
     /// </summary>
     public static VectorLane Min(VectorLane a, VectorLane b) => new(Vector.MinNative(a.Value, b.Value));
 

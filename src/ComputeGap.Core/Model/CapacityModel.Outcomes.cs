@@ -24,7 +24,9 @@ public static partial class CapacityModel
         }
 
         var focusShare = s[ModelSlots.Of(RegionState.Installed, shape.Focus)] / total;
-        m.FocusShareMin = TL.Min(m.FocusShareMin, focusShare);
+        // A month with no compute anywhere has share 0/0 = NaN: it does not take part in the minimum
+        // (a comparison, not Min, whose NaN handling differs between lane types and platforms).
+        m.FocusShareMin = TL.Select(TL.Less(focusShare, m.FocusShareMin), focusShare, m.FocusShareMin);
         var reached = TL.And(
             TL.GreaterOrEqual(focusShare, s[ParamSlots.Of(GlobalParam.FocusTargetShare)]),
             TL.Less(m.FocusTargetMonth, TL.Broadcast(0f)));
