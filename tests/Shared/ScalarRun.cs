@@ -34,7 +34,7 @@ public static class ScalarRun
 
         public static bool HasGrowthFactors => false;
 
-    public ScalarLane this[int slot]
+        public ScalarLane this[int slot]
         {
             get => new(Memory[slot]);
             set => Memory[slot] = value.Value;

@@ -116,7 +116,7 @@ internal static class CpuBreakdown
         return best;
     }
 
-    /// <summary>The production CpuStore (internal to the engine), as written there.</summary>
+    /// <summary>A store like the production CpuStore before its bounds checks were removed (it derives its own growth factors).</summary>
     private readonly struct CheckedStore(VectorLane[] lanes) : ILaneStore<VectorLane>
     {
         public static bool HasGrowthFactors => false;

@@ -14,7 +14,11 @@ public static class GrowthFactors
     /// <summary>Number of global factor slots.</summary>
     public const int GlobalCount = 4;
 
-    /// <summary>The global growth rate whose factor is in <see cref="ModelSlots.GrowthFactor"/>(<paramref name="index"/>).</summary>
+    /// <summary>
+    /// The global growth rate whose factor is in <see cref="ModelSlots.GrowthFactor"/>(<paramref name="index"/>),
+    /// 0 … <see cref="GlobalCount"/> − 1. A switch, not an array, because kernels call it; an index out of
+    /// range is a caller's bug and maps to the last rate.
+    /// </summary>
     public static GlobalParam Global(int index) => index switch
     {
         0 => GlobalParam.SupplyGrowth,

@@ -3,6 +3,7 @@ using System.Numerics;
 using ComputeGap.Core.Lanes;
 using ComputeGap.Core.Model;
 using ComputeGap.Core.Parameters;
+using ComputeGap.Core.Reduction;
 using ComputeGap.Engine.Running;
 
 namespace ComputeGap.Engine.Backends;
@@ -76,7 +77,7 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
             0,
             blocks,
             options,
-            () => new Worker(new VectorLane[ModelSlots.Count], fans is null ? null : RentFans(fans.Length), new AxisOdometer(plan)),
+            () => new Worker(new VectorLane[ModelSlots.Count], fans is null ? null : RentFans(fans.Length), plan),
             (block, _, worker) =>
             {
                 var start = block * BlockSize;
@@ -84,7 +85,7 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
                 worker.Axes.Start(first + start);
                 for (var i = start; i < end; i += VectorLane.Width)
                 {
-                    ComputeGroup(plan, first, i, Math.Min(VectorLane.Width, end - i), broadcast, worker, buffers);
+                    ComputeGroup(plan, i, Math.Min(VectorLane.Width, end - i), broadcast, worker, buffers);
                 }
 
                 return worker;
@@ -121,12 +122,20 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
         return new long[length];
     }
 
-    private sealed record Worker(VectorLane[] Memory, long[]? Fans, AxisOdometer Axes);
+    private sealed class Worker(VectorLane[] memory, long[]? fans, SweepPlan plan)
+    {
+        public VectorLane[] Memory { get; } = memory;
+
+        public long[]? Fans { get; } = fans;
+
+        /// <summary>Each axis's value at the next scenario, stepped like an odometer from a work item's first scenario.</summary>
+        public OdometerCursor<PlanAxes, CursorMemory> Axes = new(new PlanAxes(plan), new CursorMemory(new long[2 * plan.AxisSlots.Length]));
+    }
 
     /// <summary>The growth-factor slots the backend fills (<see cref="CpuStore.HasGrowthFactors"/>).</summary>
     private static readonly int[] FactorSlots = [.. GrowthFactors.Pairs().Select(p => p.Factor)];
 
-    private static void ComputeGroup(SweepPlan plan, long first, int local, int valid, VectorLane[] broadcast, Worker worker, ChunkBuffers buffers)
+    private static void ComputeGroup(SweepPlan plan, int local, int valid, VectorLane[] broadcast, Worker worker, ChunkBuffers buffers)
     {
         var memory = worker.Memory;
         Array.Copy(broadcast, memory, ParamSlots.Count);
@@ -135,28 +144,32 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
             memory[factor] = broadcast[factor];
         }
 
-        Span<float> lanes = stackalloc float[VectorLane.Width];
-        Span<float> factors = stackalloc float[VectorLane.Width];
-        for (var a = 0; a < plan.AxisSlots.Length; a++)
+        // Lanes past the chunk's end repeat its last scenario; their results are discarded.
+        var width = VectorLane.Width;
+        var axes = plan.AxisSlots.Length;
+        Span<float> lanes = stackalloc float[axes * width];
+        Span<float> factors = stackalloc float[axes * width];
+        for (var j = 0; j < width; j++)
         {
-            var at = 0;
-            for (var j = 0; j < lanes.Length; j++)
+            for (var a = 0; a < axes; a++)
             {
-                // Lanes past the chunk's end repeat its last scenario; their results are discarded.
-                if (j < valid)
-                {
-                    at = plan.AxisOffsets[a] + worker.Axes.Position(a);
-                    worker.Axes.Step(a);
-                }
-
-                lanes[j] = plan.AxisValues[at];
-                factors[j] = plan.AxisFactors[at];
+                var at = j < valid ? worker.Axes.ValueIndex(a) : -1;
+                lanes[(a * width) + j] = at >= 0 ? plan.AxisValues[at] : lanes[(a * width) + j - 1];
+                factors[(a * width) + j] = at >= 0 ? plan.AxisFactors[at] : factors[(a * width) + j - 1];
             }
 
-            memory[plan.AxisSlots[a]] = new VectorLane(new Vector<float>(lanes));
+            if (j < valid)
+            {
+                worker.Axes.Advance();
+            }
+        }
+
+        for (var a = 0; a < axes; a++)
+        {
+            memory[plan.AxisSlots[a]] = new VectorLane(new Vector<float>(lanes.Slice(a * width, width)));
             if (plan.AxisFactorSlots[a] >= 0)
             {
-                memory[plan.AxisFactorSlots[a]] = new VectorLane(new Vector<float>(factors));
+                memory[plan.AxisFactorSlots[a]] = new VectorLane(new Vector<float>(factors.Slice(a * width, width)));
             }
         }
 

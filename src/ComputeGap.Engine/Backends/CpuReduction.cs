@@ -8,7 +8,8 @@ namespace ComputeGap.Engine.Backends;
 /// column by column) over a chunk's outcome columns on every core. Worker t takes blocks t, t + n,
 /// t + 2n, … (blocks cost the same, so a fixed split balances), with its own sketch counts, added up
 /// afterwards: integer sums, so the result does not depend on the split. The n workers (a sketch and
-/// a reducer's scratch, about a megabyte each) are kept from chunk to chunk of the same plan.
+/// a reducer's scratch, about a megabyte each) are kept from chunk to chunk of the same plan, so
+/// calls must not overlap (a backend makes one at a time).
 /// </summary>
 public sealed class CpuReduction
 {
@@ -22,22 +23,31 @@ public sealed class CpuReduction
         var layout = target.Layout;
         var blocks = target.Blocks;
         var workers = Workers(plan, layout, target.Sketch.Length, Math.Max(1, Math.Min(threads, blocks)));
-        Parallel.For(
-            0,
-            workers.Length,
-            new ParallelOptions { MaxDegreeOfParallelism = workers.Length },
-            t =>
-            {
-                var worker = workers[t];
-                Array.Clear(worker.Sketch);
-                for (var b = t; b < blocks; b += workers.Length)
+        try
+        {
+            Parallel.For(
+                0,
+                workers.Length,
+                new ParallelOptions { MaxDegreeOfParallelism = workers.Length },
+                t =>
                 {
-                    var blockFirst = (target.FirstBlock + b) * PartialLayout.BlockSize;
-                    var local = (int)(blockFirst - chunk.First);
-                    var count = Math.Min(PartialLayout.BlockSize, chunk.Count - local);
-                    worker.Reducer.Reduce(chunk.Outcomes, local, blockFirst, count, target.Partials, b * layout.Length, worker.Sketch);
-                }
-            });
+                    var worker = workers[t];
+                    Array.Clear(worker.Sketch);
+                    for (var b = t; b < blocks; b += workers.Length)
+                    {
+                        var blockFirst = (target.FirstBlock + b) * PartialLayout.BlockSize;
+                        var local = (int)(blockFirst - chunk.First);
+                        var count = Math.Min(PartialLayout.BlockSize, chunk.Count - local);
+                        worker.Reducer.Reduce(chunk.Outcomes, local, blockFirst, count, target.Partials, b * layout.Length, worker.Sketch);
+                    }
+                });
+        }
+        catch
+        {
+            // A reducer stopped mid-block keeps partial scratch: never hand it another block.
+            _workers = [];
+            throw;
+        }
 
         var counts = target.Sketch;
         Array.Clear(counts);
@@ -53,7 +63,7 @@ public sealed class CpuReduction
     /// <summary>The first <paramref name="count"/> workers for this plan and layout, made on first use.</summary>
     private Worker[] Workers(SweepPlan plan, PartialLayout layout, int sketchLength, int count)
     {
-        if (!ReferenceEquals(plan, _plan) || layout != _layout)
+        if (!ReferenceEquals(plan, _plan) || layout != _layout || (_workers.Length > 0 && _workers[0].Sketch.Length != sketchLength))
         {
             _workers = [];
             _plan = plan;
