@@ -93,8 +93,7 @@ public static class BlockReducer
         var mask = 0;
         for (var a = 0; a < axes.AxisCount; a++)
         {
-            var stride = axes.Stride(a);
-            if (count > 0 && first / stride != (first + count - 1) / stride)
+            if (Varies(axes.Stride(a), first, count))
             {
                 mask |= 1 << a;
             }
@@ -102,6 +101,14 @@ public static class BlockReducer
 
         return mask;
     }
+
+    /// <summary>
+    /// Whether an axis of stride <paramref name="stride"/> takes more than one value over scenarios
+    /// <c>[first, first + count)</c>. Every reducer decides this the same way: an axis that does not
+    /// vary takes its main effects from the block totals, which must give the same bits everywhere.
+    /// </summary>
+    public static bool Varies(long stride, long first, int count) =>
+        count > 0 && first / stride != (first + count - 1) / stride;
 
     /// <summary>Sets the main effects of the axes that keep one value over the block from the column's block totals.</summary>
     private static void CopyConstantAxes<TAxes, TCursor, TPart>(in TAxes axes, ref TCursor cursor, int varying, ref TPart part, in PartialLayout layout, int column, long first)

@@ -191,7 +191,7 @@ public sealed partial class CpuBlockReducer
         for (var a = 0; a < _axisCounts.Length; a++)
         {
             var stride = _axisStrides[a];
-            if (count == 0 || first / stride == (first + count - 1) / stride)
+            if (!BlockReducer.Varies(stride, first, count))
             {
                 continue;
             }
