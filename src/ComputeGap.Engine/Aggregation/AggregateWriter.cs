@@ -59,9 +59,25 @@ internal static class AggregateWriter
                 await writer.WriteRowGroupAsync(values, rows, cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (var writer in writers)
+            var committed = new List<string>();
+            try
             {
-                await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var writer in writers)
+                {
+                    await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    committed.Add(writer.Path);
+                }
+            }
+            catch
+            {
+                // A part is its tables together: when one fails to commit (a full disk), the ones already
+                // renamed into place go too, so no table is visible that the manifest does not list.
+                foreach (var path in committed)
+                {
+                    TryDelete(path);
+                }
+
+                throw;
             }
 
             return [.. writers.Select(w => w.Path)];
@@ -80,6 +96,18 @@ internal static class AggregateWriter
                     // Disposing deletes the temporary file; a failure here must not hide the first error.
                 }
             }
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: the commit's own failure is what the caller reports.
         }
     }
 
@@ -177,7 +205,7 @@ internal static class AggregateWriter
         return (AggregateFiles.Thresholds,
             [new("name", ColumnType.String), new("outcome", ColumnType.String), new("bound", ColumnType.Float64),
              new("count", ColumnType.Int64), new("total", ColumnType.Int64)],
-            [j.Select(Thresholds.Name).ToArray(), j.Select(i => shape.Outcomes[Thresholds.Column(i, shape.Regions, shape.Focus)]).ToArray(),
+            [j.Select(Thresholds.Name).ToArray(), j.Select(i => shape.Outcomes[Thresholds.Column(i, shape.Keys)]).ToArray(),
              j.Select(i => (double)Thresholds.Bound(i)).ToArray(), j.Select(state.ThresholdCount).ToArray(),
              j.Select(_ => state.Scenarios).ToArray()],
             j.Length);
