@@ -63,7 +63,7 @@ public struct DeviceSketch : ISketchCounts
         Atomic.Add(ref Counts[(column * QuantileSketch.Length) + slot], 1L);
 }
 
-/// <summary>Fan charts on the device: each month's shares go straight into per-(month, region) sketches.</summary>
+/// <summary>Fan charts on the device: each month's shares (the first series values) go straight into per-(month, region) sketches.</summary>
 public struct DeviceFans : IMonthObserver<ScalarLane>
 {
     public ArrayView<long> Counts;
@@ -71,11 +71,11 @@ public struct DeviceFans : IMonthObserver<ScalarLane>
 
     public readonly bool Enabled => true;
 
-    public readonly void Share(int month, int region, ScalarLane share)
+    public readonly void Record(int month, int index, ScalarLane value)
     {
-        if (share.Value - share.Value == 0f)
+        if (index < Regions && value.Value - value.Value == 0f)
         {
-            Atomic.Add(ref Counts[QuantileSketch.FanOffset(month, region, Regions) + QuantileSketch.Slot(share.Value)], 1L);
+            Atomic.Add(ref Counts[QuantileSketch.FanOffset(month, index, Regions) + QuantileSketch.Slot(value.Value)], 1L);
         }
     }
 }

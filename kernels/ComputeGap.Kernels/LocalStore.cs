@@ -10,7 +10,7 @@ public struct LocalStore : ILaneStore<ScalarLane>
     /// <summary>Backing view from <c>LocalMemory.Allocate</c>.</summary>
     public ArrayView<float> Memory;
 
-    public static bool HasGrowthFactors => false;
+    public static bool HasDerivedSlots => false;
 
     public ScalarLane this[int slot]
     {
@@ -25,16 +25,23 @@ public struct LocalStore : ILaneStore<ScalarLane>
     }
 }
 
-/// <summary>Writes each month's shares into the long-format series buffer: [scenario][month][region].</summary>
+/// <summary>Writes each month's series values into the series buffer: [scenario][month][value], <see cref="Width"/> values a month.</summary>
 public struct DeviceSeries : IMonthObserver<ScalarLane>
 {
     public ArrayView<float> Output;
     public int Scenario;
     public int Months;
-    public int Regions;
+
+    /// <summary>Series values a month (the model's series width for the run's regions); diagnostics beyond it are dropped.</summary>
+    public int Width;
 
     public readonly bool Enabled => true;
 
-    public readonly void Share(int month, int region, ScalarLane share) =>
-        Output[(((Scenario * Months) + month) * Regions) + region] = share.Value;
+    public readonly void Record(int month, int index, ScalarLane value)
+    {
+        if (index < Width)
+        {
+            Output[(((Scenario * Months) + month) * Width) + index] = value.Value;
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using ComputeGap.Core.Models;
 using ComputeGap.Core.Reduction;
 using ILGPU;
 
@@ -18,8 +19,7 @@ public static class ReductionKernels
         ArrayView<double> partials,
         DeviceSketch sketch,
         PartialLayout layout,
-        int regions,
-        int focus,
+        KeyColumns keys,
         long first,
         int count)
     {
@@ -29,6 +29,6 @@ public static class ReductionKernels
         var inBlock = count - local < PartialLayout.BlockSize ? count - local : PartialLayout.BlockSize;
         var part = new DevicePartial { Partials = partials, Offset = block * layout.Length };
         var cursor = new OdometerCursor<DeviceAxes, LocalCursor>(axes, new LocalCursor { Memory = LocalMemory.Allocate<long>(2 * BlockReducer.MaxAxes) });
-        BlockReducer.ReduceColumn(outcomes, axes, ref cursor, ref part, ref sketch, layout, column, regions, focus, first + local, local, inBlock);
+        BlockReducer.ReduceColumn(outcomes, axes, ref cursor, ref part, ref sketch, layout, column, keys, first + local, local, inBlock);
     }
 }

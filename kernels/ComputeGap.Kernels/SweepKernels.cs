@@ -1,19 +1,20 @@
 using ComputeGap.Core.Lanes;
 using ComputeGap.Core.Model;
-using ComputeGap.Core.Parameters;
+using ComputeGap.Core.Models;
 using ILGPU;
 
 namespace ComputeGap.Kernels;
 
 /// <summary>
-/// The sweep kernels: one thread per scenario. Each thread decodes its scenario index into
-/// parameters, runs <see cref="CapacityModel"/> (the same code the CPU path runs) and writes its
-/// outcome columns. Indices are 32-bit inside a chunk; the chunk's first scenario is a 64-bit base.
+/// The sweep kernels, generic over the model: one thread per scenario. Each thread decodes its
+/// scenario index into parameters, runs <typeparamref name="TModel"/> (the same code the CPU path
+/// runs) and writes its outcome columns. Indices are 32-bit inside a chunk; the chunk's first
+/// scenario is a 64-bit base.
 /// </summary>
 public static class SweepKernels
 {
     /// <summary>Row output: outcome column <c>c</c> of scenario <c>i</c> goes to <c>outcomes[c * capacity + i]</c>.</summary>
-    public static void Rows(
+    public static void Rows<TModel>(
         Index1D index,
         ArrayView<float> fixedSlots,
         GridView grid,
@@ -21,15 +22,16 @@ public static class SweepKernels
         long first,
         ArrayView<float> outcomes,
         int capacity)
+        where TModel : struct, IModel
     {
-        var store = Load(index, fixedSlots, grid, first);
+        var store = Load<TModel>(index, fixedSlots, grid, first);
         var series = default(NoSeries<ScalarLane>);
-        CapacityModel.Run<ScalarLane, bool, LocalStore, NoSeries<ScalarLane>>(store, shape, ref series);
-        Store(index, store, shape, outcomes, capacity);
+        TModel.Run<ScalarLane, bool, LocalStore, NoSeries<ScalarLane>>(store, shape, ref series);
+        Store<TModel>(index, store, shape, outcomes, capacity);
     }
 
-    /// <summary>Row output plus every month's shares in <paramref name="seriesOut"/> ([scenario][month][region]).</summary>
-    public static void RowsWithSeries(
+    /// <summary>Row output plus every month's series values in <paramref name="seriesOut"/> ([scenario][month][value], <paramref name="width"/> a month).</summary>
+    public static void RowsWithSeries<TModel>(
         Index1D index,
         ArrayView<float> fixedSlots,
         GridView grid,
@@ -37,16 +39,18 @@ public static class SweepKernels
         long first,
         ArrayView<float> outcomes,
         int capacity,
-        ArrayView<float> seriesOut)
+        ArrayView<float> seriesOut,
+        int width)
+        where TModel : struct, IModel
     {
-        var store = Load(index, fixedSlots, grid, first);
-        var series = new DeviceSeries { Output = seriesOut, Scenario = index, Months = shape.Months, Regions = shape.Regions };
-        CapacityModel.Run<ScalarLane, bool, LocalStore, DeviceSeries>(store, shape, ref series);
-        Store(index, store, shape, outcomes, capacity);
+        var store = Load<TModel>(index, fixedSlots, grid, first);
+        var series = new DeviceSeries { Output = seriesOut, Scenario = index, Months = shape.Months, Width = width };
+        TModel.Run<ScalarLane, bool, LocalStore, DeviceSeries>(store, shape, ref series);
+        Store<TModel>(index, store, shape, outcomes, capacity);
     }
 
     /// <summary>Row outcomes plus each month's shares counted into fan sketches (aggregate mode with a series).</summary>
-    public static void RowsWithFans(
+    public static void RowsWithFans<TModel>(
         Index1D index,
         ArrayView<float> fixedSlots,
         GridView grid,
@@ -55,17 +59,19 @@ public static class SweepKernels
         ArrayView<float> outcomes,
         int capacity,
         ArrayView<long> fans)
+        where TModel : struct, IModel
     {
-        var store = Load(index, fixedSlots, grid, first);
+        var store = Load<TModel>(index, fixedSlots, grid, first);
         var series = new DeviceFans { Counts = fans, Regions = shape.Regions };
-        CapacityModel.Run<ScalarLane, bool, LocalStore, DeviceFans>(store, shape, ref series);
-        Store(index, store, shape, outcomes, capacity);
+        TModel.Run<ScalarLane, bool, LocalStore, DeviceFans>(store, shape, ref series);
+        Store<TModel>(index, store, shape, outcomes, capacity);
     }
 
-    private static LocalStore Load(Index1D index, ArrayView<float> fixedSlots, GridView grid, long first)
+    private static LocalStore Load<TModel>(Index1D index, ArrayView<float> fixedSlots, GridView grid, long first)
+        where TModel : struct, IModel
     {
-        var store = new LocalStore { Memory = LocalMemory.Allocate<float>(ModelSlots.Count) };
-        for (var slot = 0; slot < ParamSlots.Count; slot++)
+        var store = new LocalStore { Memory = LocalMemory.Allocate<float>(TModel.SlotCount) };
+        for (var slot = 0; slot < TModel.ParamSlotCount; slot++)
         {
             store.Memory[slot] = fixedSlots[slot];
         }
@@ -80,12 +86,13 @@ public static class SweepKernels
         return store;
     }
 
-    private static void Store(Index1D index, LocalStore store, ModelShape shape, ArrayView<float> outcomes, int capacity)
+    private static void Store<TModel>(Index1D index, LocalStore store, ModelShape shape, ArrayView<float> outcomes, int capacity)
+        where TModel : struct, IModel
     {
-        var columns = OutcomeColumns.Count(shape.Regions);
+        var columns = TModel.OutcomeCount(shape.Regions);
         for (var c = 0; c < columns; c++)
         {
-            outcomes[(c * capacity) + index] = store.Memory[OutcomeColumns.Slot(c, shape.Regions)];
+            outcomes[(c * capacity) + index] = store.Memory[TModel.OutcomeSlot(c, shape.Regions)];
         }
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.Intrinsics;
+using ComputeGap.Core.Model;
+using ComputeGap.Core.Models;
 using ComputeGap.Core.Reduction;
 using ComputeGap.Engine.Backends;
 using ComputeGap.Engine.Running;
@@ -281,7 +283,7 @@ public sealed class CpuBlockReducerTests(ITestOutputHelper output)
         var source = new Columns(columns);
         for (var c = 0; c < shape.Layout.Outcomes; c++)
         {
-            BlockReducer.ReduceColumn(source, axes, ref cursor, ref record, ref counts, shape.Layout, c, shape.Regions, shape.Focus, first, local, count);
+            BlockReducer.ReduceColumn(source, axes, ref cursor, ref record, ref counts, shape.Layout, c, shape.Keys, first, local, count);
         }
     }
 
@@ -389,7 +391,10 @@ public sealed class CpuBlockReducerTests(ITestOutputHelper output)
 
     private sealed record Shape(PartialLayout Layout, int Regions, int Focus, int[] Counts, long[] Strides, int[] Offsets)
     {
-        public CpuBlockReducer NewReducer() => new(Layout, Regions, Focus, Counts, Strides, Offsets);
+        /// <summary>Model v1's key columns for these regions and focus.</summary>
+        public KeyColumns Keys => OutcomeColumns.Keys(Regions, Focus);
+
+        public CpuBlockReducer NewReducer() => new(Layout, Keys, Counts, Strides, Offsets);
     }
 
     private readonly struct Columns(float[][] columns) : IOutcomeSource

@@ -1,4 +1,5 @@
 using System.Reflection;
+using ComputeGap.Core.Models;
 using ILGPU;
 using ILGPU.Backends.EntryPoints;
 using ILGPU.Backends.PTX;
@@ -14,12 +15,16 @@ namespace ComputeGap.Kernels.Tests;
 /// </summary>
 public sealed class PtxCompilationTests
 {
-    public static TheoryData<string> Kernels()
+    /// <summary>Every kernel, for every model (generic kernels are compiled once per model type).</summary>
+    public static TheoryData<string, string> Kernels()
     {
-        var data = new TheoryData<string>();
+        var data = new TheoryData<string, string>();
         foreach (var method in KernelMethods())
         {
-            data.Add(method.Name);
+            foreach (var model in method.IsGenericMethodDefinition ? ModelCatalog.All.Select(m => m.Name) : ["-"])
+            {
+                data.Add(method.Name, model);
+            }
         }
 
         return data;
@@ -33,9 +38,14 @@ public sealed class PtxCompilationTests
 
     [Theory]
     [MemberData(nameof(Kernels))]
-    public void KernelCompilesToPtx(string name)
+    public void KernelCompilesToPtx(string name, string model)
     {
         var method = KernelMethods().Single(m => m.Name == name);
+        if (method.IsGenericMethodDefinition)
+        {
+            method = method.MakeGenericMethod(ModelCatalog.Find(model)!.Accept(new ModelTypeOf()));
+        }
+
         using var context = Context.Create(b => b.CPU(CPUDevice.Default).EnableAlgorithms());
         foreach (var (architecture, isa) in new[] { (CudaArchitecture.SM_75, CudaInstructionSet.ISA_75), (CudaArchitecture.SM_90, CudaInstructionSet.ISA_80) })
         {
@@ -51,6 +61,13 @@ public sealed class PtxCompilationTests
             Assert.Contains(name.StartsWith("Rows", StringComparison.Ordinal) ? ".local" : "red.add.u64", ptx, StringComparison.Ordinal);
             Assert.DoesNotContain("System.", ptx, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>The model type behind a descriptor.</summary>
+    private sealed class ModelTypeOf : IModelVisitor<Type>
+    {
+        public Type Visit<TModel>()
+            where TModel : struct, IModel => typeof(TModel);
     }
 
     private static IEnumerable<MethodInfo> KernelMethods() =>

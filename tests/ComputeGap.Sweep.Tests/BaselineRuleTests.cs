@@ -70,8 +70,8 @@ public sealed class BaselineRuleTests
         AssertRejected(r => r["extra"] = 1, "$.extra", "unknown key \"extra\"");
 
     [Fact]
-    public void Model_version_must_be_1() =>
-        AssertRejected(r => r["model_version"] = "2", "$.model_version", "model_version must be \"1\"");
+    public void Model_version_must_name_a_model() =>
+        AssertRejected(r => r["model_version"] = "9", "$.model_version", "model_version must be one of \"1\"");
 
     [Fact]
     public void Start_month_must_be_a_calendar_month() =>

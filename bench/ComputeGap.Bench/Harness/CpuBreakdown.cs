@@ -119,7 +119,7 @@ internal static class CpuBreakdown
     /// <summary>A store like the production CpuStore before its bounds checks were removed (it derives its own growth factors).</summary>
     private readonly struct CheckedStore(VectorLane[] lanes) : ILaneStore<VectorLane>
     {
-        public static bool HasGrowthFactors => false;
+        public static bool HasDerivedSlots => false;
 
         public VectorLane this[int slot]
         {
@@ -137,7 +137,7 @@ internal static class CpuBreakdown
     /// <summary>The same store with the array bounds checks removed.</summary>
     private readonly struct UncheckedStore(VectorLane[] lanes) : ILaneStore<VectorLane>
     {
-        public static bool HasGrowthFactors => false;
+        public static bool HasDerivedSlots => false;
 
         public VectorLane this[int slot]
         {

@@ -143,7 +143,7 @@ internal static class ReductionBreakdown
                     var source = new HostOutcomes(chunk.Outcomes);
                     for (var column = 0; column < plan.OutcomeCount; column++)
                     {
-                        BlockReducer.ReduceColumn(source, axes, ref cursor, ref part, ref counts, layout, column, plan.Shape.Regions, plan.Shape.Focus, blockFirst, local, count);
+                        BlockReducer.ReduceColumn(source, axes, ref cursor, ref part, ref counts, layout, column, plan.Keys, blockFirst, local, count);
                     }
 
                     return worker;

@@ -1,5 +1,5 @@
 using ComputeGap.Bench.Reference;
-using ComputeGap.Core.Model;
+using ComputeGap.Core.Models;
 using ComputeGap.Engine.Backends;
 using ComputeGap.Engine.Running;
 
@@ -44,7 +44,7 @@ internal static class ReferenceCheck
         var worstColumn = "-";
         for (var c = 0; c < plan.OutcomeCount; c++)
         {
-            var isMonth = OutcomeColumns.IsMonth(c, plan.Shape.Regions);
+            var isMonth = plan.Outcomes[c].Kind == OutcomeKind.Month;
             for (var i = 0; i < count; i++)
             {
                 double b = expected.Outcomes[c][i];

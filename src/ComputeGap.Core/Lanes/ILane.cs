@@ -31,6 +31,12 @@ public interface ILane<TSelf, TMask>
     /// <summary><paramref name="x"/> raised to <paramref name="y"/>, lane by lane.</summary>
     static abstract TSelf Pow(TSelf x, TSelf y);
 
+    /// <summary>e raised to <paramref name="x"/>, lane by lane.</summary>
+    static abstract TSelf Exp(TSelf x);
+
+    /// <summary>The natural logarithm of <paramref name="x"/>, lane by lane.</summary>
+    static abstract TSelf Log(TSelf x);
+
     static abstract TMask Less(TSelf a, TSelf b);
 
     static abstract TMask GreaterOrEqual(TSelf a, TSelf b);

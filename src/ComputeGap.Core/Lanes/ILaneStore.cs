@@ -9,10 +9,10 @@ public interface ILaneStore<TLane>
     where TLane : struct
 {
     /// <summary>
-    /// True when the backend fills the growth-factor slots (see <see cref="Model.GrowthFactors"/>)
-    /// before the model runs; false makes the model derive them from the growth rates itself.
+    /// True when the backend fills the model's derived slots (see <see cref="Models.DerivedSlot"/>)
+    /// before the model runs; false makes the model derive them from their parameters itself.
     /// </summary>
-    static abstract bool HasGrowthFactors { get; }
+    static abstract bool HasDerivedSlots { get; }
 
     /// <summary>The value in <paramref name="slot"/>.</summary>
     TLane this[int slot] { get; set; }

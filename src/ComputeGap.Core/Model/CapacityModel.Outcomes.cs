@@ -19,7 +19,7 @@ public static partial class CapacityModel
         {
             for (var r = 0; r < shape.Regions; r++)
             {
-                series.Share(t, r, s[r, ModelSlots.Of(RegionState.Installed)] / total);
+                series.Record(t, r, s[r, ModelSlots.Of(RegionState.Installed)] / total);
             }
         }
 

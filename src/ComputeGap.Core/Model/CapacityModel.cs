@@ -34,7 +34,7 @@ public static partial class CapacityModel
         var regions = shape.Regions;
         var one = TL.Broadcast(1f);
 
-        if (!TS.HasGrowthFactors)
+        if (!TS.HasDerivedSlots)
         {
             DeriveGrowthFactors<TL, TM, TS>(s, regions);
         }

@@ -6,7 +6,7 @@ namespace ComputeGap.Core.Model;
 /// The monthly factors <c>(1+g)^(1/12)</c> of the model's growth rates (four global, one per region),
 /// held in their own slots. Each depends on one parameter only, so a backend may look them up per
 /// axis value instead of taking a power per scenario (the CPU backend does; see
-/// <see cref="Lanes.ILaneStore{TLane}.HasGrowthFactors"/>); either way the factor is
+/// <see cref="Lanes.ILaneStore{TLane}.HasDerivedSlots"/>); either way the factor is
 /// <see cref="Monthly"/> of the rate, to the bit.
 /// </summary>
 public static class GrowthFactors

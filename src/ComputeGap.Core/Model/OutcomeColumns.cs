@@ -1,22 +1,24 @@
+using ComputeGap.Core.Models;
+
 namespace ComputeGap.Core.Model;
 
 /// <summary>
-/// The outcome columns of one scenario, in output order: <c>share_&lt;REGION&gt;</c> for each
-/// region, then the <see cref="ScalarOutcome"/> values. Backends copy these slots out.
+/// Model v1's outcome columns, in output order: <c>share_&lt;REGION&gt;</c> for each region, then
+/// the <see cref="ScalarOutcome"/> values. Backends copy these slots out.
 /// </summary>
 public static class OutcomeColumns
 {
-    private static readonly string[] ScalarNames =
+    private static readonly OutcomeInfo[] Scalars =
     [
-        "focus_share_min",
-        "focus_coverage",
-        "focus_cloud_dependency",
-        "focus_target_month",
-        "ree_depletion_month",
-        "ree_lost_h100e",
-        "global_installed",
-        "rival_ratio",
-        "supply_slack",
+        new("focus_share_min", OutcomeKind.Fraction, "lowest focus share over the run"),
+        new("focus_coverage", OutcomeKind.Fraction, "focus installed compute over its own usage demand after the last month"),
+        new("focus_cloud_dependency", OutcomeKind.Fraction, "focus cloud use over its own usage demand after the last month"),
+        new("focus_target_month", OutcomeKind.Month, "first month the focus share reaches its target, -1 never"),
+        new("ree_depletion_month", OutcomeKind.Month, "first month rare-earth supply falls short, -1 never"),
+        new("ree_lost_h100e", OutcomeKind.H100e, "cumulative output lost to rare-earth shortfall, H100e"),
+        new("global_installed", OutcomeKind.H100e, "installed compute of all regions after the last month, H100e"),
+        new("rival_ratio", OutcomeKind.Ratio, "first rival's installed compute over the second's"),
+        new("supply_slack", OutcomeKind.H100e, "cumulative output that found no eligible order, H100e"),
     ];
 
     /// <summary>Number of outcome columns for <paramref name="regions"/> regions.</summary>
@@ -26,20 +28,14 @@ public static class OutcomeColumns
     public static int Slot(int column, int regions) =>
         column < regions ? ModelSlots.Share(column) : ModelSlots.Of((ScalarOutcome)(column - regions));
 
+    /// <summary>The columns, given the region names in model order.</summary>
+    public static IReadOnlyList<OutcomeInfo> Infos(IReadOnlyList<string> regions) =>
+        [.. regions.Select(r => new OutcomeInfo("share_" + r, OutcomeKind.Fraction, $"{r}'s share of installed compute after the last month")), .. Scalars];
+
     /// <summary>Column names, given the region names in model order.</summary>
-    public static IReadOnlyList<string> Names(IReadOnlyList<string> regions)
-    {
-        var names = new List<string>(Count(regions.Count));
-        foreach (var region in regions)
-        {
-            names.Add("share_" + region);
-        }
+    public static IReadOnlyList<string> Names(IReadOnlyList<string> regions) => [.. Infos(regions).Select(i => i.Name)];
 
-        names.AddRange(ScalarNames);
-        return names;
-    }
-
-    /// <summary>True for columns that hold whole months (−1 = never) and are written as integers.</summary>
-    public static bool IsMonth(int column, int regions) =>
-        column - regions is (int)ScalarOutcome.FocusTargetMonth or (int)ScalarOutcome.ReeDepletionMonth;
+    /// <summary>The columns the reductions single out.</summary>
+    public static KeyColumns Keys(int regions, int focus) =>
+        new(focus, regions + (int)ScalarOutcome.FocusCoverage, regions + (int)ScalarOutcome.RivalRatio);
 }

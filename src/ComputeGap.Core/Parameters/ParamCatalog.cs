@@ -6,9 +6,10 @@ namespace ComputeGap.Core.Parameters;
 /// <param name="IsRegional">True for per-region parameters, addressed as <c>name[REGION]</c>.</param>
 /// <param name="Index">The <see cref="GlobalParam"/> or <see cref="RegionParam"/> value.</param>
 /// <param name="Meaning">One line, with units.</param>
-public sealed record ParamInfo(string Name, ParamKind Kind, bool IsRegional, int Index, string Meaning);
+/// <param name="Slot">The parameter's slot (region 0's for per-region parameters; region r's is r further).</param>
+public sealed record ParamInfo(string Name, ParamKind Kind, bool IsRegional, int Index, string Meaning, int Slot);
 
-/// <summary>Every parameter of model v1, looked up by name.</summary>
+/// <summary>Every parameter of model v1, looked up by name (<see cref="Models.ModelV1"/>'s descriptor lists them).</summary>
 public static class ParamCatalog
 {
     /// <summary>Global parameters, indexed by <see cref="GlobalParam"/>.</summary>
@@ -81,7 +82,7 @@ public static class ParamCatalog
         return null;
     }
 
-    private static ParamInfo G(GlobalParam p, string name, ParamKind kind, string meaning) => new(name, kind, false, (int)p, meaning);
+    private static ParamInfo G(GlobalParam p, string name, ParamKind kind, string meaning) => new(name, kind, false, (int)p, meaning, ParamSlots.Of(p));
 
-    private static ParamInfo R(RegionParam p, string name, ParamKind kind, string meaning) => new(name, kind, true, (int)p, meaning);
+    private static ParamInfo R(RegionParam p, string name, ParamKind kind, string meaning) => new(name, kind, true, (int)p, meaning, ParamSlots.Of(p));
 }

@@ -1,6 +1,6 @@
 namespace ComputeGap.Core.Parameters;
 
-/// <summary>The validity rule a parameter obeys (MODEL.md, "Valid inputs").</summary>
+/// <summary>The validity rule a parameter obeys (docs/model.md and docs/model-v2.md, "Valid inputs").</summary>
 public enum ParamKind
 {
     /// <summary>A share in [0, 1].</summary>
@@ -17,6 +17,8 @@ public enum ParamKind
     AtLeastOne,
     /// <summary>A duration that must be strictly positive (chip life in years).</summary>
     Positive,
+    /// <summary>An annual decline, a share in [0, 1).</summary>
+    Decline,
 }
 
 /// <summary>Checks a value against a <see cref="ParamKind"/>.</summary>
@@ -40,6 +42,7 @@ public static class ParamRules
             ParamKind.NonNegative when value < 0 => "must be >= 0",
             ParamKind.AtLeastOne when value < 1 => "must be >= 1",
             ParamKind.Positive when value <= 0 => "must be > 0",
+            ParamKind.Decline when value is < 0 or >= 1 => "must lie in [0, 1)",
             ParamKind.NonNegative or ParamKind.Fraction or ParamKind.Growth or ParamKind.AtLeastOne or ParamKind.Positive
                 when value > float.MaxValue => "is too large for float32",
             _ => null,

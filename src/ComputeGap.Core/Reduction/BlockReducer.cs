@@ -1,3 +1,5 @@
+using ComputeGap.Core.Models;
+
 namespace ComputeGap.Core.Reduction;
 
 /// <summary>
@@ -14,7 +16,7 @@ public static class BlockReducer
     public const int MaxAxes = 32;
 
     /// <summary>Resets what <paramref name="column"/> owns to the identity of every reduction.</summary>
-    public static void Clear<TPart>(ref TPart part, in PartialLayout layout, int column, int regions, int focus)
+    public static void Clear<TPart>(ref TPart part, in PartialLayout layout, int column, in KeyColumns keys)
         where TPart : struct, IPartialRecord
     {
         if (column == 0)
@@ -38,13 +40,13 @@ public static class BlockReducer
 
         for (var j = 0; j < Thresholds.Count; j++)
         {
-            if (Thresholds.Column(j, regions, focus) == column)
+            if (Thresholds.Column(j, keys) == column)
             {
                 part[layout.Threshold(j)] = 0;
             }
         }
 
-        if (column == focus)
+        if (column == keys.FocusShare)
         {
             Extremes.Clear(ref part, layout);
         }
@@ -53,20 +55,20 @@ public static class BlockReducer
     /// <summary>One column of scenarios <c>[first, first + count)</c>, held at chunk positions from <paramref name="local"/>.</summary>
     public static void ReduceColumn<TSource, TAxes, TCursor, TPart, TSketch>(
         in TSource source, in TAxes axes, ref TCursor cursor, ref TPart part, ref TSketch sketch, in PartialLayout layout,
-        int column, int regions, int focus, long first, int local, int count)
+        int column, in KeyColumns keys, long first, int local, int count)
         where TSource : struct, IOutcomeSource
         where TAxes : struct, IAxisSource
         where TCursor : struct, IAxisCursor
         where TPart : struct, IPartialRecord
         where TSketch : struct, ISketchCounts
     {
-        Clear(ref part, layout, column, regions, focus);
+        Clear(ref part, layout, column, keys);
         cursor.Start(first);
         var varying = VaryingAxes(axes, first, count);
         var totals = new ColumnTotals { Min = double.PositiveInfinity, Max = double.NegativeInfinity };
         for (var i = 0; i < count; i++)
         {
-            Add(axes, ref cursor, varying, ref part, ref sketch, ref totals, layout, column, regions, focus, source.Get(column, local + i), first + i);
+            Add(axes, ref cursor, varying, ref part, ref sketch, ref totals, layout, column, keys, source.Get(column, local + i), first + i);
             cursor.Advance();
         }
 
@@ -138,7 +140,7 @@ public static class BlockReducer
     /// <summary>Adds one scenario's value of one column.</summary>
     private static void Add<TAxes, TCursor, TPart, TSketch>(
         in TAxes axes, ref TCursor cursor, int varying, ref TPart part, ref TSketch sketch, ref ColumnTotals totals, in PartialLayout layout,
-        int column, int regions, int focus, float value, long scenario)
+        int column, in KeyColumns keys, float value, long scenario)
         where TAxes : struct, IAxisSource
         where TCursor : struct, IAxisCursor
         where TPart : struct, IPartialRecord
@@ -165,11 +167,11 @@ public static class BlockReducer
             }
         }
 
-        if (Thresholds.Reads(column, regions, focus))
+        if (Thresholds.Reads(column, keys))
         {
             for (var j = 0; j < Thresholds.Count; j++)
             {
-                if (Thresholds.Column(j, regions, focus) == column && value < Thresholds.Bound(j))
+                if (Thresholds.Column(j, keys) == column && value < Thresholds.Bound(j))
                 {
                     part[layout.Threshold(j)] = part[layout.Threshold(j)] + 1;
                 }
@@ -186,7 +188,7 @@ public static class BlockReducer
         totals.Min = value < totals.Min ? value : totals.Min;
         totals.Max = value > totals.Max ? value : totals.Max;
         sketch.Increment(column, QuantileSketch.Slot(value));
-        if (column == focus)
+        if (column == keys.FocusShare)
         {
             Extremes.Offer(ref part, layout, value, scenario);
         }

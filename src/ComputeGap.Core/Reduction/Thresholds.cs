@@ -1,4 +1,4 @@
-using ComputeGap.Core.Model;
+using ComputeGap.Core.Models;
 
 namespace ComputeGap.Core.Reduction;
 
@@ -14,7 +14,8 @@ public enum ThresholdTarget
 /// <summary>
 /// The threshold counts aggregate output keeps: scenarios whose outcome is below a bound. Month
 /// outcomes need none (their exact histogram answers "ever" and "by when"). Written as switches,
-/// not static arrays, because kernels read them too.
+/// not static arrays, because kernels read them too. Which columns they read is the model's
+/// <see cref="KeyColumns"/>.
 /// </summary>
 public static class Thresholds
 {
@@ -36,17 +37,17 @@ public static class Thresholds
     /// <summary>The outcome threshold j reads.</summary>
     public static ThresholdTarget Target(int j) => j < 5 ? ThresholdTarget.FocusShare : (j == 5 ? ThresholdTarget.FocusCoverage : ThresholdTarget.RivalRatio);
 
-    /// <summary>The outcome column threshold j reads, given the regions and the focus.</summary>
-    public static int Column(int j, int regions, int focus) => Target(j) switch
+    /// <summary>The outcome column threshold j reads.</summary>
+    public static int Column(int j, in KeyColumns keys) => Target(j) switch
     {
-        ThresholdTarget.FocusShare => focus,
-        ThresholdTarget.FocusCoverage => regions + (int)ScalarOutcome.FocusCoverage,
-        _ => regions + (int)ScalarOutcome.RivalRatio,
+        ThresholdTarget.FocusShare => keys.FocusShare,
+        ThresholdTarget.FocusCoverage => keys.Coverage,
+        _ => keys.RivalRatio,
     };
 
     /// <summary>True when some threshold reads outcome column <paramref name="column"/>.</summary>
-    public static bool Reads(int column, int regions, int focus) =>
-        column == focus || column == regions + (int)ScalarOutcome.FocusCoverage || column == regions + (int)ScalarOutcome.RivalRatio;
+    public static bool Reads(int column, in KeyColumns keys) =>
+        column == keys.FocusShare || column == keys.Coverage || column == keys.RivalRatio;
 
     /// <summary>A readable name, e.g. <c>focus_share &lt; 0.05</c>.</summary>
     public static string Name(int j) => Target(j) switch

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ComputeGap.Core.Model;
+using ComputeGap.Core.Models;
 using ComputeGap.Core.Reduction;
 using ComputeGap.Engine.Running;
 
@@ -13,7 +14,7 @@ public sealed record AggregateAxis(string Column, IReadOnlyList<float> Values);
 
 /// <summary>
 /// What an <see cref="AggregateState"/> holds aggregates of: the outcome columns, the regions and
-/// focus (for thresholds and extremes), the axes (for main effects and for naming the extreme
+/// the key columns (for thresholds and extremes), the axes (for main effects and for naming the extreme
 /// scenarios) and the <see cref="PartialLayout"/> of the block records it takes. It is written into
 /// every aggregate file, so files can be read back without the sweep.
 /// </summary>
@@ -26,22 +27,23 @@ public sealed class AggregateShape
     private readonly int[] _offsets;
 
     /// <summary>Builds a shape and checks it against the layout.</summary>
-    /// <exception cref="ArgumentException">The layout's outcomes or axis values do not match, or the focus is out of range.</exception>
-    public AggregateShape(IReadOnlyList<string> outcomes, int regions, int focus, IReadOnlyList<AggregateAxis> axes, PartialLayout layout)
+    /// <exception cref="ArgumentException">The layout's outcomes or axis values do not match, or a key column is out of range.</exception>
+    public AggregateShape(IReadOnlyList<string> outcomes, int regions, KeyColumns keys, IReadOnlyList<AggregateAxis> axes, PartialLayout layout)
     {
         if (layout.Outcomes != outcomes.Count || layout.Extremes < 0)
         {
             throw new ArgumentException($"The layout has {layout.Outcomes} outcomes but the shape {outcomes.Count}.", nameof(layout));
         }
 
-        if (regions < 1 || regions > outcomes.Count || focus < 0 || focus >= regions)
+        if (regions < 1 || regions > outcomes.Count || keys.FocusShare < 0 || keys.FocusShare >= regions
+            || keys.Coverage < 0 || keys.Coverage >= outcomes.Count || keys.RivalRatio < 0 || keys.RivalRatio >= outcomes.Count)
         {
-            throw new ArgumentException($"Focus {focus} of {regions} regions does not fit {outcomes.Count} outcomes.", nameof(focus));
+            throw new ArgumentException($"Key columns {keys} of {regions} regions do not fit {outcomes.Count} outcomes.", nameof(keys));
         }
 
         Outcomes = [.. outcomes];
         Regions = regions;
-        Focus = focus;
+        Keys = keys;
         Axes = [.. axes.Select(a => new AggregateAxis(a.Column, [.. a.Values]))];
         Layout = layout;
         _offsets = new int[Axes.Count];
@@ -79,8 +81,11 @@ public sealed class AggregateShape
     /// <summary>Regions (the first outcomes are their shares).</summary>
     public int Regions { get; }
 
+    /// <summary>The columns thresholds and extremes read.</summary>
+    public KeyColumns Keys { get; }
+
     /// <summary>Focus region index (its share is outcome <see cref="Focus"/>).</summary>
-    public int Focus { get; }
+    public int Focus => Keys.FocusShare;
 
     /// <summary>Axes in sweep order (the last varies fastest).</summary>
     public IReadOnlyList<AggregateAxis> Axes { get; }
@@ -104,7 +109,7 @@ public sealed class AggregateShape
     public static AggregateShape From(SweepPlan plan, PartialLayout layout) => new(
         plan.OutcomeNames,
         plan.Shape.Regions,
-        plan.Shape.Focus,
+        plan.Keys,
         [.. plan.Spec.Axes.Select((axis, a) => new AggregateAxis(axis.Column,
             [.. plan.AxisValues.AsSpan(plan.AxisOffsets[a], plan.AxisCounts[a]).ToArray()]))],
         layout);
@@ -131,6 +136,11 @@ public sealed class AggregateShape
             json.WriteEndArray();
             json.WriteNumber("regions", Regions);
             json.WriteNumber("focus", Focus);
+            json.WriteStartArray("keys");
+            json.WriteNumberValue(Keys.FocusShare);
+            json.WriteNumberValue(Keys.Coverage);
+            json.WriteNumberValue(Keys.RivalRatio);
+            json.WriteEndArray();
             json.WriteNumber("axis_values", Layout.AxisValues);
             json.WriteNumber("extremes", Layout.Extremes);
             json.WriteStartArray("axes");
@@ -169,9 +179,16 @@ public sealed class AggregateShape
                     [.. e.GetProperty("values").EnumerateArray().Select(v => v.GetSingle())]))
                 .ToArray();
             var layout = new PartialLayout(outcomes.Length, root.GetProperty("axis_values").GetInt32(), root.GetProperty("extremes").GetInt32());
-            return new AggregateShape(outcomes, root.GetProperty("regions").GetInt32(), root.GetProperty("focus").GetInt32(), axes, layout);
+            var regions = root.GetProperty("regions").GetInt32();
+            var focus = root.GetProperty("focus").GetInt32();
+
+            // Files written before model v2 name no key columns: theirs are model v1's.
+            var keys = root.TryGetProperty("keys", out var written)
+                ? new KeyColumns(written[0].GetInt32(), written[1].GetInt32(), written[2].GetInt32())
+                : OutcomeColumns.Keys(regions, focus);
+            return new AggregateShape(outcomes, regions, keys, axes, layout);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or IndexOutOfRangeException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
         {
             throw new InvalidDataException($"Metadata '{MetadataKey}' is not a valid aggregate shape: {e.Message}", e);
         }

@@ -75,7 +75,7 @@ internal static class AggregateSummary
             bound = bound < rule.Bound ? MathF.BitIncrement(bound) : bound;
             for (var j = 0; j < Thresholds.Count; j++)
             {
-                if (Thresholds.Column(j, shape.Regions, shape.Focus) == outcome && Thresholds.Bound(j) == bound)
+                if (Thresholds.Column(j, shape.Keys) == outcome && Thresholds.Bound(j) == bound)
                 {
                     return new ThresholdProbability(rule.Name, rule.Description, state.ThresholdCount(j), state.Scenarios);
                 }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Numerics;
 using ComputeGap.Core.Lanes;
 using ComputeGap.Core.Model;
-using ComputeGap.Core.Parameters;
+using ComputeGap.Core.Models;
 using ComputeGap.Core.Reduction;
 using ComputeGap.Engine.Running;
 
@@ -55,16 +55,20 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
     private void Compute(SweepPlan plan, long first, int count, ChunkBuffers buffers, long[]? fans)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, buffers.Capacity);
-        var broadcast = new VectorLane[ModelSlots.Count];
-        for (var slot = 0; slot < ParamSlots.Count; slot++)
+        var model = plan.Model;
+        var broadcast = new VectorLane[model.SlotCount];
+        for (var slot = 0; slot < model.ParamSlotCount; slot++)
         {
             broadcast[slot] = VectorLane.Broadcast(plan.FixedSlots[slot]);
         }
 
-        foreach (var factor in FactorSlots)
+        var factorSlots = model.DerivedSlots.Select(d => d.Slot).ToArray();
+        foreach (var factor in factorSlots)
         {
             broadcast[factor] = VectorLane.Broadcast(plan.FixedFactors[factor]);
         }
+
+        var group = model.Accept(GroupRunner.Instance);
 
         if (fans is not null)
         {
@@ -77,7 +81,7 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
             0,
             blocks,
             options,
-            () => new Worker(new VectorLane[ModelSlots.Count], fans is null ? null : RentFans(fans.Length), plan),
+            () => new Worker(new VectorLane[model.SlotCount], fans is null ? null : RentFans(fans.Length), plan),
             (block, _, worker) =>
             {
                 var start = block * BlockSize;
@@ -85,7 +89,7 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
                 worker.Axes.Start(first + start);
                 for (var i = start; i < end; i += VectorLane.Width)
                 {
-                    ComputeGroup(plan, i, Math.Min(VectorLane.Width, end - i), broadcast, worker, buffers);
+                    group(plan, i, Math.Min(VectorLane.Width, end - i), broadcast, factorSlots, worker, buffers);
                 }
 
                 return worker;
@@ -132,14 +136,24 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
         public OdometerCursor<PlanAxes, CursorMemory> Axes = new(new PlanAxes(plan), new CursorMemory(new long[2 * plan.AxisSlots.Length]));
     }
 
-    /// <summary>The growth-factor slots the backend fills (<see cref="CpuStore.HasGrowthFactors"/>).</summary>
-    private static readonly int[] FactorSlots = [.. GrowthFactors.Pairs().Select(p => p.Factor)];
+    /// <summary>Runs one group of up to <see cref="VectorLane.Width"/> scenarios (a model's <see cref="ComputeGroup{TModel}"/>).</summary>
+    private delegate void GroupRun(SweepPlan plan, int local, int valid, VectorLane[] broadcast, int[] factorSlots, Worker worker, ChunkBuffers buffers);
 
-    private static void ComputeGroup(SweepPlan plan, int local, int valid, VectorLane[] broadcast, Worker worker, ChunkBuffers buffers)
+    /// <summary>Picks <see cref="ComputeGroup{TModel}"/> for a plan's model, once per chunk.</summary>
+    private sealed class GroupRunner : IModelVisitor<GroupRun>
+    {
+        public static GroupRunner Instance { get; } = new();
+
+        public GroupRun Visit<TModel>()
+            where TModel : struct, IModel => ComputeGroup<TModel>;
+    }
+
+    private static void ComputeGroup<TModel>(SweepPlan plan, int local, int valid, VectorLane[] broadcast, int[] factorSlots, Worker worker, ChunkBuffers buffers)
+        where TModel : struct, IModel
     {
         var memory = worker.Memory;
-        Array.Copy(broadcast, memory, ParamSlots.Count);
-        foreach (var factor in FactorSlots)
+        Array.Copy(broadcast, memory, TModel.ParamSlotCount);
+        foreach (var factor in factorSlots)
         {
             memory[factor] = broadcast[factor];
         }
@@ -174,26 +188,26 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
         }
 
         var shape = plan.Shape;
-        var store = new CpuStore(memory);
+        var store = new CpuStore(memory, TModel.SlotCount);
         if (worker.Fans is { } fanCounts)
         {
             var fans = new CpuFans(fanCounts, valid, shape.Regions);
-            CapacityModel.Run<VectorLane, Vector<int>, CpuStore, CpuFans>(store, shape, ref fans);
+            TModel.Run<VectorLane, Vector<int>, CpuStore, CpuFans>(store, shape, ref fans);
         }
         else if (buffers.Series is { } seriesOut)
         {
-            var series = new CpuSeries(seriesOut, local, valid, shape.Months, shape.Regions);
-            CapacityModel.Run<VectorLane, Vector<int>, CpuStore, CpuSeries>(store, shape, ref series);
+            var series = new CpuSeries(seriesOut, local, valid, shape.Months, plan.SeriesWidth);
+            TModel.Run<VectorLane, Vector<int>, CpuStore, CpuSeries>(store, shape, ref series);
         }
         else
         {
             var none = default(NoSeries<VectorLane>);
-            CapacityModel.Run<VectorLane, Vector<int>, CpuStore, NoSeries<VectorLane>>(store, shape, ref none);
+            TModel.Run<VectorLane, Vector<int>, CpuStore, NoSeries<VectorLane>>(store, shape, ref none);
         }
 
         for (var c = 0; c < buffers.Outcomes.Length; c++)
         {
-            var value = memory[OutcomeColumns.Slot(c, shape.Regions)].Value;
+            var value = memory[TModel.OutcomeSlot(c, shape.Regions)].Value;
             var column = buffers.Outcomes[c].AsSpan(local);
             if (valid == VectorLane.Width)
             {

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using ComputeGap.Core.Models;
 using ComputeGap.Core.Reduction;
 
 namespace ComputeGap.Engine.Backends;
@@ -77,19 +78,18 @@ public sealed partial class CpuBlockReducer
     private readonly float[] _tail = new float[Group];
 
     /// <param name="layout">The record layout; with <see cref="PartialLayout.AxisValues"/> = 0 the axes are ignored.</param>
-    /// <param name="regions">Regions of the model (threshold columns).</param>
-    /// <param name="focus">The focus region's column (extremes and share thresholds).</param>
+    /// <param name="keys">The focus-share column (extremes and share thresholds) and the other threshold columns.</param>
     /// <param name="axisCounts">Values of each axis.</param>
     /// <param name="axisStrides">Scenarios between consecutive values of each axis.</param>
     /// <param name="axisOffsets">Each axis's first value in the concatenated value list.</param>
-    public CpuBlockReducer(PartialLayout layout, int regions, int focus, ReadOnlySpan<int> axisCounts, ReadOnlySpan<long> axisStrides, ReadOnlySpan<int> axisOffsets)
+    public CpuBlockReducer(PartialLayout layout, KeyColumns keys, ReadOnlySpan<int> axisCounts, ReadOnlySpan<long> axisStrides, ReadOnlySpan<int> axisOffsets)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(layout.Outcomes);
-        ArgumentOutOfRangeException.ThrowIfNegative(focus);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(focus, layout.Outcomes);
+        ArgumentOutOfRangeException.ThrowIfNegative(keys.FocusShare);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(keys.FocusShare, layout.Outcomes);
         _layout = layout;
         _outcomes = layout.Outcomes;
-        _focus = focus;
+        _focus = keys.FocusShare;
         _width = (layout.Outcomes + 3) / 4 * 4;
         var axes = layout.AxisValues > 0 ? axisCounts.Length : 0;
         ArgumentOutOfRangeException.ThrowIfGreaterThan(axes, BlockReducer.MaxAxes);
@@ -105,7 +105,7 @@ public sealed partial class CpuBlockReducer
             ArgumentOutOfRangeException.ThrowIfGreaterThan(_axisOffsets[a] + _axisCounts[a], layout.AxisValues);
         }
 
-        _thresholdColumns = [.. Enumerable.Range(0, Thresholds.Count).Select(j => Thresholds.Column(j, regions, focus))];
+        _thresholdColumns = [.. Enumerable.Range(0, Thresholds.Count).Select(j => Thresholds.Column(j, keys))];
         _bounds = [.. Enumerable.Range(0, Thresholds.Count).Select(j => Vector256.Create(Thresholds.Bound(j)))];
         foreach (var column in _thresholdColumns)
         {

@@ -8,22 +8,22 @@ namespace ComputeGap.Engine.Backends;
 
 /// <summary>A scenario group's working memory on the CPU: one reused array per worker.</summary>
 /// <remarks>
-/// Slots are compile-time layout constants below <see cref="ModelSlots.Count"/> and the array is
-/// allocated with exactly that length, so the indexer skips the bounds check the model's hundreds
-/// of slot accesses a month would otherwise pay.
+/// Slots are compile-time layout constants below the model's slot count and the array is allocated
+/// with at least that length, so the indexer skips the bounds check the model's hundreds of slot
+/// accesses a month would otherwise pay.
 /// </remarks>
 internal readonly struct CpuStore : ILaneStore<VectorLane>
 {
     private readonly VectorLane[] _lanes;
 
-    public CpuStore(VectorLane[] lanes)
+    public CpuStore(VectorLane[] lanes, int slotCount)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(lanes.Length, ModelSlots.Count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(lanes.Length, slotCount);
         _lanes = lanes;
     }
 
-    /// <summary>The CPU backend fills the growth factors from per-axis-value tables (<see cref="Running.SweepPlan.AxisFactors"/>).</summary>
-    public static bool HasGrowthFactors => true;
+    /// <summary>The CPU backend fills the derived slots from per-axis-value tables (<see cref="Running.SweepPlan.AxisFactors"/>).</summary>
+    public static bool HasDerivedSlots => true;
 
     public VectorLane this[int slot]
     {
@@ -46,34 +46,44 @@ internal readonly struct CpuStore : ILaneStore<VectorLane>
     private ref VectorLane RegionBase(int region) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_lanes), (nint)region);
 }
 
-/// <summary>Scatters each month's shares of a scenario group into the long-format series buffer.</summary>
-internal struct CpuSeries(float[] output, int firstLocal, int valid, int months, int regions) : IMonthObserver<VectorLane>
+/// <summary>Scatters each month's series values of a scenario group into the series buffer ([scenario][month][value]).</summary>
+internal struct CpuSeries(float[] output, int firstLocal, int valid, int months, int width) : IMonthObserver<VectorLane>
 {
     public readonly bool Enabled => true;
 
-    public readonly void Share(int month, int region, VectorLane share)
+    public readonly void Record(int month, int index, VectorLane value)
     {
+        if (index >= width)
+        {
+            return;
+        }
+
         for (var j = 0; j < valid; j++)
         {
-            output[((((long)(firstLocal + j) * months) + month) * regions) + region] = share.Value[j];
+            output[((((long)(firstLocal + j) * months) + month) * width) + index] = value.Value[j];
         }
     }
 }
 
 
-/// <summary>Counts each month's shares of a scenario group into per-worker fan sketches.</summary>
+/// <summary>Counts each month's shares (the first series values) of a scenario group into per-worker fan sketches.</summary>
 internal readonly struct CpuFans(long[] counts, int valid, int regions) : IMonthObserver<VectorLane>
 {
     public bool Enabled => true;
 
-    public void Share(int month, int region, VectorLane share)
+    public void Record(int month, int index, VectorLane value)
     {
-        var offset = QuantileSketch.FanOffset(month, region, regions);
+        if (index >= regions)
+        {
+            return;
+        }
+
+        var offset = QuantileSketch.FanOffset(month, index, regions);
         Span<int> slots = stackalloc int[VectorLane.Width];
-        VectorSketch.Slots(share.Value, slots);
+        VectorSketch.Slots(value.Value, slots);
         for (var j = 0; j < valid; j++)
         {
-            if (float.IsFinite(share.Value[j]))
+            if (float.IsFinite(value.Value[j]))
             {
                 counts[offset + slots[j]]++;
             }

@@ -1,4 +1,4 @@
-using ComputeGap.Core.Model;
+using ComputeGap.Core.Models;
 using ComputeGap.Core.Reduction;
 using ComputeGap.Engine.Running;
 using ComputeGap.Kernels;
@@ -15,10 +15,8 @@ namespace ComputeGap.Engine.Backends;
 public sealed class IlgpuBackend : ISweepBackend
 {
     private readonly Accelerator _accelerator;
-    private readonly Action<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int> _rows;
-    private readonly Action<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<float>> _rowsWithSeries;
-    private readonly Action<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<long>> _rowsWithFans;
-    private readonly Action<Index2D, DeviceOutcomes, DeviceAxes, ArrayView<double>, DeviceSketch, PartialLayout, int, int, long, int> _reduce;
+    private readonly Dictionary<ModelDescriptor, IlgpuKernels> _kernels = [];
+    private readonly Action<Index2D, DeviceOutcomes, DeviceAxes, ArrayView<double>, DeviceSketch, PartialLayout, KeyColumns, long, int> _reduce;
     private SweepPlan? _plan;
     private DeviceSweep? _device;
 
@@ -27,10 +25,19 @@ public sealed class IlgpuBackend : ISweepBackend
     {
         Name = name;
         _accelerator = accelerator;
-        _rows = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int>(SweepKernels.Rows);
-        _rowsWithSeries = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<float>>(SweepKernels.RowsWithSeries);
-        _rowsWithFans = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<long>>(SweepKernels.RowsWithFans);
-        _reduce = accelerator.LoadAutoGroupedStreamKernel<Index2D, DeviceOutcomes, DeviceAxes, ArrayView<double>, DeviceSketch, PartialLayout, int, int, long, int>(ReductionKernels.ReduceBlocks);
+        _reduce = IlgpuKernels.LoadReduction(accelerator);
+    }
+
+    /// <summary>The kernels of <paramref name="model"/>, loaded on first use.</summary>
+    private IlgpuKernels KernelsOf(ModelDescriptor model)
+    {
+        if (!_kernels.TryGetValue(model, out var kernels))
+        {
+            kernels = IlgpuKernels.Load(_accelerator, model);
+            _kernels[model] = kernels;
+        }
+
+        return kernels;
     }
 
     public string Name { get; }
@@ -54,13 +61,14 @@ public sealed class IlgpuBackend : ISweepBackend
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, buffers.Capacity);
         var d = Prepare(plan, buffers.Capacity, buffers.Series?.LongLength ?? 0);
-        if (buffers.Series is { } series)
+        var kernels = KernelsOf(plan.Model);
+        if (buffers.Series is not null)
         {
-            _rowsWithSeries(count, d.Fixed.View, d.Grid, plan.Shape, first, d.Outcomes.View, d.Capacity, d.Series!.View);
+            kernels.RowsWithSeries(count, d.Fixed.View, d.Grid, plan.Shape, first, d.Outcomes.View, d.Capacity, d.Series!.View, plan.SeriesWidth);
         }
         else
         {
-            _rows(count, d.Fixed.View, d.Grid, plan.Shape, first, d.Outcomes.View, d.Capacity);
+            kernels.Rows(count, d.Fixed.View, d.Grid, plan.Shape, first, d.Outcomes.View, d.Capacity);
         }
 
         _accelerator.Synchronize();
@@ -71,7 +79,7 @@ public sealed class IlgpuBackend : ISweepBackend
 
         if (buffers.Series is { } host)
         {
-            var length = (long)count * plan.Shape.Months * plan.Shape.Regions;
+            var length = (long)count * plan.SeriesPerScenario;
             d.Series!.View.AsContiguous().SubView(0, length).CopyToCPU(host.AsSpan(0, (int)length));
         }
     }
@@ -80,14 +88,15 @@ public sealed class IlgpuBackend : ISweepBackend
     {
         var d = Prepare(plan, count, 0);
         d.EnsureReduction(_accelerator, target);
+        var kernels = KernelsOf(plan.Model);
         if (target.Fans is not null)
         {
             d.Fans!.MemSetToZero();
-            _rowsWithFans(count, d.Fixed.View, d.Grid, plan.Shape, first, d.Outcomes.View, d.Capacity, d.Fans!.View);
+            kernels.RowsWithFans(count, d.Fixed.View, d.Grid, plan.Shape, first, d.Outcomes.View, d.Capacity, d.Fans!.View);
         }
         else
         {
-            _rows(count, d.Fixed.View, d.Grid, plan.Shape, first, d.Outcomes.View, d.Capacity);
+            kernels.Rows(count, d.Fixed.View, d.Grid, plan.Shape, first, d.Outcomes.View, d.Capacity);
         }
 
         d.Sketch!.MemSetToZero();
@@ -99,8 +108,7 @@ public sealed class IlgpuBackend : ISweepBackend
             d.Partials!.View,
             new DeviceSketch { Counts = d.Sketch!.View },
             target.Layout,
-            plan.Shape.Regions,
-            plan.Shape.Focus,
+            plan.Keys,
             first,
             count);
         _accelerator.Synchronize();

@@ -47,7 +47,7 @@ public sealed class MultiDeviceBackend : ISweepBackend
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, buffers.Capacity);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var perScenario = buffers.Series is null ? 0 : plan.Shape.Months * plan.Shape.Regions;
+        var perScenario = buffers.Series is null ? 0 : plan.SeriesPerScenario;
         var capacity = Math.Min(buffers.Capacity, BlocksPerWorker(Blocks(buffers.Capacity)) * PartialLayout.BlockSize);
         Run(count, (worker, start, length) =>
         {

@@ -3,8 +3,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ComputeGap.Core;
-using ComputeGap.Core.Parameters;
+using ComputeGap.Core.Models;
 using ComputeGap.Engine.Running;
 using ComputeGap.IO.Reports;
 
@@ -19,6 +18,9 @@ public static class OutputMetadata
     /// <summary>Key holding the baseline file's name or path.</summary>
     public const string BaselineSource = "baseline_source";
 
+    /// <summary>The per-region parameter whose normalised focus value is the focus region's share of demand.</summary>
+    private const string UsageShare = "usage_share";
+
     /// <summary>The tool's version (informational version of the engine assembly).</summary>
     public static string ToolVersion { get; } =
         typeof(OutputMetadata).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
@@ -28,16 +30,17 @@ public static class OutputMetadata
     {
         var spec = plan.Spec;
         var focus = spec.Regions[spec.Focus];
-        var focusUsage = spec.FixedSlots[ParamSlots.Of(RegionParam.UsageShare, spec.Focus)];
+        var usage = spec.Model.Find(UsageShare) ?? throw new InvalidOperationException($"Model {spec.Model.Name} has no {UsageShare}.");
+        var focusUsage = spec.FixedSlots[ModelDescriptor.SlotOf(usage, spec.Focus)];
         var usageTotal = 0.0;
         for (var r = 0; r < spec.Regions.Count; r++)
         {
-            usageTotal += spec.FixedSlots[ParamSlots.Of(RegionParam.UsageShare, r)];
+            usageTotal += spec.FixedSlots[ModelDescriptor.SlotOf(usage, r)];
         }
 
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [MetadataKeys.ModelVersion] = ModelLimits.ModelVersion,
+            [MetadataKeys.ModelVersion] = spec.Model.Version,
             [MetadataKeys.SweepName] = spec.Name,
             [SweepText] = spec.SourceText,
             [MetadataKeys.SweepSha256] = Sha256(spec.SourceText),
@@ -54,6 +57,7 @@ public static class OutputMetadata
             [MetadataKeys.FocusUsageShare] = (focusUsage / usageTotal).ToString("R", CultureInfo.InvariantCulture),
             [MetadataKeys.StartMonth] = spec.Baseline.StartMonth,
             [MetadataKeys.HorizonMonths] = spec.HorizonMonths.ToString(CultureInfo.InvariantCulture),
+            [MetadataKeys.OutcomeKinds] = JsonSerializer.Serialize(plan.Outcomes.ToDictionary(o => o.Name, o => OutcomeKinds.Name(o.Kind))),
         };
     }
 

@@ -31,7 +31,7 @@ public sealed class ParquetSink : IChunkSink, IAsyncDisposable
         {
             if (seriesPath is not null)
             {
-                series = await ParquetTableWriter.CreateAsync(seriesPath, RowColumns.SeriesSpecs, metadata, compression, cancellationToken).ConfigureAwait(false);
+                series = await ParquetTableWriter.CreateAsync(seriesPath, columns.SeriesSpecs, metadata, compression, cancellationToken).ConfigureAwait(false);
             }
         }
         catch

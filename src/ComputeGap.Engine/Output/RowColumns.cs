@@ -1,4 +1,5 @@
 using ComputeGap.Core.Model;
+using ComputeGap.Core.Models;
 using ComputeGap.Engine.Running;
 using ComputeGap.IO.Parquet;
 
@@ -19,30 +20,35 @@ public sealed class RowColumns
     private long[] _seriesScenario = [];
     private int[] _seriesMonth = [];
     private string[] _seriesRegion = [];
+    private float[][] _seriesValues = [];
 
     public RowColumns(SweepPlan plan)
     {
         _plan = plan;
-        var regions = plan.Shape.Regions;
-        _monthColumns = [.. Enumerable.Range(0, plan.OutcomeCount).Where(c => OutcomeColumns.IsMonth(c, regions))];
+        _monthColumns = [.. Enumerable.Range(0, plan.OutcomeCount).Where(c => plan.Outcomes[c].Kind == OutcomeKind.Month)];
         var specs = new List<ColumnSpec> { new("scenario", ColumnType.Int64) };
         specs.AddRange(plan.Spec.Axes.Select(a => new ColumnSpec(a.Column, ColumnType.Float32)));
         for (var c = 0; c < plan.OutcomeCount; c++)
         {
-            specs.Add(new ColumnSpec(plan.OutcomeNames[c], OutcomeColumns.IsMonth(c, regions) ? ColumnType.Int32 : ColumnType.Float32));
+            specs.Add(new ColumnSpec(plan.OutcomeNames[c], plan.Outcomes[c].Kind == OutcomeKind.Month ? ColumnType.Int32 : ColumnType.Float32));
         }
 
         Specs = specs;
+        SeriesSpecs =
+        [
+            new("scenario", ColumnType.Int64), new("month", ColumnType.Int32), new("region", ColumnType.String),
+            .. plan.Model.SeriesColumns.Select(c => new ColumnSpec(c.Name, ColumnType.Float32)),
+        ];
     }
 
     /// <summary>Row file columns: scenario, one per axis, every outcome (months as int32).</summary>
     public IReadOnlyList<ColumnSpec> Specs { get; }
 
-    /// <summary>Series file columns, long form.</summary>
-    public static IReadOnlyList<ColumnSpec> SeriesSpecs { get; } =
-    [
-        new("scenario", ColumnType.Int64), new("month", ColumnType.Int32), new("region", ColumnType.String), new("share", ColumnType.Float32),
-    ];
+    /// <summary>
+    /// Series file columns, long form: one row per scenario, month and region, with the model's series
+    /// columns (a world value such as the price repeats on every region's row).
+    /// </summary>
+    public IReadOnlyList<ColumnSpec> SeriesSpecs { get; }
 
     /// <summary>The row columns of <paramref name="chunk"/> (its first <c>Count</c> entries are the rows).</summary>
     public IReadOnlyList<Array> For(ChunkBuffers chunk)
@@ -88,16 +94,22 @@ public sealed class RowColumns
         return columns;
     }
 
-    /// <summary>The series columns of <paramref name="chunk"/>; <paramref name="rows"/> gets scenarios × months × regions.</summary>
-    public IReadOnlyList<Array> SeriesFor(ChunkBuffers chunk, float[] shares, out int rows)
+    /// <summary>
+    /// The series columns of <paramref name="chunk"/> from its series buffer ([scenario][month][value]);
+    /// <paramref name="rows"/> gets scenarios × months × regions.
+    /// </summary>
+    public IReadOnlyList<Array> SeriesFor(ChunkBuffers chunk, float[] values, out int rows)
     {
-        var (months, regions) = (_plan.Shape.Months, _plan.Shape.Regions);
+        var (months, regions, width) = (_plan.Shape.Months, _plan.Shape.Regions, _plan.SeriesWidth);
+        var columns = _plan.Model.SeriesColumns;
         rows = chunk.Count * months * regions;
-        if (_seriesScenario.Length < shares.Length)
+        if (_seriesScenario.Length < rows)
         {
-            _seriesScenario = new long[shares.Length];
-            _seriesMonth = new int[shares.Length];
-            _seriesRegion = new string[shares.Length];
+            var length = rows;
+            _seriesScenario = new long[length];
+            _seriesMonth = new int[length];
+            _seriesRegion = new string[length];
+            _seriesValues = [.. columns.Select(_ => new float[length])];
         }
 
         var names = _plan.Spec.Regions;
@@ -106,16 +118,23 @@ public sealed class RowColumns
         {
             for (var t = 0; t < months; t++)
             {
+                var month = ((i * months) + t) * width;
                 for (var r = 0; r < regions; r++, k++)
                 {
                     _seriesScenario[k] = chunk.First + i;
                     _seriesMonth[k] = t;
                     _seriesRegion[k] = names[r];
+                    var at = month;
+                    for (var c = 0; c < columns.Count; c++)
+                    {
+                        _seriesValues[c][k] = values[at + (columns[c].PerRegion ? r : 0)];
+                        at += columns[c].PerRegion ? regions : 1;
+                    }
                 }
             }
         }
 
-        return [_seriesScenario, _seriesMonth, _seriesRegion, shares];
+        return [_seriesScenario, _seriesMonth, _seriesRegion, .. _seriesValues];
     }
 
     /// <summary>An axis column for rows <c>[first, first + count)</c>, filled run by run (one value per stride) instead of dividing per row.</summary>

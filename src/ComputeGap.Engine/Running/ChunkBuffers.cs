@@ -2,7 +2,7 @@ namespace ComputeGap.Engine.Running;
 
 /// <summary>
 /// Host memory for one chunk's results, reused from chunk to chunk: one array per outcome column,
-/// and optionally the per-month shares ([scenario][month][region]).
+/// and optionally the per-month series values ([scenario][month][value]).
 /// </summary>
 public sealed class ChunkBuffers
 {
@@ -24,7 +24,7 @@ public sealed class ChunkBuffers
     /// <summary>Outcome column arrays, each of <see cref="Capacity"/> entries.</summary>
     public float[][] Outcomes { get; }
 
-    /// <summary>Per-month shares, or null when no series is wanted.</summary>
+    /// <summary>Per-month series values, or null when no series is wanted.</summary>
     public float[]? Series { get; }
 
     /// <summary>First scenario index of the chunk now held.</summary>

@@ -8,7 +8,7 @@ public sealed class MemorySink(int outcomeCount, long scenarios) : IChunkSink
     /// <summary>Outcome columns over the whole run.</summary>
     public float[][] Outcomes { get; } = [.. Enumerable.Range(0, outcomeCount).Select(_ => new float[scenarios])];
 
-    /// <summary>Per-month shares over the whole run, [scenario][month][region].</summary>
+    /// <summary>Per-month series values over the whole run, [scenario][month][value] (<see cref="SweepPlan.SeriesWidth"/> values a month).</summary>
     public IReadOnlyList<float> Series => _series;
 
     public Task WriteAsync(SweepPlan plan, ChunkBuffers chunk, CancellationToken cancellationToken)
@@ -20,7 +20,7 @@ public sealed class MemorySink(int outcomeCount, long scenarios) : IChunkSink
 
         if (chunk.Series is { } series)
         {
-            _series.AddRange(series.AsSpan(0, chunk.Count * plan.Shape.Months * plan.Shape.Regions));
+            _series.AddRange(series.AsSpan(0, chunk.Count * plan.SeriesPerScenario));
         }
 
         return Task.CompletedTask;

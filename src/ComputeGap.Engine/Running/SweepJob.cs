@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ComputeGap.Core;
 using ComputeGap.Engine.Backends;
 using ComputeGap.Engine.Output;
 using ComputeGap.IO.Reports;
@@ -112,7 +111,7 @@ public static partial class SweepJob
         {
             SweepSha256 = identity[MetadataKeys.SweepSha256],
             BaselineSha256 = identity[MetadataKeys.BaselineSha256],
-            ModelVersion = ModelLimits.ModelVersion,
+            ModelVersion = request.Spec.Model.Version,
             Output = request.Mode == OutputMode.Aggregate ? "aggregate" : "rows",
             First = request.First,
             Count = request.Scenarios,

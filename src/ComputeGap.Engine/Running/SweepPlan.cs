@@ -1,17 +1,19 @@
 using ComputeGap.Core.Model;
+using ComputeGap.Core.Models;
 using ComputeGap.Sweep.Spec;
 
 namespace ComputeGap.Engine.Running;
 
 /// <summary>
-/// A sweep in the flat form every backend reads: fixed parameter slots, the axes as parallel
-/// arrays (never the grid), the model shape and the outcome columns.
+/// A sweep in the flat form every backend reads: the model, fixed parameter slots, the axes as
+/// parallel arrays (never the grid), the model shape and the outcome columns.
 /// </summary>
 public sealed class SweepPlan
 {
     public SweepPlan(SweepSpec spec)
     {
         Spec = spec;
+        Model = spec.Model;
         Shape = new ModelShape(spec.HorizonMonths, spec.Regions.Count, spec.Focus, spec.RivalA, spec.RivalB);
         FixedSlots = spec.FixedSlots.Select(v => (float)v).ToArray();
 
@@ -31,26 +33,35 @@ public sealed class SweepPlan
         }
 
         AxisValues = [.. values];
-        AxisFactorSlots = AxisSlots.Select(GrowthFactors.FactorSlot).ToArray();
+        AxisFactorSlots = new int[axes];
         AxisFactors = new float[AxisValues.Length];
         for (var a = 0; a < axes; a++)
         {
-            for (var p = 0; p < AxisCounts[a] && AxisFactorSlots[a] >= 0; p++)
+            var derived = Model.DerivedFrom(AxisSlots[a]);
+            AxisFactorSlots[a] = derived?.Slot ?? -1;
+            for (var p = 0; p < AxisCounts[a] && derived is { } d; p++)
             {
-                AxisFactors[AxisOffsets[a] + p] = GrowthFactors.Monthly(AxisValues[AxisOffsets[a] + p]);
+                AxisFactors[AxisOffsets[a] + p] = Transforms.Apply(d.Transform, AxisValues[AxisOffsets[a] + p]);
             }
         }
 
-        FixedFactors = new float[ModelSlots.Count];
-        foreach (var (param, factor) in GrowthFactors.Pairs())
+        FixedFactors = new float[Model.SlotCount];
+        foreach (var derived in Model.DerivedSlots)
         {
-            FixedFactors[factor] = GrowthFactors.Monthly(FixedSlots[param]);
+            FixedFactors[derived.Slot] = Transforms.Apply(derived.Transform, FixedSlots[derived.Param]);
         }
-        OutcomeNames = OutcomeColumns.Names(spec.Regions);
+
+        Outcomes = Model.Outcomes(spec.Regions);
+        OutcomeNames = [.. Outcomes.Select(o => o.Name)];
+        Keys = Model.Keys(spec.Regions.Count, spec.Focus);
+        SeriesWidth = Model.SeriesWidth(spec.Regions.Count);
     }
 
     /// <summary>The validated sweep this plan was made from.</summary>
     public SweepSpec Spec { get; }
+
+    /// <summary>The model every scenario runs.</summary>
+    public ModelDescriptor Model { get; }
 
     public ModelShape Shape { get; }
 
@@ -68,18 +79,30 @@ public sealed class SweepPlan
     /// <summary>Every axis's values, concatenated, as float32.</summary>
     public float[] AxisValues { get; }
 
-    /// <summary>Per axis, the slot of its growth rate's monthly factor (<see cref="GrowthFactors"/>), or −1.</summary>
+    /// <summary>Per axis, the slot of the constant derived from its parameter (<see cref="DerivedSlot"/>), or −1.</summary>
     public int[] AxisFactorSlots { get; }
 
-    /// <summary>Parallel to <see cref="AxisValues"/>: each growth-rate value's monthly factor (0 for other axes).</summary>
+    /// <summary>Parallel to <see cref="AxisValues"/>: each value's derived constant (0 for axes without one).</summary>
     public float[] AxisFactors { get; }
 
-    /// <summary>The monthly factors of the fixed growth rates, at their factor slots (other slots 0).</summary>
+    /// <summary>The derived constants of the fixed parameters, at their derived slots (other slots 0).</summary>
     public float[] FixedFactors { get; }
+
+    /// <summary>The outcome columns with their kinds.</summary>
+    public IReadOnlyList<OutcomeInfo> Outcomes { get; }
 
     public IReadOnlyList<string> OutcomeNames { get; }
 
     public int OutcomeCount => OutcomeNames.Count;
+
+    /// <summary>The columns the reductions single out (focus share, coverage, rival ratio).</summary>
+    public KeyColumns Keys { get; }
+
+    /// <summary>Series values the model reports each month.</summary>
+    public int SeriesWidth { get; }
+
+    /// <summary>Series values per scenario over the whole horizon.</summary>
+    public int SeriesPerScenario => Shape.Months * SeriesWidth;
 
     public long ScenarioCount => Spec.ScenarioCount;
 

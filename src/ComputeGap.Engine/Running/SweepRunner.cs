@@ -39,7 +39,7 @@ public static class SweepRunner
             throw new ArgumentOutOfRangeException(nameof(options), $"scenarios [{first}, {first + total}) are outside the grid of {plan.ScenarioCount}");
         }
 
-        var perScenario = options.Series ? plan.Shape.Months * plan.Shape.Regions : 0;
+        var perScenario = options.Series ? plan.SeriesPerScenario : 0;
         var capacity = ChunkCapacity(options.ChunkSize, perScenario, total);
         var buffers = new[] { new ChunkBuffers(plan.OutcomeCount, capacity, perScenario), new ChunkBuffers(plan.OutcomeCount, capacity, perScenario) };
 

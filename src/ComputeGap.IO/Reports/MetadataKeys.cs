@@ -27,6 +27,9 @@ public static class MetadataKeys
     /// <summary>Months simulated (T), e.g. <c>72</c>.</summary>
     public const string HorizonMonths = "horizon_months";
 
+    /// <summary>Each outcome column's kind (fraction, ratio, month, h100e, usd), a JSON object from name to kind.</summary>
+    public const string OutcomeKinds = "outcome_kinds";
+
     /// <summary>Model version; part files with different values are never mixed.</summary>
     public const string ModelVersion = "model_version";
 

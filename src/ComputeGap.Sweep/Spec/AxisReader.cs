@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using ComputeGap.Core.Models;
 
 namespace ComputeGap.Sweep.Spec;
 
@@ -14,10 +15,11 @@ internal static class AxisReader
 
     /// <param name="json">The file being read.</param>
     /// <param name="axes">The <c>axes</c> member.</param>
+    /// <param name="model">The model whose parameters the axes sweep.</param>
     /// <param name="regions">Region names of the resolved baseline.</param>
     /// <param name="fixedAt">Slots fixed by <c>set</c>, with the entry's path. An axis may sweep them too
     /// (the issue's own example does): the axis wins, and the set value only stands where no axis applies.</param>
-    public static List<ReadAxis> ReadAll(SpecJson json, JsonMember axes, IReadOnlyList<string> regions, IReadOnlyDictionary<int, string> fixedAt)
+    public static List<ReadAxis> ReadAll(SpecJson json, JsonMember axes, ModelDescriptor model, IReadOnlyList<string> regions, IReadOnlyDictionary<int, string> fixedAt)
     {
         var read = new List<ReadAxis>();
         foreach (var item in json.Elements(axes.Value, axes.Path))
@@ -29,7 +31,7 @@ internal static class AxisReader
                 throw json.Fail(item.Path, "missing key \"param\"");
             }
 
-            var param = ParamRef.Parse(json.String(paramMember.Value, paramMember.Path), regions, json, paramMember.Path);
+            var param = ParamRef.Parse(json.String(paramMember.Value, paramMember.Path), model, regions, json, paramMember.Path);
             var earlier = read.FindIndex(a => a.Axis.Slot == param.Slot);
             if (earlier >= 0)
             {

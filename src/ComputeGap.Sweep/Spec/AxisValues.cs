@@ -93,4 +93,21 @@ internal static class AxisValues
 
         return lowest;
     }
+
+    /// <summary>The largest value; ranges answer from their ends.</summary>
+    public static double Highest(IReadOnlyList<double> values)
+    {
+        if (values is RangeValues range)
+        {
+            return Math.Max(range.First, range.Last);
+        }
+
+        var highest = double.NegativeInfinity;
+        foreach (var v in values)
+        {
+            highest = Math.Max(highest, v);
+        }
+
+        return highest;
+    }
 }

@@ -1,4 +1,4 @@
-using ComputeGap.Core.Parameters;
+using ComputeGap.Core.Models;
 
 namespace ComputeGap.Sweep.Spec;
 
@@ -7,7 +7,7 @@ namespace ComputeGap.Sweep.Spec;
 /// Sources and notes stay in the file; this holds what the model needs.
 /// </summary>
 /// <param name="Regions">Region names in model order, 1 … 8 of them.</param>
-/// <param name="Slots">Every parameter value, laid out by <see cref="ParamSlots"/>; unused region slots are 0.</param>
+/// <param name="Slots">Every parameter value, laid out by the model's slots; unused region slots are 0.</param>
 /// <param name="Focus">Default focus region name.</param>
 /// <param name="RivalA">Default first rival.</param>
 /// <param name="RivalB">Default second rival.</param>
@@ -24,6 +24,9 @@ public sealed record Baseline(
     string Hash,
     string SourceName)
 {
+    /// <summary>The model the baseline calibrates (from its <c>model_version</c>).</summary>
+    public ModelDescriptor Model { get; init; } = ModelV1.Descriptor;
+
     /// <summary>Calendar month of t = 0, "YYYY-MM" (the file's <c>start_month</c>).</summary>
     public string StartMonth { get; init; } = "2025-01";
 }

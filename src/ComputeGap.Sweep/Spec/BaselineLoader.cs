@@ -1,20 +1,25 @@
+using ComputeGap.Core.Models;
+
 namespace ComputeGap.Sweep.Spec;
 
 /// <summary>
 /// Loads a baseline calibration (data/baseline.json format): regions, focus, rivals, horizon and
-/// every parameter of model v1 with its source and note. Every rule broken is reported as a
+/// every parameter of its model with its source and note. Every rule broken is reported as a
 /// <see cref="SpecException"/>; no other exception leaves these methods.
 /// </summary>
 public static class BaselineLoader
 {
-    /// <summary>Logical name of the embedded copy of data/baseline.json.</summary>
-    public const string ResourceName = "ComputeGap.baseline.json";
+    private static readonly Dictionary<ModelDescriptor, Lazy<Baseline>> BuiltIn = ModelCatalog.All.ToDictionary(
+        m => m, m => new Lazy<Baseline>(() => Parse(SpecFiles.ReadResource(m.BaselineResource), SpecFiles.BuiltIn)));
 
-    private static readonly Lazy<Baseline> BuiltIn =
-        new(() => Parse(SpecFiles.ReadResource(ResourceName), SpecFiles.BuiltIn));
+    /// <summary>The default model's baseline built into this assembly, source name "built-in".</summary>
+    public static Baseline LoadBuiltIn() => LoadBuiltIn(ModelCatalog.Default);
 
-    /// <summary>The baseline built into this assembly (data/baseline.json at build time), source name "built-in".</summary>
-    public static Baseline LoadBuiltIn() => BuiltIn.Value;
+    /// <summary>
+    /// <paramref name="model"/>'s baseline built into this assembly (data/baseline.json for v1,
+    /// data/baseline-v2.json for v2, at build time), source name "built-in".
+    /// </summary>
+    public static Baseline LoadBuiltIn(ModelDescriptor model) => BuiltIn[model].Value;
 
     /// <summary>Reads and validates the baseline file at <paramref name="path"/>.</summary>
     /// <exception cref="SpecException">The file is missing, unreadable or breaks a rule.</exception>

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Globalization;
 using ComputeGap.Core;
-using ComputeGap.Core.Parameters;
+using ComputeGap.Core.Models;
 
 namespace ComputeGap.Sweep.Spec;
 
@@ -25,10 +25,9 @@ internal static class BaselineReader
             top.TryGetValue(key, out var member) ? member : throw json.Fail(JsonPaths.Root, $"missing key \"{key}\"");
 
         var version = Required("model_version");
-        if (json.String(version.Value, version.Path) != ModelLimits.ModelVersion)
-        {
-            throw json.Fail(version.Path, $"model_version must be \"{ModelLimits.ModelVersion}\" (this build reads model v{ModelLimits.ModelVersion})");
-        }
+        var versionText = json.String(version.Value, version.Path);
+        var model = ModelCatalog.ByVersion(versionText)
+            ?? throw json.Fail(version.Path, $"model_version must be one of {SpecErrors.List(ModelCatalog.All.Select(m => $"\"{m.Version}\""))} (got {SpecErrors.Quote(versionText)})");
 
         if (top.TryGetValue("description", out var description))
         {
@@ -42,26 +41,26 @@ internal static class BaselineReader
         var focus = RegionRules.Focus(json, Required("focus"), regions);
         var (rivalA, rivalB) = RegionRules.Rivals(json, Required("rivals"), regions);
 
-        var slots = new double[ParamSlots.Count];
-        var slotPaths = new string?[ParamSlots.Count];
-        ReadGlobals(json, Required("globals"), slots, slotPaths);
-        ReadRegionals(json, Required("regional"), regions, slots, slotPaths);
-        GridRules.CheckCrossRules(json, slot => new SlotLow(slots[slot], slotPaths[slot]), regions, focus, JsonPaths.Root);
+        var slots = new double[model.ParamSlotCount];
+        var slotPaths = new string?[model.ParamSlotCount];
+        ReadGlobals(json, model, Required("globals"), slots, slotPaths);
+        ReadRegionals(json, model, Required("regional"), regions, slots, slotPaths);
+        GridRules.CheckCrossRules(json, model, slot => new SlotSpan(slots[slot], slots[slot], slotPaths[slot]), regions, focus, JsonPaths.Root);
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         return new Baseline(regions.AsReadOnly(), Array.AsReadOnly(slots), regions[focus], regions[rivalA], regions[rivalB], horizon, hash, file)
         {
             StartMonth = startMonth,
+            Model = model,
         };
     }
 
-    private static void ReadGlobals(SpecJson json, JsonMember globals, double[] slots, string?[] slotPaths)
+    private static void ReadGlobals(SpecJson json, ModelDescriptor model, JsonMember globals, double[] slots, string?[] slotPaths)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in json.Members(globals.Value, globals.Path, allowed: null))
         {
-            var info = ParamCatalog.Find(entry.Name)
-                ?? throw json.Fail(entry.Path, $"unknown parameter {SpecErrors.Quote(entry.Name)}");
+            var info = model.Find(entry.Name) ?? throw json.Fail(entry.Path, ParamRef.Unknown(entry.Name, model));
             if (info.IsRegional)
             {
                 throw json.Fail(entry.Path, $"{info.Name} is per-region: put it under $.regional");
@@ -76,13 +75,13 @@ internal static class BaselineReader
                 throw json.Fail(value.Path, broken);
             }
 
-            var slot = ParamSlots.Of(info, 0);
+            var slot = ModelDescriptor.SlotOf(info, 0);
             slots[slot] = number;
             slotPaths[slot] = value.Path;
             seen.Add(info.Name);
         }
 
-        foreach (var info in ParamCatalog.Globals)
+        foreach (var info in model.Globals)
         {
             if (!seen.Contains(info.Name))
             {
@@ -91,13 +90,12 @@ internal static class BaselineReader
         }
     }
 
-    private static void ReadRegionals(SpecJson json, JsonMember regional, List<string> regions, double[] slots, string?[] slotPaths)
+    private static void ReadRegionals(SpecJson json, ModelDescriptor model, JsonMember regional, List<string> regions, double[] slots, string?[] slotPaths)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in json.Members(regional.Value, regional.Path, allowed: null))
         {
-            var info = ParamCatalog.Find(entry.Name)
-                ?? throw json.Fail(entry.Path, $"unknown parameter {SpecErrors.Quote(entry.Name)}");
+            var info = model.Find(entry.Name) ?? throw json.Fail(entry.Path, ParamRef.Unknown(entry.Name, model));
             if (!info.IsRegional)
             {
                 throw json.Fail(entry.Path, $"{info.Name} is global: put it under $.globals");
@@ -121,7 +119,7 @@ internal static class BaselineReader
                     throw json.Fail(item.Path, broken);
                 }
 
-                var slot = ParamSlots.Of(info, region);
+                var slot = ModelDescriptor.SlotOf(info, region);
                 slots[slot] = number;
                 slotPaths[slot] = item.Path;
                 filled[region] = true;
@@ -136,7 +134,7 @@ internal static class BaselineReader
             seen.Add(info.Name);
         }
 
-        foreach (var info in ParamCatalog.Regionals)
+        foreach (var info in model.Regionals)
         {
             if (!seen.Contains(info.Name))
             {

@@ -1,12 +1,13 @@
 using System.Numerics;
-using ComputeGap.Core.Parameters;
+using ComputeGap.Core.Models;
 
 namespace ComputeGap.Sweep.Spec;
 
-/// <summary>The lowest value a slot takes over a grid, and where in the file that value comes from.</summary>
-/// <param name="Value">The lowest value.</param>
-/// <param name="Path">JSONPath of the axis or <c>set</c> entry that supplies it, or null for a baseline value.</param>
-internal readonly record struct SlotLow(double Value, string? Path);
+/// <summary>The lowest and highest values a slot takes over a grid, and where in the file they come from.</summary>
+/// <param name="Low">The lowest value.</param>
+/// <param name="High">The highest value.</param>
+/// <param name="Path">JSONPath of the axis or <c>set</c> entry that supplies them, or null for a baseline value.</param>
+internal readonly record struct SlotSpan(double Low, double High, string? Path);
 
 /// <summary>Rules over the whole grid: its size, and the cross-parameter rules at every point.</summary>
 internal static class GridRules
@@ -50,17 +51,19 @@ internal static class GridRules
     /// <summary>
     /// The installed total at t = 0 and the focus region's usage share must be &gt; 0 at every grid
     /// point. Both grow with each slot, so checking every slot's lowest value checks every point.
-    /// Sums are taken in float32, as the kernels take them.
+    /// Sums are taken in float32, as the kernels take them. No region may set both flags of one of the
+    /// model's exclusive pairs at any point: the axes are independent, so that is when both can be 1.
     /// </summary>
     public static void CheckCrossRules(
-        SpecJson json, Func<int, SlotLow> lowest, IReadOnlyList<string> regions, int focus, string fallbackPath)
+        SpecJson json, ModelDescriptor model, Func<int, SlotSpan> span, IReadOnlyList<string> regions, int focus, string fallbackPath)
     {
+        var installed = Param(model, "installed0");
         var total = 0f;
         string? blame = null;
         for (var r = 0; r < regions.Count; r++)
         {
-            var low = lowest(ParamSlots.Of(RegionParam.Installed0, r));
-            total += (float)low.Value;
+            var low = span(ModelDescriptor.SlotOf(installed, r));
+            total += (float)low.Low;
             blame ??= low.Path;
         }
 
@@ -69,10 +72,26 @@ internal static class GridRules
             throw json.Fail(blame ?? fallbackPath, $"installed0 total over regions must be > 0 at every grid point (lowest: {SpecErrors.Num(total)})");
         }
 
-        var share = lowest(ParamSlots.Of(RegionParam.UsageShare, focus));
-        if (!((float)share.Value > 0))
+        var share = span(ModelDescriptor.SlotOf(Param(model, "usage_share"), focus));
+        if (!((float)share.Low > 0))
         {
-            throw json.Fail(share.Path ?? fallbackPath, $"usage_share[{regions[focus]}] of the focus region must be > 0 at every grid point (lowest: {SpecErrors.Num(share.Value)})");
+            throw json.Fail(share.Path ?? fallbackPath, $"usage_share[{regions[focus]}] of the focus region must be > 0 at every grid point (lowest: {SpecErrors.Num(share.Low)})");
+        }
+
+        foreach (var (first, second) in model.ExclusiveFlags)
+        {
+            for (var r = 0; r < regions.Count; r++)
+            {
+                var a = span(ModelDescriptor.SlotOf(Param(model, first), r));
+                var b = span(ModelDescriptor.SlotOf(Param(model, second), r));
+                if (a.High > 0.5 && b.High > 0.5)
+                {
+                    throw json.Fail(b.Path ?? a.Path ?? fallbackPath, $"{first}[{regions[r]}] and {second}[{regions[r]}] cannot both be 1 (a region is one or the other)");
+                }
+            }
         }
     }
+
+    private static Core.Parameters.ParamInfo Param(ModelDescriptor model, string name) =>
+        model.Find(name) ?? throw new InvalidOperationException($"Model {model.Name} has no parameter {name}.");
 }

@@ -1,3 +1,4 @@
+using ComputeGap.Core.Models;
 using ComputeGap.Core.Parameters;
 
 namespace ComputeGap.Sweep.Spec;
@@ -12,16 +13,15 @@ namespace ComputeGap.Sweep.Spec;
 /// <param name="Column">Output column name: <c>leakage</c>, <c>dc_growth_EU</c>.</param>
 internal readonly record struct ParamRef(ParamInfo Info, int Region, string Text, string Column)
 {
-    /// <summary>The parameter's slot (see <see cref="ParamSlots"/>).</summary>
-    public int Slot => ParamSlots.Of(Info, Math.Max(Region, 0));
+    /// <summary>The parameter's slot in its model's layout.</summary>
+    public int Slot => ModelDescriptor.SlotOf(Info, Math.Max(Region, 0));
 
-    /// <summary>Resolves <paramref name="text"/> against the catalog and <paramref name="regions"/>.</summary>
-    public static ParamRef Parse(string text, IReadOnlyList<string> regions, SpecJson json, string path)
+    /// <summary>Resolves <paramref name="text"/> against <paramref name="model"/>'s catalogue and <paramref name="regions"/>.</summary>
+    public static ParamRef Parse(string text, ModelDescriptor model, IReadOnlyList<string> regions, SpecJson json, string path)
     {
         var open = text.IndexOf('[', StringComparison.Ordinal);
         var name = open < 0 ? text : text[..open];
-        var info = ParamCatalog.Find(name)
-            ?? throw json.Fail(path, $"unknown parameter {SpecErrors.Quote(name)}");
+        var info = model.Find(name) ?? throw json.Fail(path, Unknown(name, model));
         if (open < 0)
         {
             if (info.IsRegional)
@@ -50,6 +50,18 @@ internal readonly record struct ParamRef(ParamInfo Info, int Region, string Text
         }
 
         return new ParamRef(info, region, text, name + "_" + regions[region]);
+    }
+
+    /// <summary>
+    /// Why <paramref name="name"/> is not a parameter of <paramref name="model"/>: it belongs to another
+    /// model, or it is unknown (with the closest name of this model when one is near).
+    /// </summary>
+    public static string Unknown(string name, ModelDescriptor model)
+    {
+        var elsewhere = ModelCatalog.Having(name).Select(m => m.Name).ToList();
+        return elsewhere.Count > 0
+            ? $"{SpecErrors.Quote(name)} is a parameter of model {string.Join(" and ", elsewhere)}, not of model {model.Name} (set \"model\" to choose the model)"
+            : $"unknown parameter {SpecErrors.Quote(name)} of model {model.Name}" + SpecErrors.Suggest(name, model.Globals.Concat(model.Regionals).Select(p => p.Name));
     }
 
     /// <summary>Index of region <paramref name="name"/> (exact match), or -1.</summary>

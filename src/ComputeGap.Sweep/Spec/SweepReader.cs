@@ -1,4 +1,5 @@
 using ComputeGap.Core;
+using ComputeGap.Core.Models;
 
 namespace ComputeGap.Sweep.Spec;
 
@@ -6,7 +7,7 @@ namespace ComputeGap.Sweep.Spec;
 internal static class SweepReader
 {
     private static readonly string[] TopKeys =
-        ["name", "description", "horizon_months", "focus", "rivals", "baseline", "set", "axes"];
+        ["name", "description", "model", "horizon_months", "focus", "rivals", "baseline", "set", "axes"];
 
     public static SweepSpec Read(string text, string file, Baseline? baseline)
     {
@@ -18,7 +19,14 @@ internal static class SweepReader
             throw json.Fail(JsonPaths.Root, "missing key \"axes\"");
         }
 
-        var resolved = ResolveBaseline(json, top, baseline);
+        var model = top.TryGetValue("model", out var modelMember) ? Model(json, modelMember) : null;
+        var resolved = ResolveBaseline(json, top, baseline, model);
+        if (model is not null && resolved.Model != model)
+        {
+            throw json.Fail(modelMember.Path, $"the sweep runs model {model.Name} but its baseline ({resolved.SourceName}) calibrates model {resolved.Model.Name}");
+        }
+
+        model = resolved.Model;
         var regions = resolved.Regions;
         var name = top.TryGetValue("name", out var nameMember) ? json.Line(nameMember.Value, nameMember.Path, "name") : DefaultName(file);
         if (top.TryGetValue("description", out var description))
@@ -40,37 +48,47 @@ internal static class SweepReader
         var fixedAt = new Dictionary<int, string>();
         if (top.TryGetValue("set", out var setMember))
         {
-            ApplySet(json, setMember, regions, slots, fixedAt);
+            ApplySet(json, setMember, model, regions, slots, fixedAt);
         }
 
-        var read = AxisReader.ReadAll(json, axesMember, regions, fixedAt);
+        var read = AxisReader.ReadAll(json, axesMember, model, regions, fixedAt);
         var axes = read.ConvertAll(a => a.Axis);
         var count = GridRules.ScenarioCount(json, axes, axesMember.Path);
-        SlotLow Lowest(int slot)
+        SlotSpan Span(int slot)
         {
             var onAxis = read.FindIndex(a => a.Axis.Slot == slot);
             if (onAxis >= 0)
             {
-                return new SlotLow(AxisValues.Lowest(read[onAxis].Axis.Values), read[onAxis].Path);
+                var values = read[onAxis].Axis.Values;
+                return new SlotSpan(AxisValues.Lowest(values), AxisValues.Highest(values), read[onAxis].Path);
             }
 
-            return new SlotLow(slots[slot], fixedAt.TryGetValue(slot, out var path) ? path : null);
+            return new SlotSpan(slots[slot], slots[slot], fixedAt.TryGetValue(slot, out var path) ? path : null);
         }
 
-        GridRules.CheckCrossRules(json, Lowest, regions, focus, top.ContainsKey("focus") ? focusMember.Path : JsonPaths.Root);
+        GridRules.CheckCrossRules(json, model, Span, regions, focus, top.ContainsKey("focus") ? focusMember.Path : JsonPaths.Root);
         return new SweepSpec(
-            name, horizon, regions, focus, rivalA, rivalB, Array.AsReadOnly(slots), axes.AsReadOnly(), count, text, file, resolved);
+            name, horizon, regions, focus, rivalA, rivalB, Array.AsReadOnly(slots), axes.AsReadOnly(), count, text, file, resolved, model);
+    }
+
+    /// <summary>The model named by the file's <c>model</c> key.</summary>
+    private static ModelDescriptor Model(SpecJson json, JsonMember member)
+    {
+        var name = json.String(member.Value, member.Path);
+        return ModelCatalog.Find(name)
+            ?? throw json.Fail(member.Path, $"unknown model {SpecErrors.Quote(name)} (models: {SpecErrors.List(ModelCatalog.All.Select(m => m.Name))})"
+                + SpecErrors.Suggest(name, ModelCatalog.All.Select(m => m.Name)));
     }
 
     /// <summary>
     /// The baseline given by the caller; else the file's <c>baseline</c> key (a path relative to the
-    /// sweep file's directory); else the built-in baseline.
+    /// sweep file's directory); else the built-in baseline of the file's model (or of the default model).
     /// </summary>
-    private static Baseline ResolveBaseline(SpecJson json, Dictionary<string, JsonMember> top, Baseline? baseline)
+    private static Baseline ResolveBaseline(SpecJson json, Dictionary<string, JsonMember> top, Baseline? baseline, ModelDescriptor? model)
     {
         if (!top.TryGetValue("baseline", out var member))
         {
-            return baseline ?? BaselineLoader.LoadBuiltIn();
+            return baseline ?? BaselineLoader.LoadBuiltIn(model ?? ModelCatalog.Default);
         }
 
         var relative = json.Line(member.Value, member.Path, "baseline");
@@ -90,11 +108,11 @@ internal static class SweepReader
         }
     }
 
-    private static void ApplySet(SpecJson json, JsonMember set, IReadOnlyList<string> regions, double[] slots, Dictionary<int, string> fixedAt)
+    private static void ApplySet(SpecJson json, JsonMember set, ModelDescriptor model, IReadOnlyList<string> regions, double[] slots, Dictionary<int, string> fixedAt)
     {
         foreach (var entry in json.Members(set.Value, set.Path, allowed: null))
         {
-            var param = ParamRef.Parse(entry.Name, regions, json, entry.Path);
+            var param = ParamRef.Parse(entry.Name, model, regions, json, entry.Path);
             var value = json.Number(entry.Value, entry.Path);
             var broken = param.Check(value);
             if (broken is not null)

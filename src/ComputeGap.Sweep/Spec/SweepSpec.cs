@@ -1,4 +1,5 @@
 using ComputeGap.Core.Model;
+using ComputeGap.Core.Models;
 
 namespace ComputeGap.Sweep.Spec;
 
@@ -13,12 +14,13 @@ namespace ComputeGap.Sweep.Spec;
 /// <param name="Focus">Focus region index.</param>
 /// <param name="RivalA">First rival index.</param>
 /// <param name="RivalB">Second rival index.</param>
-/// <param name="FixedSlots">Every parameter slot's value before axes apply (ParamSlots layout).</param>
+/// <param name="FixedSlots">Every parameter slot's value before axes apply (the model's slot layout).</param>
 /// <param name="Axes">The axes, in file order.</param>
 /// <param name="ScenarioCount">Product of the axes' lengths (1 with no axes).</param>
 /// <param name="SourceText">The sweep file's text, exactly as read.</param>
 /// <param name="SourceName">The sweep file's path, or "built-in".</param>
 /// <param name="Baseline">The baseline it was resolved against.</param>
+/// <param name="Model">The model every scenario runs (the baseline's).</param>
 public sealed record SweepSpec(
     string Name,
     int HorizonMonths,
@@ -31,7 +33,8 @@ public sealed record SweepSpec(
     long ScenarioCount,
     string SourceText,
     string SourceName,
-    Baseline Baseline)
+    Baseline Baseline,
+    ModelDescriptor Model)
 {
     /// <summary>Scenarios between consecutive values of axis <paramref name="axis"/>.</summary>
     public long Stride(int axis)

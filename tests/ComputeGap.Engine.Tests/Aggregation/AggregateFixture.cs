@@ -66,7 +66,7 @@ internal static class AggregateFixture
                 for (var column = 0; column < plan.OutcomeCount; column++)
                 {
                     BlockReducer.ReduceColumn(new Source(outcomes), new Axes(plan), ref cursor, ref part, ref counts, layout,
-                        column, plan.Shape.Regions, plan.Shape.Focus, first, (int)first, count);
+                        column, plan.Keys, first, (int)first, count);
                 }
             }
 
