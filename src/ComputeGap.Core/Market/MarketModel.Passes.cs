@@ -1,0 +1,167 @@
+using System.Runtime.CompilerServices;
+using ComputeGap.Core.Lanes;
+using ComputeGap.Core.Model;
+
+namespace ComputeGap.Core.Market;
+
+/// <summary>The month's three passes over the regions, one region per <see cref="IRegionPass.Visit"/>.</summary>
+public static partial class MarketModel
+{
+    /// <summary>Step 4: ageing, usage demand, power and free space, budget, orders, rent; the regions' trends grow for next month.</summary>
+    private struct OrderPass<TL, TM, TS> : IRegionPass
+        where TL : struct, ILane<TL, TM>
+        where TM : struct
+        where TS : struct, ILaneStore<TL>
+    {
+        public TS S;
+        public TL Month;
+        public TM Burst;
+        public TL Demand;
+        public TL Price;
+        public TL InversePrice;
+        public TL RentPrice;
+        public TL Efficiency;
+        public TL InverseLag;
+        public TL Ageing;
+        public TL RentIn;
+        public TL Halving;
+        public TL PowerBuild;
+        public TL DomesticWanted;
+        public TL ExportWanted;
+        public TL Rent;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit(int r)
+        {
+            var s = S;
+            var zero = TL.Broadcast(0f);
+            var one = TL.Broadcast(1f);
+            var half = TL.Broadcast(0.5f);
+
+            var young = s[r, MarketSlots.Of(MarketRegionState.Young)];
+            var old = s[r, MarketSlots.Of(MarketRegionState.Old)];
+            Age<TL, TM>(ref young, ref old, Ageing);
+            s[r, MarketSlots.Of(MarketRegionState.Young)] = young;
+            s[r, MarketSlots.Of(MarketRegionState.Old)] = old;
+            var youngMw = s[r, MarketSlots.Of(MarketRegionState.YoungMw)];
+            var oldMw = s[r, MarketSlots.Of(MarketRegionState.OldMw)];
+            Age<TL, TM>(ref youngMw, ref oldMw, Ageing);
+            s[r, MarketSlots.Of(MarketRegionState.YoungMw)] = youngMw;
+            s[r, MarketSlots.Of(MarketRegionState.OldMw)] = oldMw;
+
+            var kept = TL.Select(Burst, s[r, MarketSlots.Of(MarketRegionState.BurstKept)], one);
+            var usage = Demand * s[r, MarketSlots.Of(MarketRegionState.UsageNorm)] * kept;
+            s[r, MarketSlots.Of(MarketRegionState.Usage)] = usage;
+
+            var power = s[r, MarketSlots.Of(MarketRegionState.Power)];
+            var stepped = TL.GreaterOrEqual(Month, s[r, MarketSlots.Of(MarketRegionState.StepFrom)]);
+            var capacity = power + TL.Select(stepped, s[r, MarketSlots.Of(MarketRegional.DcStepMw)], zero);
+            var space = TL.Max(zero, capacity - (youngMw + oldMw)) * Efficiency;
+
+            var trend = s[r, MarketSlots.Of(MarketRegionState.Budget)];
+            var budget = (trend * kept) + (s[r, MarketSlots.Of(MarketRegionState.RentShare)] * RentIn);
+            var byBudget = budget * InversePrice;
+            var bySpace = space * InverseLag;
+            var want = TL.Min(byBudget, bySpace);
+            s[r, MarketSlots.Of(MarketRegionState.Want)] = want;
+            s[r, MarketSlots.Of(MarketRegionState.ByBudget)] = byBudget;
+            s[r, MarketSlots.Of(MarketRegionState.SpaceBound)] = TL.Select(TL.Less(bySpace, byBudget), one, zero);
+            DomesticWanted += TL.Select(TL.Greater(s[r, MarketSlots.Of(MarketRegional.DomesticSupply)], half), want, zero);
+            ExportWanted += TL.Select(TL.Greater(s[r, MarketSlots.Of(MarketRegional.CnExportTarget)], half), want, zero);
+
+            // Budget the powered space could not take pays rent, up to the cost of the unmet demand.
+            var unplaced = (byBudget - want) * Price;
+            var unmet = TL.Max(zero, usage - (young + old)) * RentPrice;
+            Rent += s[r, MarketSlots.Of(MarketRegionState.RentWeight)] * TL.Min(unplaced, unmet);
+
+            var budgetRate = s[r, MarketSlots.Of(MarketRegionState.BudgetRunRate)];
+            s[r, MarketSlots.Of(MarketRegionState.Budget)] = trend * (one + budgetRate);
+            s[r, MarketSlots.Of(MarketRegionState.BudgetRunRate)] = budgetRate * Halving;
+            var powerRate = s[r, MarketSlots.Of(MarketRegionState.PowerRunRate)];
+            s[r, MarketSlots.Of(MarketRegionState.Power)] = power * (one + (powerRate * PowerBuild));
+            s[r, MarketSlots.Of(MarketRegionState.PowerRunRate)] = powerRate * Halving;
+        }
+    }
+
+    /// <summary>Steps 5 and 6: domestic fills and export rules give each region's eligible orders; E and Σp0.</summary>
+    private struct EligiblePass<TL, TM, TS> : IRegionPass
+        where TL : struct, ILane<TL, TM>
+        where TM : struct
+        where TS : struct, ILaneStore<TL>
+    {
+        public TS S;
+        public TL FillHome;
+        public TL FillExport;
+        public TL LegalCap;
+        public TL Leakage;
+        public TL PremiumFactor;
+        public TM Capped;
+        public TL Total;
+        public TL Priority;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit(int r)
+        {
+            var s = S;
+            var zero = TL.Broadcast(0f);
+            var half = TL.Broadcast(0.5f);
+            var want = s[r, MarketSlots.Of(MarketRegionState.Want)];
+            var fill = TL.Select(TL.Greater(s[r, MarketSlots.Of(MarketRegional.DomesticSupply)], half), FillHome, zero)
+                + TL.Select(TL.Greater(s[r, MarketSlots.Of(MarketRegional.CnExportTarget)], half), FillExport, zero);
+            var domestic = want * fill;
+            s[r, MarketSlots.Of(MarketRegionState.DomesticFill)] = domestic;
+            var remaining = want - domestic;
+
+            var legal = TL.Min(remaining, LegalCap);
+            var budgetLeft = s[r, MarketSlots.Of(MarketRegionState.ByBudget)] - domestic - legal;
+            var smuggled = TL.Max(zero, TL.Min(Leakage * (remaining - legal), budgetLeft * PremiumFactor));
+
+            var tiered = s[r, MarketSlots.Of(MarketRegional.Tier2Fraction)] * remaining;
+            var open = (s[r, MarketSlots.Of(MarketRegionState.Untiered)] * remaining)
+                + TL.Select(Capped, TL.Min(tiered, s[r, MarketSlots.Of(MarketRegional.Tier2Cap)]), tiered);
+
+            var embargoed = TL.Greater(s[r, MarketSlots.Of(MarketRegional.Embargoed)], half);
+            var eligible = TL.Select(embargoed, legal + smuggled, open);
+            s[r, MarketSlots.Of(MarketRegionState.Eligible)] = eligible;
+            s[r, MarketSlots.Of(MarketRegionState.Smuggled)] = TL.Select(embargoed, smuggled, zero);
+            Total += eligible;
+            Priority += s[r, MarketSlots.Of(MarketRegionState.PriorityWeight)] * eligible;
+        }
+    }
+
+    /// <summary>Steps 7 and 8: allocation a = p + k·(e − p) and installation; ΣI and the origin stocks' inflows.</summary>
+    private struct InstallPass<TL, TM, TS> : IRegionPass
+        where TL : struct, ILane<TL, TM>
+        where TM : struct
+        where TS : struct, ILaneStore<TL>
+    {
+        public TS S;
+        public TM Short;
+        public TL PriorityScale;
+        public TL K;
+        public TL InverseEfficiency;
+        public TL Total;
+        public TL DomesticIn;
+        public TL SmuggledIn;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit(int r)
+        {
+            var s = S;
+            var zero = TL.Broadcast(0f);
+            var eligible = s[r, MarketSlots.Of(MarketRegionState.Eligible)];
+            var priority = TL.Select(Short, s[r, MarketSlots.Of(MarketRegionState.PriorityWeight)] * eligible * PriorityScale, zero);
+            var allocated = priority + (K * (eligible - priority));
+            var domestic = s[r, MarketSlots.Of(MarketRegionState.DomesticFill)];
+            var added = allocated + domestic;
+            var young = s[r, MarketSlots.Of(MarketRegionState.Young)] + added;
+            s[r, MarketSlots.Of(MarketRegionState.Young)] = young;
+            s[r, MarketSlots.Of(MarketRegionState.YoungMw)] = s[r, MarketSlots.Of(MarketRegionState.YoungMw)] + (added * InverseEfficiency);
+            var installed = young + s[r, MarketSlots.Of(MarketRegionState.Old)];
+            s[MarketSlots.Installed(r)] = installed;
+            Total += installed;
+            DomesticIn += TL.Select(TL.Greater(s[r, MarketSlots.Of(MarketRegional.DomesticSupply)], TL.Broadcast(0.5f)), domestic, zero);
+            SmuggledIn += K * s[r, MarketSlots.Of(MarketRegionState.Smuggled)];
+        }
+    }
+}
