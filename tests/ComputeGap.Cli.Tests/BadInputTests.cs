@@ -9,13 +9,22 @@ public sealed class BadInputTests
         { "{ \"axes\": [ ", "$", "" },
         { "{ \"axes\": [ { \"param\": \"leakage\", \"values\": [0.5, 1.5] } ] }", "$.axes[0].values[1]", "[0, 1]" },
         { "{ \"axes\": [ { \"param\": \"no_such_thing\", \"values\": [1] } ] }", "$.axes[0].param", "no_such_thing" },
-        { "{ \"axes\": [ { \"param\": \"dc_growth[MARS]\", \"values\": [1] } ] }", "$.axes[0].param", "MARS" },
+        { "{ \"axes\": [ { \"param\": \"dc_power_growth[MARS]\", \"values\": [1] } ] }", "$.axes[0].param", "MARS" },
         { "{ \"horizon_months\": 601, \"axes\": [] }", "$.horizon_months", "600" },
         { "{ \"axes\": [ { \"param\": \"leakage\", \"values\": [] } ] }", "$.axes[0].values", "" },
         { "{ \"axes\": [ { \"param\": \"leakage\", \"values\": [\"NaN\"] } ] }", "$.axes[0].values[0]", "" },
         { "{ \"axes\": [ { \"param\": \"leakage\", \"values\": [0] }, { \"param\": \"leakage\", \"values\": [1] } ] }", "$.axes[1].param", "leakage" },
         { "{ \"set\": { \"ree_stock_months\": -1 }, \"axes\": [] }", "$.set.ree_stock_months", ">= 0" },
-        { "{ \"axes\": [ { \"param\": \"supply0\", \"range\": { \"from\": 1, \"to\": 2, \"count\": 1000000000 } }, { \"param\": \"leakage\", \"range\": { \"from\": 0, \"to\": 1, \"count\": 1000000000 } }, { \"param\": \"demand0\", \"range\": { \"from\": 1, \"to\": 2, \"count\": 1000000000 } } ] }", "$.axes", "" },
+        { "{ \"axes\": [ { \"param\": \"fab_capacity0\", \"range\": { \"from\": 1, \"to\": 2, \"count\": 1000000000 } }, { \"param\": \"leakage\", \"range\": { \"from\": 0, \"to\": 1, \"count\": 1000000000 } }, { \"param\": \"demand0\", \"range\": { \"from\": 1, \"to\": 2, \"count\": 1000000000 } } ] }", "$.axes", "" },
+
+        // Models: an unknown name, a parameter of the other model either way, and v2's own ranges.
+        { "{ \"model\": \"v3\", \"axes\": [] }", "$.model", "unknown model \"v3\" (models: v1, v2)" },
+        { "{ \"model\": \"v1\", \"axes\": [ { \"param\": \"fab_capacity0\", \"values\": [1] } ] }", "$.axes[0].param", "parameter of model v2, not of model v1" },
+        { "{ \"axes\": [ { \"param\": \"supply0\", \"values\": [1] } ] }", "$.axes[0].param", "parameter of model v1, not of model v2" },
+        { "{ \"set\": { \"capex_growth[EU]\": -1 }, \"axes\": [] }", "$.set['capex_growth[EU]']", "greater than -1" },
+        { "{ \"set\": { \"dc_power0[EU]\": -5 }, \"axes\": [] }", "$.set['dc_power0[EU]']", ">= 0" },
+        { "{ \"axes\": [ { \"param\": \"price_floor0\", \"values\": [20000, 0] } ] }", "$.axes[0].values[1]", "price_floor0 must be > 0" },
+        { "{ \"axes\": [ { \"param\": \"levage\", \"values\": [0] } ] }", "$.axes[0].param", "(did you mean leakage?)" },
     };
 
     [Theory]
@@ -56,7 +65,7 @@ public sealed class BadInputTests
     public async Task GridOverTheRowLimitIsRefusedBeforeAnythingIsWritten()
     {
         using var dir = new TempDirectory();
-        var run = await Cli.InvokeAsync("sweep", Cli.SweepFile("ree-shock.json"), "--out", dir.Path, "--output", "rows", "--row-limit", "1000");
+        var run = await Cli.InvokeAsync("sweep", Cli.SweepFile("v1/ree-shock.json"), "--out", dir.Path, "--output", "rows", "--row-limit", "1000");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("row-output limit", run.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
@@ -70,7 +79,7 @@ public sealed class BadInputTests
     public async Task BadOptionsAreRejected(string option, string value)
     {
         using var dir = new TempDirectory();
-        var run = await Cli.InvokeAsync("sweep", Cli.SweepFile("eu-ree-shock.json"), "--out", dir.Path, option, value);
+        var run = await Cli.InvokeAsync("sweep", Cli.SweepFile("v1/eu-ree-shock.json"), "--out", dir.Path, option, value);
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains(value, run.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));

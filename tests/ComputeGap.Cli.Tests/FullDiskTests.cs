@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ComputeGap.IO.Parquet;
 using ComputeGap.IO.Tests;
+using ComputeGap.Sweep.Spec;
 
 namespace ComputeGap.Cli.Tests;
 
@@ -10,7 +11,6 @@ namespace ComputeGap.Cli.Tests;
 /// </summary>
 public sealed class FullDiskTests
 {
-    private const int Months = 72;
     private const int Regions = 5;
 
     /// <param name="sweep">Sweep file under data/sweeps; null for the built-in default.</param>
@@ -20,8 +20,8 @@ public sealed class FullDiskTests
     [InlineData(null, "3m", new[] { "--series", "--chunk-size", "2000" })] // the first part does not fit
     [InlineData(null, "3m", new[] { "--series", "--chunk-size", "500" })] // a few parts fit
     [InlineData(null, "3m", new[] { "--series", "--chunk-size", "100" })] // many parts fit
-    [InlineData("ree-shock.json", "32k", new[] { "--output", "aggregate" })] // the aggregate's tables do not fit
-    [InlineData("ree-shock.json", "48k", new[] { "--output", "aggregate" })] // they fit, the manifest update does not
+    [InlineData("v1/ree-shock.json", "32k", new[] { "--output", "aggregate" })] // the aggregate's tables do not fit
+    [InlineData("v1/ree-shock.json", "48k", new[] { "--output", "aggregate" })] // they fit, the manifest update does not
     public Task SweepThatDoesNotFitFailsWithOneLineAndLeavesOnlyWholeListedParts(string? sweep, string size, string[] arguments) =>
         Tmpfs.WithAsync(size, async dir =>
         {
@@ -82,7 +82,7 @@ public sealed class FullDiskTests
                     var table = await ParquetTableReader.ReadAsync(Path.Combine(dir, file));
                     var expected = !listed.TryGetValue(file, out var count) ? -1
                         : file.EndsWith(".rows.parquet", StringComparison.Ordinal) ? count
-                        : file.EndsWith(".series.parquet", StringComparison.Ordinal) ? count * Months * Regions
+                        : file.EndsWith(".series.parquet", StringComparison.Ordinal) ? count * MonthsOf(sweep) * Regions
                         : -1;
                     Check(expected < 0 || table.RowCount == expected, $"{file}: {table.RowCount} rows, the manifest says {expected}");
                 }
@@ -128,4 +128,8 @@ public sealed class FullDiskTests
             .Where(target => target.StartsWith(dir + "/", StringComparison.Ordinal))
             .Select(Path.GetFileName)
             .OfType<string>()];
+
+    /// <summary>The horizon of <paramref name="sweep"/> (null: the built-in default), which the series rows follow.</summary>
+    private static int MonthsOf(string? sweep) =>
+        (sweep is null ? SweepSpecParser.BuiltInDefault() : SweepSpecParser.Load(Cli.SweepFile(sweep))).HorizonMonths;
 }

@@ -11,7 +11,7 @@ namespace ComputeGap.Cli.Tests;
 /// </summary>
 public sealed class ReeShockOutputs : IAsyncLifetime
 {
-    public const string SweepName = "ree-shock.json";
+    public const string SweepName = "v1/ree-shock.json";
     public const long Scenarios = 16_170;
     public const int ChunkSize = 4_000;
     public const int Months = 72;

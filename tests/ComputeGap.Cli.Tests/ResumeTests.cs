@@ -18,7 +18,7 @@ public sealed class ResumeTests
     {
         using var clean = new TempDirectory();
         using var killed = new TempDirectory();
-        var sweep = Cli.SweepFile("ree-shock.json");
+        var sweep = Cli.SweepFile("v1/ree-shock.json");
         Assert.Equal(0, (await Cli.InvokeAsync(["sweep", sweep, "--out", clean.Path, .. RowArgs])).ExitCode);
 
         var kills = await KillRepeatedlyAsync(["sweep", sweep, "--out", killed.Path, .. RowArgs, "--resume"], seed: 5);
@@ -40,7 +40,7 @@ public sealed class ResumeTests
     {
         using var clean = new TempDirectory();
         using var killed = new TempDirectory();
-        var sweep = Cli.SweepFile("ree-shock.json");
+        var sweep = Cli.SweepFile("v1/ree-shock.json");
         string[] args = ["--backend", "cpu", "--chunk-size", "4096", "--output", "aggregate", "--checkpoint-seconds", "1", "-q"];
         Assert.Equal(0, (await Cli.InvokeAsync(["sweep", sweep, "--out", clean.Path, .. args])).ExitCode);
         await KillRepeatedlyAsync(["sweep", sweep, "--out", killed.Path, .. args, "--resume"], seed: 6, minimumKills: 3);
@@ -54,7 +54,7 @@ public sealed class ResumeTests
     public async Task CtrlCKeepsFinishedPartsAndPrintsTheResumeCommand()
     {
         using var dir = new TempDirectory();
-        using var process = CliProcess.Start(["sweep", Cli.SweepFile("default.json"), "--out", dir.Path, "--backend", "cpu", "--chunk-size", "32", "--output", "rows"]);
+        using var process = CliProcess.Start(["sweep", Cli.SweepFile("v1/default.json"), "--out", dir.Path, "--backend", "cpu", "--chunk-size", "32", "--output", "rows"]);
         var error = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();
         await WaitForPartsAsync(dir.Path, 3);

@@ -11,7 +11,7 @@ public sealed class SweepCommandTests
     public async Task SweepWritesRowsThatDuckDbReadsWithTheSameCountsAndSums()
     {
         using var dir = new TempDirectory();
-        var run = await Cli.InvokeAsync("sweep", Cli.SweepFile("eu-ree-shock.json"), "--out", dir.Path, "--backend", "cpu", "--series", "--format", "json");
+        var run = await Cli.InvokeAsync("sweep", Cli.SweepFile("v1/eu-ree-shock.json"), "--out", dir.Path, "--backend", "cpu", "--series", "--format", "json");
         Assert.True(run.ExitCode == 0, run.Error);
         var rows = dir.File("eu-ree-shock.0000000000000000000.rows.parquet");
         var table = await ParquetTableReader.ReadAsync(rows);
@@ -30,7 +30,7 @@ public sealed class SweepCommandTests
         var metadata = await DuckDb.QueryAsync(rows, "SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata({path})");
         var kv = metadata.ToDictionary(r => r["k"].GetString()!, r => r["v"].GetString()!);
         Assert.Equal("1", kv["model_version"]);
-        Assert.Equal(await File.ReadAllTextAsync(Cli.SweepFile("eu-ree-shock.json")), kv["sweep"]);
+        Assert.Equal(await File.ReadAllTextAsync(Cli.SweepFile("v1/eu-ree-shock.json")), kv["sweep"]);
         Assert.Equal("cpu", kv["backend"]);
 
         // The series: 150 scenarios x 72 months x 5 regions, shares summing to one per scenario-month.
@@ -48,7 +48,7 @@ public sealed class SweepCommandTests
     {
         using var whole = new TempDirectory();
         using var parts = new TempDirectory();
-        var file = Cli.SweepFile("us-export-policy.json");
+        var file = Cli.SweepFile("v1/us-export-policy.json");
         Assert.Equal(0, (await Cli.InvokeAsync("sweep", file, "--out", whole.Path, "--backend", "cpu", "-q")).ExitCode);
         for (var i = 0; i < 3; i++)
         {
@@ -75,7 +75,7 @@ public sealed class SweepCommandTests
     {
         using var whole = new TempDirectory();
         using var parts = new TempDirectory();
-        var file = Cli.SweepFile("ree-shock.json");
+        var file = Cli.SweepFile("v1/ree-shock.json");
         string[] common = ["--backend", "cpu", "--output", "aggregate", "--chunk-size", "4096", "-q"];
         Assert.Equal(0, (await Cli.InvokeAsync(["sweep", file, "--out", whole.Path, .. common])).ExitCode);
         for (var i = 0; i < 3; i++)
@@ -93,9 +93,9 @@ public sealed class SweepCommandTests
     public async Task ADirectoryRefusesOutputOfAnotherSweep()
     {
         using var dir = new TempDirectory();
-        Assert.Equal(0, (await Cli.InvokeAsync("sweep", Cli.SweepFile("eu-ree-shock.json"), "--out", dir.Path, "--backend", "cpu", "-q")).ExitCode);
+        Assert.Equal(0, (await Cli.InvokeAsync("sweep", Cli.SweepFile("v1/eu-ree-shock.json"), "--out", dir.Path, "--backend", "cpu", "-q")).ExitCode);
         var before = Directory.GetFiles(dir.Path).Order().ToArray();
-        var run = await Cli.InvokeAsync("sweep", Cli.SweepFile("us-export-policy.json"), "--out", dir.Path, "--backend", "cpu", "-q");
+        var run = await Cli.InvokeAsync("sweep", Cli.SweepFile("v1/us-export-policy.json"), "--out", dir.Path, "--backend", "cpu", "-q");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("a different sweep file", run.Error, StringComparison.Ordinal);
         Assert.Equal(before, Directory.GetFiles(dir.Path).Order().ToArray());
@@ -105,7 +105,7 @@ public sealed class SweepCommandTests
     public async Task SummarizeRefusesAMissingShardUnlessAskedForAPartialReport()
     {
         using var parts = new TempDirectory();
-        var file = Cli.SweepFile("us-export-policy.json");
+        var file = Cli.SweepFile("v1/us-export-policy.json");
         Assert.Equal(0, (await Cli.InvokeAsync("sweep", file, "--out", parts.Path, "--backend", "cpu", "--shard", "0/2", "-q")).ExitCode);
         var refused = await Cli.InvokeAsync("summarize", parts.Path);
         Assert.Equal(2, refused.ExitCode);

@@ -17,7 +17,7 @@ public sealed class EmptyMonthTests
     // Chinese rare earths are cut (months 10 to 15): installed compute is 0 everywhere in those months.
     private const string Text = """
     {
-      "name": "empty-months",
+      "model": "v1", "name": "empty-months",
       "horizon_months": 36,
       "set": {
         "chip_life_years": 0.0833333333, "domestic_supply0": 0,

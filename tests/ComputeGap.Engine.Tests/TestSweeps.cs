@@ -15,7 +15,7 @@ public static class TestSweeps
 
         var text = $$"""
         {
-          "name": "random-{{seed}}",
+          "model": "v1", "name": "random-{{seed}}",
           "horizon_months": {{horizon}},
           "set": { "diffusion_rule": 1, "us_priority": 0.3 },
           "axes": [

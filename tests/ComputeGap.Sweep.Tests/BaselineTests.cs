@@ -9,7 +9,7 @@ namespace ComputeGap.Sweep.Tests;
 
 public sealed class BaselineTests
 {
-    private static readonly Baseline BuiltIn = BaselineLoader.LoadBuiltIn();
+    private static readonly Baseline BuiltIn = TestData.V1Baseline;
 
     [Fact]
     public void BaselineFile_lists_every_catalog_parameter_with_value_source_and_note()

@@ -8,12 +8,13 @@ namespace ComputeGap.Sweep.Tests;
 /// <summary>The sweeps in data/sweeps, the built-in default, the baseline-only sweep and baseline resolution.</summary>
 public sealed class ShippedSweepTests
 {
-    public static TheoryData<string> Sweeps => new(TestData.ShippedSweeps);
+    public static TheoryData<string> Sweeps => new(TestData.ShippedSweeps.Concat(TestData.V1Sweeps));
 
     [Fact]
-    public void The_shipped_sweeps_are_all_there()
+    public void The_v1_sweeps_stay_runnable_under_data_sweeps_v1()
     {
-        Assert.Equal(["default.json", "eu-catch-up.json", "eu-ree-shock.json", "ree-shock.json", "us-export-policy.json"], TestData.ShippedSweeps);
+        Assert.Equal(["v1/default.json", "v1/eu-catch-up.json", "v1/eu-ree-shock.json", "v1/ree-shock.json", "v1/us-export-policy.json"], TestData.V1Sweeps);
+        Assert.All(TestData.V1Sweeps, f => Assert.Equal("v1", SweepSpecParser.Load(TestData.SweepPath(f)).Model.Name));
     }
 
     [Theory]
@@ -28,11 +29,12 @@ public sealed class ShippedSweepTests
     }
 
     [Fact]
-    public void Default_sweep_holds_50k_to_200k_scenarios()
+    public void Default_sweep_is_a_v2_sweep_of_20k_to_200k_scenarios()
     {
         var spec = SweepSpecParser.BuiltInDefault();
-        Assert.InRange(spec.ScenarioCount, 50_000, 200_000);
+        Assert.InRange(spec.ScenarioCount, 20_000, 200_000);
         Assert.Equal("built-in", spec.SourceName);
+        Assert.Equal("v2", spec.Model.Name);
     }
 
     [Fact]
@@ -47,16 +49,16 @@ public sealed class ShippedSweepTests
     }
 
     [Theory]
-    [InlineData("ree-shock.json", new[] { "ree_export_quota", "ree_stock_months", "ree_criticality_escalated", "ree_controls_end" })]
-    [InlineData("us-export-policy.json", new[] { "us_priority", "diffusion_rule", "tier2_cap", "leakage" })]
-    [InlineData("eu-catch-up.json", new[] { "dc_growth_EU", "dc_step_EU", "bubble_month", "bubble_cut" })]
+    [InlineData("v1/ree-shock.json", new[] { "ree_export_quota", "ree_stock_months", "ree_criticality_escalated", "ree_controls_end" })]
+    [InlineData("v1/us-export-policy.json", new[] { "us_priority", "diffusion_rule", "tier2_cap", "leakage" })]
+    [InlineData("v1/eu-catch-up.json", new[] { "dc_growth_EU", "dc_step_EU", "bubble_month", "bubble_cut" })]
     public void Themed_sweep_varies_its_parameters(string file, string[] columns) =>
         Assert.Equal(columns, SweepSpecParser.Load(TestData.SweepPath(file)).Axes.Select(a => a.Column));
 
     [Fact]
     public void ForBaseline_is_one_scenario_of_the_baseline_as_it_is()
     {
-        var baseline = BaselineLoader.LoadBuiltIn();
+        var baseline = TestData.V1Baseline;
         var spec = SweepSpecParser.ForBaseline(baseline);
         Assert.Equal(1, spec.ScenarioCount);
         Assert.Empty(spec.Axes);
@@ -86,7 +88,7 @@ public sealed class ShippedSweepTests
             Assert.Equal(60, spec.HorizonMonths);
             Assert.Equal(baselinePath, spec.Baseline.SourceName);
 
-            var given = SweepSpecParser.Parse(File.ReadAllText(sweepPath), sweepPath, BaselineLoader.LoadBuiltIn());
+            var given = SweepSpecParser.Parse(File.ReadAllText(sweepPath), sweepPath, TestData.V1Baseline);
             Assert.Equal(72, given.HorizonMonths);
         }
         finally

@@ -1,5 +1,6 @@
 using System.Numerics;
 using ComputeGap.Core;
+using ComputeGap.Core.Models;
 using ComputeGap.Core.Parameters;
 using ComputeGap.Sweep.Spec;
 using Xunit;
@@ -7,7 +8,7 @@ using Xunit;
 namespace ComputeGap.Sweep.Tests;
 
 /// <summary>
-/// An independent check that an accepted spec obeys MODEL.md's "Valid inputs" at every grid point:
+/// An independent check that an accepted spec obeys its model's "Valid inputs" at every grid point:
 /// every slot passes <see cref="ParamRules"/>, and the installed total and focus usage share are &gt; 0.
 /// </summary>
 internal static class SpecValidity
@@ -24,10 +25,11 @@ internal static class SpecValidity
         Assert.InRange(spec.RivalA, 0, regions - 1);
         Assert.InRange(spec.RivalB, 0, regions - 1);
         Assert.NotEqual(spec.RivalA, spec.RivalB);
-        Assert.Equal(ParamSlots.Count, spec.FixedSlots.Count);
+        var model = spec.Model;
+        Assert.Equal(model.ParamSlotCount, spec.FixedSlots.Count);
 
-        var kinds = KindsBySlot(regions);
-        for (var slot = 0; slot < ParamSlots.Count; slot++)
+        var kinds = KindsBySlot(model, regions);
+        for (var slot = 0; slot < model.ParamSlotCount; slot++)
         {
             var value = spec.FixedSlots[slot];
             if (kinds[slot] is { } kind)
@@ -67,27 +69,27 @@ internal static class SpecValidity
         var installed = 0.0;
         for (var r = 0; r < regions; r++)
         {
-            installed += lowest[ParamSlots.Of(RegionParam.Installed0, r)];
+            installed += lowest[model.Find("installed0")!.Slot + r];
         }
 
         Assert.True(installed > 0, "installed total must be > 0 at every grid point");
-        Assert.True(lowest[ParamSlots.Of(RegionParam.UsageShare, spec.Focus)] > 0, "focus usage_share must be > 0 at every grid point");
+        Assert.True(lowest[model.Find("usage_share")!.Slot + spec.Focus] > 0, "focus usage_share must be > 0 at every grid point");
     }
 
     /// <summary>The rule of every slot, or null for slots of regions the spec does not have.</summary>
-    private static ParamKind?[] KindsBySlot(int regions)
+    private static ParamKind?[] KindsBySlot(ModelDescriptor model, int regions)
     {
-        var kinds = new ParamKind?[ParamSlots.Count];
-        foreach (var info in ParamCatalog.Globals)
+        var kinds = new ParamKind?[model.ParamSlotCount];
+        foreach (var info in model.Globals)
         {
-            kinds[info.Index] = info.Kind;
+            kinds[info.Slot] = info.Kind;
         }
 
-        foreach (var info in ParamCatalog.Regionals)
+        foreach (var info in model.Regionals)
         {
             for (var r = 0; r < regions; r++)
             {
-                kinds[ParamSlots.GlobalCount + (info.Index * ModelLimits.MaxRegions) + r] = info.Kind;
+                kinds[info.Slot + r] = info.Kind;
             }
         }
 

@@ -7,7 +7,7 @@ namespace ComputeGap.Sweep.Tests;
 /// <summary>The example sweep of the file format, expanded and laid out by hand.</summary>
 public sealed class SweepExampleTests
 {
-    private static readonly SweepSpec Spec = SweepSpecParser.Parse(TestData.Example, "example.json");
+    private static readonly SweepSpec Spec = SweepSpecParser.Parse(TestData.Example, "example.json", TestData.V1Baseline);
 
     private static int EuDcGrowthSlot => ParamSlots.Of(RegionParam.DcGrowth, 2);
 
@@ -21,7 +21,7 @@ public sealed class SweepExampleTests
         Assert.Equal(new Core.Model.ModelShape(72, 5, 2, 0, 1), Spec.Shape);
         Assert.Equal(TestData.Example, Spec.SourceText);
         Assert.Equal("example.json", Spec.SourceName);
-        Assert.Same(BaselineLoader.LoadBuiltIn(), Spec.Baseline);
+        Assert.Same(TestData.V1Baseline, Spec.Baseline);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class SweepExampleTests
     [Fact]
     public void Example_as_written_fixes_and_sweeps_dc_growth_EU_and_the_axis_wins()
     {
-        var spec = SweepSpecParser.Parse(TestData.ExampleAsWritten, "example.json", BaselineLoader.LoadBuiltIn());
+        var spec = SweepSpecParser.Parse(TestData.ExampleAsWritten, "example.json", TestData.V1Baseline);
         Assert.Equal(150, spec.ScenarioCount);
         Assert.Equal(0.6, spec.FixedSlots[EuDcGrowthSlot]);
         Span<double> slots = stackalloc double[ParamSlots.Count];
@@ -133,28 +133,28 @@ public sealed class SweepExampleTests
     [Fact]
     public void Range_of_count_1_gives_from()
     {
-        var spec = SweepSpecParser.Parse(TestData.J("{'axes': [{'param': 'leakage', 'range': {'from': 0.3, 'to': 5, 'count': 1}}]}"), "one.json");
+        var spec = SweepSpecParser.Parse(TestData.J("{'axes': [{'param': 'leakage', 'range': {'from': 0.3, 'to': 5, 'count': 1}}]}"), "one.json", TestData.V1Baseline);
         Assert.Equal([0.3], spec.Axes[0].Values);
     }
 
     [Fact]
     public void Descending_range_runs_from_from_to_to()
     {
-        var spec = SweepSpecParser.Parse(TestData.J("{'axes': [{'param': 'bubble_month', 'range': {'from': 36, 'to': 0, 'count': 4}}]}"), "down.json");
+        var spec = SweepSpecParser.Parse(TestData.J("{'axes': [{'param': 'bubble_month', 'range': {'from': 36, 'to': 0, 'count': 4}}]}"), "down.json", TestData.V1Baseline);
         Assert.Equal([36, 24, 12, 0], spec.Axes[0].Values);
     }
 
     [Fact]
     public void Month_range_with_a_whole_step_gives_whole_months()
     {
-        var spec = SweepSpecParser.Parse(TestData.J("{'axes': [{'param': 'ree_controls_end', 'range': {'from': -1, 'to': 599, 'count': 601}}]}"), "months.json");
+        var spec = SweepSpecParser.Parse(TestData.J("{'axes': [{'param': 'ree_controls_end', 'range': {'from': -1, 'to': 599, 'count': 601}}]}"), "months.json", TestData.V1Baseline);
         Assert.Equal(Enumerable.Range(0, 601).Select(i => (double)(i - 1)), spec.Axes[0].Values);
     }
 
     [Fact]
     public void An_axis_of_a_billion_values_is_accepted_without_expanding_it()
     {
-        var spec = SweepSpecParser.Parse(TestData.J("{'axes': [{'param': 'supply0', 'range': {'from': 0, 'to': 1e9, 'count': 1000000000}}]}"), "big.json");
+        var spec = SweepSpecParser.Parse(TestData.J("{'axes': [{'param': 'supply0', 'range': {'from': 0, 'to': 1e9, 'count': 1000000000}}]}"), "big.json", TestData.V1Baseline);
         Assert.Equal(1_000_000_000, spec.ScenarioCount);
         Assert.Equal(500_000_000.5, spec.Axes[0].Values[500_000_000], 1e-6);
     }
@@ -162,7 +162,7 @@ public sealed class SweepExampleTests
     [Fact]
     public void Without_horizon_focus_or_rivals_the_baseline_defaults_apply()
     {
-        var spec = SweepSpecParser.Parse(TestData.J("{'axes': []}"), "empty.json");
+        var spec = SweepSpecParser.Parse(TestData.J("{'axes': []}"), "empty.json", TestData.V1Baseline);
         Assert.Equal((72, 2, 0, 1), (spec.HorizonMonths, spec.Focus, spec.RivalA, spec.RivalB));
         Assert.Equal(1, spec.ScenarioCount);
         Assert.Equal("empty", spec.Name);
@@ -171,7 +171,7 @@ public sealed class SweepExampleTests
     [Fact]
     public void Focus_and_rivals_can_be_changed_by_name()
     {
-        var spec = SweepSpecParser.Parse(TestData.J("{'focus': 'ALLY', 'rivals': ['CN', 'US'], 'horizon_months': 600, 'axes': []}"), "f.json");
+        var spec = SweepSpecParser.Parse(TestData.J("{'focus': 'ALLY', 'rivals': ['CN', 'US'], 'horizon_months': 600, 'axes': []}"), "f.json", TestData.V1Baseline);
         Assert.Equal((600, 3, 1, 0), (spec.HorizonMonths, spec.Focus, spec.RivalA, spec.RivalB));
     }
 
@@ -180,7 +180,7 @@ public sealed class SweepExampleTests
     {
         var spec = SweepSpecParser.Parse(
             TestData.J("{'set': {'installed0[CN]': 0, 'installed0[EU]': 0, 'installed0[ALLY]': 0, 'installed0[ROW]': 0}, 'axes': [{'param': 'installed0[US]', 'values': [1, 2]}]}"),
-            "inst.json");
+            "inst.json", TestData.V1Baseline);
         Assert.Equal(2, spec.ScenarioCount);
     }
 }

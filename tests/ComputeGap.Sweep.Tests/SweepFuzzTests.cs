@@ -21,7 +21,7 @@ public sealed class SweepFuzzTests(ITestOutputHelper output)
         yield return TestData.Example;
         yield return TestData.J("{'name': 'small', 'set': {'installed0[US]': 0}, 'axes': [{'param': 'installed0[CN]', 'values': [1, 2]}, {'param': 'bubble_month', 'range': {'from': -1, 'to': 11, 'count': 13}}]}");
         yield return TestData.J("{'horizon_months': 12, 'focus': 'CN', 'rivals': ['EU', 'ROW'], 'axes': []}");
-        foreach (var file in TestData.ShippedSweeps)
+        foreach (var file in TestData.ShippedSweeps.Concat(TestData.V1Sweeps))
         {
             yield return File.ReadAllText(TestData.SweepPath(file));
         }
@@ -38,7 +38,7 @@ public sealed class SweepFuzzTests(ITestOutputHelper output)
         for (var i = 0; i < 2_000; i++)
         {
             var text = mutator.Mutate(seeds[i % seeds.Length]);
-            var outcome = await Timed(() => SweepSpecParser.Parse(text, FuzzFile), text);
+            var outcome = await Timed(() => SweepSpecParser.Parse(text, FuzzFile, text.Contains("\"model\"", StringComparison.Ordinal) ? null : TestData.V1Baseline), text);
             if (outcome.Spec is { } spec)
             {
                 SpecValidity.AssertValid(spec);

@@ -120,20 +120,20 @@ public sealed class SweepRuleTests
     [Theory]
     [MemberData(nameof(BadInputs))]
     public void Bad_input_names_file_path_and_rule(string text, string path, string rulePart) =>
-        TestData.AssertRejected(() => SweepSpecParser.Parse(TestData.J(text), TestData.File), TestData.File, path, rulePart);
+        TestData.AssertRejected(() => SweepSpecParser.Parse(TestData.J(text), TestData.File, text.Contains("'baseline'", StringComparison.Ordinal) ? null : TestData.V1Baseline), TestData.File, path, rulePart);
 
     [Fact]
     public void Out_of_range_value_message_is_exact()
     {
         var text = TestData.J("{'axes': [{'param': 'leakage', 'values': [0]}, {'param': 'ree_export_quota', 'values': [0, 0.5, 1.5]}]}");
-        var ex = Assert.Throws<SpecException>(() => SweepSpecParser.Parse(text, TestData.File));
+        var ex = Assert.Throws<SpecException>(() => SweepSpecParser.Parse(text, TestData.File, TestData.V1Baseline));
         Assert.Equal("sweeps/x.json: $.axes[1].values[2]: ree_export_quota must lie in [0, 1] (got 1.5)", ex.Message);
     }
 
     [Fact]
     public void Malformed_json_message_gives_line_and_byte()
     {
-        var ex = Assert.Throws<SpecException>(() => SweepSpecParser.Parse("{\n  \"axes\": [1,,]\n}", TestData.File));
+        var ex = Assert.Throws<SpecException>(() => SweepSpecParser.Parse("{\n  \"axes\": [1,,]\n}", TestData.File, TestData.V1Baseline));
         Assert.StartsWith("sweeps/x.json: $: malformed JSON at line 2, byte 14: ", ex.Message, StringComparison.Ordinal);
     }
 
@@ -141,7 +141,7 @@ public sealed class SweepRuleTests
     public void Unknown_key_with_control_characters_is_quoted_on_one_line()
     {
         var ex = TestData.AssertRejected(
-            () => SweepSpecParser.Parse("{\"a\\nb\": 1, \"axes\": []}", TestData.File), TestData.File, "$['a\\u000ab']", "unknown key \"a\\u000ab\"");
+            () => SweepSpecParser.Parse("{\"a\\nb\": 1, \"axes\": []}", TestData.File, TestData.V1Baseline), TestData.File, "$['a\\u000ab']", "unknown key \"a\\u000ab\"");
         Assert.DoesNotContain('\n', ex.Message);
     }
 

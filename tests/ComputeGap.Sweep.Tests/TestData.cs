@@ -9,6 +9,9 @@ internal static class TestData
     /// <summary>File name used in messages by the rule tests.</summary>
     public const string File = "sweeps/x.json";
 
+    /// <summary>Model v1's built-in baseline: the rule and example tests of v1's sweep files resolve against it.</summary>
+    public static Baseline V1Baseline => BaselineLoader.LoadBuiltIn(ComputeGap.Core.Models.ModelV1.Descriptor);
+
     /// <summary>
     /// The example sweep of the format, with two changes: its <c>baseline</c> key is dropped (no such
     /// file exists) and <c>dc_growth[EU]</c> is no longer also fixed in <c>set</c>, which the rules
@@ -39,8 +42,13 @@ internal static class TestData
 
     public static string BaselineText => System.IO.File.ReadAllText(BaselinePath);
 
+    /// <summary>The model v2 sweeps in data/sweeps.</summary>
     public static IEnumerable<string> ShippedSweeps =>
         Directory.GetFiles(Path.Combine(DataDir, "sweeps"), "*.json").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
+
+    /// <summary>The model v1 sweeps kept runnable in data/sweeps/v1, as "v1/NAME.json".</summary>
+    public static IEnumerable<string> V1Sweeps =>
+        Directory.GetFiles(Path.Combine(DataDir, "sweeps", "v1"), "*.json").Select(f => "v1/" + Path.GetFileName(f)).Order(StringComparer.Ordinal);
 
     /// <summary>JSON written with single quotes for readability; no test text needs an apostrophe.</summary>
     public static string J(string singleQuoted) => singleQuoted.Replace('\'', '"');

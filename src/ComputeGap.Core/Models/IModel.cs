@@ -7,7 +7,7 @@ namespace ComputeGap.Core.Models;
 /// A model every backend can run: the kernels and the CPU path are generic over a struct
 /// implementing this interface (static abstract members, so every call resolves at compile time,
 /// as in ILGPU's generic-kernel sample). Model v1 (<see cref="ModelV1"/>), model v2
-/// (<c>Market.ModelV2</c>) and test functions go through this one seam.
+/// (<see cref="Market.ModelV2"/>) and test functions go through this one seam.
 /// </summary>
 public interface IModel
 {

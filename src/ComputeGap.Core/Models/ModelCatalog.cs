@@ -4,10 +4,10 @@ namespace ComputeGap.Core.Models;
 public static class ModelCatalog
 {
     /// <summary>Every model, oldest first.</summary>
-    public static IReadOnlyList<ModelDescriptor> All { get; } = [ModelV1.Descriptor];
+    public static IReadOnlyList<ModelDescriptor> All { get; } = [ModelV1.Descriptor, Market.ModelV2.Descriptor];
 
     /// <summary>The model a sweep runs when it names none.</summary>
-    public static ModelDescriptor Default => ModelV1.Descriptor;
+    public static ModelDescriptor Default => Market.ModelV2.Descriptor;
 
     /// <summary>The model named <paramref name="name"/> (<c>v1</c>, <c>v2</c>), or null.</summary>
     public static ModelDescriptor? Find(string name) => All.FirstOrDefault(m => m.Name == name);

@@ -17,7 +17,7 @@ internal static class AggregateFixture
 {
     public static SweepPlan Plan { get; } = new(SweepSpecParser.Parse("""
         {
-          "name": "aggregate-fixture",
+          "model": "v1", "name": "aggregate-fixture",
           "horizon_months": 72,
           "axes": [
             { "param": "ree_export_quota", "range": { "from": 0, "to": 1, "count": 16 } },
