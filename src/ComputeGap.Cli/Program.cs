@@ -16,6 +16,9 @@ public static class Program
         root.Subcommands.Add(SweepCommand.Create());
         root.Subcommands.Add(SummarizeCommand.Create());
         root.Subcommands.Add(BaselineCommand.Create());
+        root.Subcommands.Add(CalibrateCommand.Create());
+        root.Subcommands.Add(HindcastCommand.Create());
+        root.Subcommands.Add(LeversCommand.Create());
         root.Subcommands.Add(DevicesCommand.Create());
         return root;
     }

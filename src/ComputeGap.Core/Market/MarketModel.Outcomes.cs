@@ -58,6 +58,24 @@ public static partial class MarketModel
         series.Record(t, MarketSeries.Of(MarketDiagnostic.SmuggledStock, regions), m.SmuggledYoung + m.SmuggledOld);
         series.Record(t, MarketSeries.Of(MarketDiagnostic.Markup, regions), m.Markup);
         series.Record(t, MarketSeries.Of(MarketDiagnostic.ReeRatio, regions), flows.ReeRatio);
+        series.Record(t, MarketSeries.Of(MarketDiagnostic.WaferLimit, regions), m.Wafer);
+        series.Record(t, MarketSeries.Of(MarketDiagnostic.HbmLimit, regions), m.Hbm);
+        var half = TL.Broadcast(0.5f);
+        var legal = zero;
+        var smuggled = zero;
+        var home = zero;
+        for (var r = 0; r < regions; r++)
+        {
+            var embargoed = TL.Greater(s[r, MarketSlots.Of(MarketRegional.Embargoed)], half);
+            var delivered = flows.K * s[r, MarketSlots.Of(MarketRegionState.Smuggled)];
+            legal += TL.Select(embargoed, s[r, MarketSlots.Of(MarketRegionState.Allocated)] - delivered, zero);
+            smuggled += delivered;
+            home += TL.Select(TL.Greater(s[r, MarketSlots.Of(MarketRegional.DomesticSupply)], half), s[r, MarketSlots.Of(MarketRegionState.DomesticFill)], zero);
+        }
+
+        series.Record(t, MarketSeries.Of(MarketDiagnostic.LegalToEmbargoed, regions), legal);
+        series.Record(t, MarketSeries.Of(MarketDiagnostic.SmuggledToEmbargoed, regions), smuggled);
+        series.Record(t, MarketSeries.Of(MarketDiagnostic.DomesticToHome, regions), home);
         series.Record(t, MarketSeries.Of(MarketDiagnostic.Rent, regions), flows.Rent);
         for (var r = 0; r < regions; r++)
         {

@@ -152,6 +152,7 @@ public static partial class MarketModel
             var eligible = s[r, MarketSlots.Of(MarketRegionState.Eligible)];
             var priority = TL.Select(Short, s[r, MarketSlots.Of(MarketRegionState.PriorityWeight)] * eligible * PriorityScale, zero);
             var allocated = priority + (K * (eligible - priority));
+            s[r, MarketSlots.Of(MarketRegionState.Allocated)] = allocated;
             var domestic = s[r, MarketSlots.Of(MarketRegionState.DomesticFill)];
             var added = allocated + domestic;
             var young = s[r, MarketSlots.Of(MarketRegionState.Young)] + added;

@@ -210,4 +210,7 @@ internal struct MonthFlows<TL>
     public TL Domestic;
     public TL ReeRatio;
     public TL Rent;
+
+    /// <summary>The month's k (rationing factor).</summary>
+    public TL K;
 }

@@ -70,7 +70,7 @@ public static partial class MarketModel
                 Diagnostics<TL, TM, TS, TO>(s, m, ref series, t, regions, new MonthFlows<TL>
                 {
                     Output = output, Sold = TL.Min(output, eligible.Total), Eligible = eligible.Total,
-                    Chips = chips, Domestic = domestic, ReeRatio = reeRatio, Rent = orders.Rent,
+                    Chips = chips, Domestic = domestic, ReeRatio = reeRatio, Rent = orders.Rent, K = ration.K,
                 });
             }
 

@@ -149,6 +149,9 @@ public enum MarketRegionState
     /// <summary>Smuggled orders smug[r] (embargoed regions), H100e.</summary>
     Smuggled,
 
+    /// <summary>US-designed chips allocated a[r] this month, H100e.</summary>
+    Allocated,
+
     /// <summary>1 while the region is space-bound this month, else 0 (a diagnostic).</summary>
     SpaceBound,
 

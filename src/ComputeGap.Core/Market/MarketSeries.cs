@@ -72,6 +72,21 @@ public enum MarketDiagnostic
     /// <summary>Share of rare-earth need met.</summary>
     ReeRatio,
 
+    /// <summary>China's wafer limit W, chips/month.</summary>
+    WaferLimit,
+
+    /// <summary>China's HBM limit M, chips/month.</summary>
+    HbmLimit,
+
+    /// <summary>Legal US-designed chips delivered to embargoed regions this month (downgraded), H100e.</summary>
+    LegalToEmbargoed,
+
+    /// <summary>Smuggled chips delivered to embargoed regions this month, H100e.</summary>
+    SmuggledToEmbargoed,
+
+    /// <summary>Domestic chips delivered to the domestic-supply regions this month, H100e.</summary>
+    DomesticToHome,
+
     /// <summary>Rent paid this month, $.</summary>
     Rent,
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ComputeGap.IO.Reports;
 
 /// <summary>Number formatting shared by the report writers (invariant culture throughout).</summary>
-internal static class ReportNumbers
+public static class ReportNumbers
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 

@@ -1,7 +1,7 @@
 namespace ComputeGap.IO.Reports;
 
 /// <summary>Writes rows of cells as aligned text columns.</summary>
-internal static class TextTable
+public static class TextTable
 {
     /// <summary>Writes <paramref name="rows"/> (which may differ in length) indented by <paramref name="indent"/>;
     /// the first column is left-aligned and the others right-aligned unless <paramref name="rightAligned"/>
