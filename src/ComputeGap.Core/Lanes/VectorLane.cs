@@ -4,13 +4,17 @@ using System.Runtime.CompilerServices;
 namespace ComputeGap.Core.Lanes;
 
 /// <summary><see cref="Vector{T}.Count"/> scenarios per lane, for the vectorised CPU path.</summary>
-public readonly struct VectorLane(Vector<float> value) : ILane<VectorLane, Vector<int>>
+public readonly struct VectorLane(Vector<float> value) : ILane<VectorLane, Vector<int>>, IHostLane<VectorLane>
 {
     /// <summary>The lanes' values.</summary>
     public readonly Vector<float> Value = value;
 
     /// <summary>Scenarios per lane on this machine.</summary>
     public static int Width => Vector<float>.Count;
+
+    public static VectorLane Load(ReadOnlySpan<float> values) => new(new Vector<float>(values));
+
+    public void Store(Span<float> values) => Value.CopyTo(values);
 
     public static VectorLane Broadcast(float value) => new(new Vector<float>(value));
 

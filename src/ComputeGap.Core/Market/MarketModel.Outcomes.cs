@@ -8,7 +8,7 @@ namespace ComputeGap.Core.Market;
 public static partial class MarketModel
 {
     /// <summary>Step 10: the focus share's minimum and target month; the series columns when observed.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(StepOptions)]
     private static void Shares<TL, TM, TS, TO>(TS s, ref MarketState<TL> m, ref TO series, in ModelShape shape, int t, TL month, TL total)
         where TL : struct, ILane<TL, TM>
         where TM : struct
@@ -79,7 +79,9 @@ public static partial class MarketModel
         series.Record(t, MarketSeries.Of(MarketDiagnostic.Rent, regions), flows.Rent);
         for (var r = 0; r < regions; r++)
         {
-            series.Record(t, MarketSeries.SpaceBound(r, regions), s[r, MarketSlots.Of(MarketRegionState.SpaceBound)]);
+            // Orders are the lesser of what the budget and the space take, so they fall short of the budget's exactly when space binds.
+            var spaceBound = TL.Less(s[r, MarketSlots.Of(MarketRegionState.Want)], s[r, MarketSlots.Of(MarketRegionState.ByBudget)]);
+            series.Record(t, MarketSeries.SpaceBound(r, regions), TL.Select(spaceBound, TL.Broadcast(1f), zero));
         }
     }
 

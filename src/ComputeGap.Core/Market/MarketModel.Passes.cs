@@ -36,7 +36,6 @@ public static partial class MarketModel
             var s = S;
             var zero = TL.Broadcast(0f);
             var one = TL.Broadcast(1f);
-            var half = TL.Broadcast(0.5f);
 
             var young = s[r, MarketSlots.Of(MarketRegionState.Young)];
             var old = s[r, MarketSlots.Of(MarketRegionState.Old)];
@@ -65,9 +64,10 @@ public static partial class MarketModel
             var want = TL.Min(byBudget, bySpace);
             s[r, MarketSlots.Of(MarketRegionState.Want)] = want;
             s[r, MarketSlots.Of(MarketRegionState.ByBudget)] = byBudget;
-            s[r, MarketSlots.Of(MarketRegionState.SpaceBound)] = TL.Select(TL.Less(bySpace, byBudget), one, zero);
-            DomesticWanted += TL.Select(TL.Greater(s[r, MarketSlots.Of(MarketRegional.DomesticSupply)], half), want, zero);
-            ExportWanted += TL.Select(TL.Greater(s[r, MarketSlots.Of(MarketRegional.CnExportTarget)], half), want, zero);
+
+            // Role flags are exactly 0 or 1, so a product selects (and costs less than a compare and a blend).
+            DomesticWanted += s[r, MarketSlots.Of(MarketRegional.DomesticSupply)] * want;
+            ExportWanted += s[r, MarketSlots.Of(MarketRegional.CnExportTarget)] * want;
 
             // Budget the powered space could not take pays rent, up to the cost of the unmet demand.
             var unplaced = (byBudget - want) * Price;
@@ -106,8 +106,7 @@ public static partial class MarketModel
             var zero = TL.Broadcast(0f);
             var half = TL.Broadcast(0.5f);
             var want = s[r, MarketSlots.Of(MarketRegionState.Want)];
-            var fill = TL.Select(TL.Greater(s[r, MarketSlots.Of(MarketRegional.DomesticSupply)], half), FillHome, zero)
-                + TL.Select(TL.Greater(s[r, MarketSlots.Of(MarketRegional.CnExportTarget)], half), FillExport, zero);
+            var fill = (s[r, MarketSlots.Of(MarketRegional.DomesticSupply)] * FillHome) + (s[r, MarketSlots.Of(MarketRegional.CnExportTarget)] * FillExport);
             var domestic = want * fill;
             s[r, MarketSlots.Of(MarketRegionState.DomesticFill)] = domestic;
             var remaining = want - domestic;
@@ -161,7 +160,7 @@ public static partial class MarketModel
             var installed = young + s[r, MarketSlots.Of(MarketRegionState.Old)];
             s[MarketSlots.Installed(r)] = installed;
             Total += installed;
-            DomesticIn += TL.Select(TL.Greater(s[r, MarketSlots.Of(MarketRegional.DomesticSupply)], TL.Broadcast(0.5f)), domestic, zero);
+            DomesticIn += s[r, MarketSlots.Of(MarketRegional.DomesticSupply)] * domestic;
             SmuggledIn += K * s[r, MarketSlots.Of(MarketRegionState.Smuggled)];
         }
     }

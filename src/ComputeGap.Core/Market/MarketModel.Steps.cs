@@ -10,7 +10,7 @@ public static partial class MarketModel
     private const float DepletionTolerance = 1e-6f;
 
     /// <summary>Step 1: rare earths; returns the month's US-designed output S and the share of need met.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(StepOptions)]
     private static TL RareEarths<TL, TM, TS>(TS s, ref MarketState<TL> m, TL month, out TL ratio)
         where TL : struct, ILane<TL, TM>
         where TM : struct
@@ -45,7 +45,7 @@ public static partial class MarketModel
     }
 
     /// <summary>Step 4, one pass (<see cref="OrderPass{TL, TM, TS}"/>): W_d, W_x and the month's rent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(StepOptions)]
     private static OrderTotals<TL> Orders<TL, TM, TS>(TS s, in MarketState<TL> m, TL month, TL reeRatio, TL halving, int regions)
         where TL : struct, ILane<TL, TM>
         where TM : struct
@@ -78,7 +78,7 @@ public static partial class MarketModel
     }
 
     /// <summary>Steps 5 and 6, one pass (<see cref="EligiblePass{TL, TM, TS}"/>): E and Σp0.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(StepOptions)]
     private static EligibleTotals<TL> Eligible<TL, TM, TS>(TS s, TL month, TL fillHome, TL fillExport, int regions)
         where TL : struct, ILane<TL, TM>
         where TM : struct
@@ -132,7 +132,7 @@ public static partial class MarketModel
     }
 
     /// <summary>Step 8, one pass (<see cref="InstallPass{TL, TM, TS}"/>), and the origin stocks; returns ΣI.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(StepOptions)]
     private static TL Install<TL, TM, TS>(TS s, ref MarketState<TL> m, in Rationing<TL, TM> ration, int regions)
         where TL : struct, ILane<TL, TM>
         where TM : struct

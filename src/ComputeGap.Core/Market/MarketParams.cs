@@ -152,9 +152,6 @@ public enum MarketRegionState
     /// <summary>US-designed chips allocated a[r] this month, H100e.</summary>
     Allocated,
 
-    /// <summary>1 while the region is space-bound this month, else 0 (a diagnostic).</summary>
-    SpaceBound,
-
     /// <summary>Constant: u[r], the normalised usage share.</summary>
     UsageNorm,
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using ComputeGap.Core.Lanes;
 using ComputeGap.Core.Model;
 using ComputeGap.Core.Models;
@@ -9,19 +10,24 @@ using ComputeGap.Engine.Running;
 namespace ComputeGap.Engine.Backends;
 
 /// <summary>
-/// The fast CPU fallback: the Core model instantiated over <see cref="VectorLane"/>, so each call
-/// runs <see cref="Vector{T}.Count"/> scenarios side by side, on every core.
+/// The fast CPU fallback: the Core model instantiated over a vector lane, so each call runs a
+/// lane's worth of scenarios side by side, on every core. The lane is the widest the CPU accelerates:
+/// <see cref="Vector512Lane"/> (16 scenarios) with AVX-512, else <see cref="VectorLane"/> (Vector&lt;float&gt;).
+/// A scenario's arithmetic is element-wise either way, so its bits do not depend on the lane chosen.
 /// </summary>
 /// <remarks>
 /// ILGPU's CPU accelerator emulates GPU threads with OS threads and barriers; running the same
 /// model as SIMD lanes instead is an order of magnitude faster (see bench/).
 /// </remarks>
-public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
+/// <param name="maxThreads">Worker threads; 0 for every core.</param>
+/// <param name="lanes">The lane width; <see cref="CpuLanes.Auto"/> picks the widest accelerated one.</param>
+public sealed class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuLanes.Auto) : ISweepBackend
 {
     /// <summary>Scenarios one parallel work item computes; a multiple of every vector width.</summary>
     private const int BlockSize = 512;
 
     private readonly int _threads = maxThreads > 0 ? maxThreads : Environment.ProcessorCount;
+    private readonly bool _wide = lanes == CpuLanes.Vector512 || (lanes == CpuLanes.Auto && Vector512.IsHardwareAccelerated);
     private ChunkBuffers? _scratch;
     private readonly CpuReduction _reduction = new();
 
@@ -30,7 +36,12 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
 
     public string Name => "cpu";
 
-    public string Device => $"CPU, {Environment.ProcessorCount} cores, Vector<float> x{Vector<float>.Count}";
+    public string Device => _wide
+        ? $"CPU, {Environment.ProcessorCount} cores, Vector512<float> x{Vector512Lane.Width}"
+        : $"CPU, {Environment.ProcessorCount} cores, Vector<float> x{VectorLane.Width}";
+
+    /// <summary>Scenarios per lane of this backend.</summary>
+    public int LaneWidth => _wide ? Vector512Lane.Width : VectorLane.Width;
 
     public void Compute(SweepPlan plan, long first, int count, ChunkBuffers buffers) => Compute(plan, first, count, buffers, null);
 
@@ -54,22 +65,35 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
     /// <summary>Computes a chunk; with <paramref name="fans"/>, every month's shares are also counted into fan sketches.</summary>
     private void Compute(SweepPlan plan, long first, int count, ChunkBuffers buffers, long[]? fans)
     {
+        if (_wide)
+        {
+            Compute<Vector512Lane, Vector512<int>>(plan, first, count, buffers, fans);
+        }
+        else
+        {
+            Compute<VectorLane, Vector<int>>(plan, first, count, buffers, fans);
+        }
+    }
+
+    private void Compute<TLane, TMask>(SweepPlan plan, long first, int count, ChunkBuffers buffers, long[]? fans)
+        where TLane : struct, ILane<TLane, TMask>, IHostLane<TLane>
+        where TMask : struct
+    {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, buffers.Capacity);
         var model = plan.Model;
-        var broadcast = new VectorLane[model.SlotCount];
+        var broadcast = new TLane[model.SlotCount];
         for (var slot = 0; slot < model.ParamSlotCount; slot++)
         {
-            broadcast[slot] = VectorLane.Broadcast(plan.FixedSlots[slot]);
+            broadcast[slot] = TLane.Broadcast(plan.FixedSlots[slot]);
         }
 
         var factorSlots = model.DerivedSlots.Select(d => d.Slot).ToArray();
         foreach (var factor in factorSlots)
         {
-            broadcast[factor] = VectorLane.Broadcast(plan.FixedFactors[factor]);
+            broadcast[factor] = TLane.Broadcast(plan.FixedFactors[factor]);
         }
 
-        var group = model.Accept(GroupRunner.Instance);
-
+        var group = model.Accept(new GroupRunner<TLane, TMask>());
         if (fans is not null)
         {
             Array.Clear(fans);
@@ -81,15 +105,15 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
             0,
             blocks,
             options,
-            () => new Worker(new VectorLane[model.SlotCount], fans is null ? null : RentFans(fans.Length), plan),
+            () => new Worker<TLane>(new TLane[model.SlotCount], fans is null ? null : RentFans(fans.Length), plan),
             (block, _, worker) =>
             {
                 var start = block * BlockSize;
                 var end = Math.Min(count, start + BlockSize);
                 worker.Axes.Start(first + start);
-                for (var i = start; i < end; i += VectorLane.Width)
+                for (var i = start; i < end; i += TLane.Width)
                 {
-                    group(plan, i, Math.Min(VectorLane.Width, end - i), broadcast, factorSlots, worker, buffers);
+                    group(plan, i, Math.Min(TLane.Width, end - i), broadcast, factorSlots, worker, buffers);
                 }
 
                 return worker;
@@ -126,9 +150,9 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
         return new long[length];
     }
 
-    private sealed class Worker(VectorLane[] memory, long[]? fans, SweepPlan plan)
+    private sealed class Worker<TLane>(TLane[] memory, long[]? fans, SweepPlan plan)
     {
-        public VectorLane[] Memory { get; } = memory;
+        public TLane[] Memory { get; } = memory;
 
         public long[]? Fans { get; } = fans;
 
@@ -136,20 +160,22 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
         public OdometerCursor<PlanAxes, CursorMemory> Axes = new(new PlanAxes(plan), new CursorMemory(new long[2 * plan.AxisSlots.Length]));
     }
 
-    /// <summary>Runs one group of up to <see cref="VectorLane.Width"/> scenarios (a model's <see cref="ComputeGroup{TModel}"/>).</summary>
-    private delegate void GroupRun(SweepPlan plan, int local, int valid, VectorLane[] broadcast, int[] factorSlots, Worker worker, ChunkBuffers buffers);
+    /// <summary>Runs one group of up to a lane's width of scenarios (a model's <see cref="ComputeGroup{TModel, TLane, TMask}"/>).</summary>
+    private delegate void GroupRun<TLane>(SweepPlan plan, int local, int valid, TLane[] broadcast, int[] factorSlots, Worker<TLane> worker, ChunkBuffers buffers);
 
-    /// <summary>Picks <see cref="ComputeGroup{TModel}"/> for a plan's model, once per chunk.</summary>
-    private sealed class GroupRunner : IModelVisitor<GroupRun>
+    /// <summary>Picks <see cref="ComputeGroup{TModel, TLane, TMask}"/> for a plan's model, once per chunk.</summary>
+    private sealed class GroupRunner<TLane, TMask> : IModelVisitor<GroupRun<TLane>>
+        where TLane : struct, ILane<TLane, TMask>, IHostLane<TLane>
+        where TMask : struct
     {
-        public static GroupRunner Instance { get; } = new();
-
-        public GroupRun Visit<TModel>()
-            where TModel : struct, IModel => ComputeGroup<TModel>;
+        public GroupRun<TLane> Visit<TModel>()
+            where TModel : struct, IModel => ComputeGroup<TModel, TLane, TMask>;
     }
 
-    private static void ComputeGroup<TModel>(SweepPlan plan, int local, int valid, VectorLane[] broadcast, int[] factorSlots, Worker worker, ChunkBuffers buffers)
+    private static void ComputeGroup<TModel, TLane, TMask>(SweepPlan plan, int local, int valid, TLane[] broadcast, int[] factorSlots, Worker<TLane> worker, ChunkBuffers buffers)
         where TModel : struct, IModel
+        where TLane : struct, ILane<TLane, TMask>, IHostLane<TLane>
+        where TMask : struct
     {
         var memory = worker.Memory;
         Array.Copy(broadcast, memory, TModel.ParamSlotCount);
@@ -159,7 +185,7 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
         }
 
         // Lanes past the chunk's end repeat its last scenario; their results are discarded.
-        var width = VectorLane.Width;
+        var width = TLane.Width;
         var axes = plan.AxisSlots.Length;
         Span<float> lanes = stackalloc float[axes * width];
         Span<float> factors = stackalloc float[axes * width];
@@ -180,46 +206,49 @@ public sealed class CpuBackend(int maxThreads = 0) : ISweepBackend
 
         for (var a = 0; a < axes; a++)
         {
-            memory[plan.AxisSlots[a]] = new VectorLane(new Vector<float>(lanes.Slice(a * width, width)));
+            memory[plan.AxisSlots[a]] = TLane.Load(lanes.Slice(a * width, width));
             if (plan.AxisFactorSlots[a] >= 0)
             {
-                memory[plan.AxisFactorSlots[a]] = new VectorLane(new Vector<float>(factors.Slice(a * width, width)));
+                memory[plan.AxisFactorSlots[a]] = TLane.Load(factors.Slice(a * width, width));
             }
         }
 
         var shape = plan.Shape;
-        var store = new CpuStore(memory, TModel.SlotCount);
+        var store = new CpuStore<TLane>(memory, TModel.SlotCount);
         if (worker.Fans is { } fanCounts)
         {
-            var fans = new CpuFans(fanCounts, valid, shape.Regions);
-            TModel.Run<VectorLane, Vector<int>, CpuStore, CpuFans>(store, shape, ref fans);
+            var fans = new CpuFans<TLane>(fanCounts, valid, shape.Regions);
+            TModel.Run<TLane, TMask, CpuStore<TLane>, CpuFans<TLane>>(store, shape, ref fans);
         }
         else if (buffers.Series is { } seriesOut)
         {
-            var series = new CpuSeries(seriesOut, local, valid, shape.Months, plan.SeriesWidth);
-            TModel.Run<VectorLane, Vector<int>, CpuStore, CpuSeries>(store, shape, ref series);
+            var series = new CpuSeries<TLane>(seriesOut, local, valid, shape.Months, plan.SeriesWidth);
+            TModel.Run<TLane, TMask, CpuStore<TLane>, CpuSeries<TLane>>(store, shape, ref series);
         }
         else
         {
-            var none = default(NoSeries<VectorLane>);
-            TModel.Run<VectorLane, Vector<int>, CpuStore, NoSeries<VectorLane>>(store, shape, ref none);
+            var none = default(NoSeries<TLane>);
+            TModel.Run<TLane, TMask, CpuStore<TLane>, NoSeries<TLane>>(store, shape, ref none);
         }
 
+        Span<float> values = stackalloc float[width];
         for (var c = 0; c < buffers.Outcomes.Length; c++)
         {
-            var value = memory[TModel.OutcomeSlot(c, shape.Regions)].Value;
-            var column = buffers.Outcomes[c].AsSpan(local);
-            if (valid == VectorLane.Width)
-            {
-                value.CopyTo(column);
-            }
-            else
-            {
-                for (var j = 0; j < valid; j++)
-                {
-                    column[j] = value[j];
-                }
-            }
+            memory[TModel.OutcomeSlot(c, shape.Regions)].Store(values);
+            values[..valid].CopyTo(buffers.Outcomes[c].AsSpan(local));
         }
     }
+}
+
+/// <summary>Which vector lane the CPU backend runs.</summary>
+public enum CpuLanes
+{
+    /// <summary>The widest the CPU accelerates: <see cref="Vector512Lane"/> with AVX-512, else <see cref="VectorLane"/>.</summary>
+    Auto,
+
+    /// <summary><see cref="VectorLane"/>: Vector&lt;float&gt; (256 bits on AVX2 machines).</summary>
+    Vector,
+
+    /// <summary><see cref="Vector512Lane"/>: 16 floats.</summary>
+    Vector512,
 }

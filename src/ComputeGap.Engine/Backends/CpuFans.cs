@@ -1,0 +1,34 @@
+using ComputeGap.Core.Lanes;
+using ComputeGap.Core.Model;
+using ComputeGap.Core.Reduction;
+
+namespace ComputeGap.Engine.Backends;
+
+/// <summary>Counts each month's shares (the first series values) of a scenario group into per-worker fan sketches.</summary>
+internal readonly struct CpuFans<TLane>(long[] counts, int valid, int regions) : IMonthObserver<TLane>
+    where TLane : struct, IHostLane<TLane>
+{
+    public bool Enabled => true;
+
+    public void Record(int month, int index, TLane value)
+    {
+        if (index >= regions)
+        {
+            return;
+        }
+
+        var offset = QuantileSketch.FanOffset(month, index, regions);
+        Span<float> values = stackalloc float[TLane.Width];
+        Span<int> slots = stackalloc int[TLane.Width];
+        value.Store(values);
+        VectorSketch.Slots(values, slots);
+
+        for (var j = 0; j < valid; j++)
+        {
+            if (float.IsFinite(values[j]))
+            {
+                counts[offset + slots[j]]++;
+            }
+        }
+    }
+}
