@@ -27,7 +27,7 @@ public sealed class SummaryReportTests
                 var value = outcome.Value.GetProperty(statistics[s]);
                 var shown = s < 3
                     ? ReportNumbers.Count(value.GetInt64())
-                    : ReportNumbers.Statistic(outcome.Name, value.ValueKind == JsonValueKind.Null ? double.NaN : value.GetDouble());
+                    : Data.Metadata.Show(outcome.Name, value.ValueKind == JsonValueKind.Null ? double.NaN : value.GetDouble());
                 Assert.Equal(shown, cells[s + 1]);
             }
         }
@@ -94,7 +94,8 @@ public sealed class SummaryReportTests
     {
         var table = SummaryReport.Render(Data, ReportFormat.Table);
 
-        Assert.Contains("  share_EU                    5           0      0  5.40 %  2.20 %", table, StringComparison.Ordinal);
+        Assert.Contains("  share_EU                    5           0      0   5.40 %   2.20 %", table, StringComparison.Ordinal);
+        Assert.Contains("  ree_depletion_month         4           0      1  2025-07  2025-06", table, StringComparison.Ordinal);
         Assert.Contains("P(EU share < 5 %)                       60.0 %  (3 of 5)", table, StringComparison.Ordinal);
         var bars = table.Split('\n').Where(l => l.Contains('#', StringComparison.Ordinal)).ToArray();
         Assert.Equal(2, bars.Length);

@@ -11,6 +11,15 @@ public sealed class ShippedSweepTests
     public static TheoryData<string> Sweeps => new(TestData.ShippedSweeps.Concat(TestData.V1Sweeps));
 
     [Fact]
+    public void The_v2_sweeps_answer_the_source_materials_questions()
+    {
+        Assert.Equal(
+            ["decoupling.json", "default.json", "eu-catch-up.json", "ree-shock.json", "rules-based-trade.json", "two-blocs.json", "us-export-policy.json"],
+            TestData.ShippedSweeps);
+        Assert.All(TestData.ShippedSweeps, f => Assert.False(string.IsNullOrWhiteSpace(SweepSpecParser.Load(TestData.SweepPath(f)).Description)));
+    }
+
+    [Fact]
     public void The_v1_sweeps_stay_runnable_under_data_sweeps_v1()
     {
         Assert.Equal(["v1/default.json", "v1/eu-catch-up.json", "v1/eu-ree-shock.json", "v1/ree-shock.json", "v1/us-export-policy.json"], TestData.V1Sweeps);

@@ -54,6 +54,7 @@ internal static class ThroughputHarness
             () => SweepRunner.RunAsync(scaled, reference, NullSink.Instance, new SweepOptions())).ConfigureAwait(false);
         rows.Add(new($"{scaledName} aggregate", "cpu", aggregate[0], aggregate[2], "compute + block reduction"));
         rows.Add(new($"{scaledName} aggregate", "reference", aggregate[1], aggregate[2], "reference rows + the same reduction"));
+        rows.AddRange(await ModelsSideBySideAsync(scaled, BenchSweeps.V2BaselineScale(), reference).ConfigureAwait(false));
 
         using (var devices = new Devices())
         using (var ilgpu = devices.Open(BackendChoice.IlgpuCpu, 0, out _))
@@ -90,8 +91,9 @@ internal static class ThroughputHarness
     }
 
     /// <summary>
-    /// <c>-- quick</c>: only the baseline-2m rows of the table (cpu and the reference, rows and
-    /// aggregate mode), for checking a change to the model or the reduction in about a minute.
+    /// <c>-- quick</c>: model v1 and model v2 on their baselines at 2M scenarios, rows and aggregate
+    /// mode, on both lane widths, with the reference: the figures a change to a model or the reduction
+    /// moves, in a few minutes.
     /// </summary>
     public static async Task<int> RunQuickAsync(TextWriter output)
     {
@@ -99,23 +101,44 @@ internal static class ThroughputHarness
         var scaled = BenchSweeps.BaselineScale();
         var check = ReferenceCheck.Run((scaled, scaled.ScenarioCount / 2, 8192));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reference vs cpu: max deviation {check.MaxDeviation:G3}: {(check.Passed ? "OK" : "FAILED")}"));
-        using var cpu = new CpuBackend();
         using var reference = new SpecialisedBackend();
-        var name = $"baseline-2m ({scaled.ScenarioCount:N0})";
-        var (rows, limit) = await CompareAsync(scaled, cpu, reference).ConfigureAwait(false);
-        var aggregate = await Timing.MeasureSideBySideAsync(
-            scaled.ScenarioCount,
-            () => AggregateRunner.RunAsync(scaled, cpu, (_, _) => Task.CompletedTask, new SweepOptions()),
-            () => SweepRunner.RunAsync(scaled, reference, NullSink.Instance, new SweepOptions())).ConfigureAwait(false);
-        ResultRow.Print(
-            [
-                new(name, "cpu", rows, limit),
-                new(name, "reference", limit, limit),
-                new($"{name} aggregate", "cpu", aggregate[0], aggregate[1], "compute + block reduction"),
-            ],
-            output);
+        ResultRow.Print(await ModelsSideBySideAsync(scaled, BenchSweeps.V2BaselineScale(), reference).ConfigureAwait(false), output);
         output.WriteLine($"load average at end: {LoadAverage()}");
         return check.Passed ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Model v1 and model v2, 2M scenarios each, timed in turns in one measurement: compute to a null
+    /// sink and aggregate mode (compute + block reduction), on 512-bit and 256-bit lanes, with the
+    /// reference (v1, 256-bit) as the limit. v2's ratio to v1 is the cost of its market.
+    /// </summary>
+    private static async Task<List<ResultRow>> ModelsSideBySideAsync(SweepPlan v1, SweepPlan v2, SpecialisedBackend reference)
+    {
+        using var wide = new CpuBackend(lanes: CpuLanes.Vector512);
+        using var narrow = new CpuBackend(lanes: CpuLanes.Vector);
+        var options = new SweepOptions();
+        Task Rows(SweepPlan plan, ISweepBackend backend) => SweepRunner.RunAsync(plan, backend, NullSink.Instance, options);
+        Task Aggregate(SweepPlan plan, ISweepBackend backend) => AggregateRunner.RunAsync(plan, backend, (_, _) => Task.CompletedTask, options);
+        var runs = new List<(string Workload, string Backend, Func<Task> Run, string Note)>
+        {
+            ("v1 baseline-2m", "reference", () => Rows(v1, reference), "hand-specialised v1, Vector<float>"),
+            ("v1 baseline-2m", "cpu x16", () => Rows(v1, wide), "Vector512Lane"),
+            ("v1 baseline-2m", "cpu x8", () => Rows(v1, narrow), "VectorLane"),
+            ("v1 baseline-2m aggregate", "cpu x16", () => Aggregate(v1, wide), "compute + block reduction"),
+            ("v2 baseline-2m", "cpu x16", () => Rows(v2, wide), "84 months"),
+            ("v2 baseline-2m", "cpu x8", () => Rows(v2, narrow), "84 months"),
+            ("v2 baseline-2m aggregate", "cpu x16", () => Aggregate(v2, wide), "compute + block reduction"),
+            ("v2 baseline-2m aggregate", "cpu x8", () => Aggregate(v2, narrow), "compute + block reduction"),
+        };
+        var timings = await Timing.MeasureSideBySideAsync(v1.ScenarioCount, [.. runs.Select(r => r.Run)]).ConfigureAwait(false);
+        var v1Aggregate = timings[3];
+        return
+        [
+            .. runs.Select((r, i) => new ResultRow($"{r.Workload} ({v1.ScenarioCount:N0})", r.Backend, timings[i], timings[0],
+                r.Workload.StartsWith("v2", StringComparison.Ordinal) && r.Workload.EndsWith("aggregate", StringComparison.Ordinal)
+                    ? string.Create(CultureInfo.InvariantCulture, $"{r.Note}; {timings[i].MedianRate / v1Aggregate.MedianRate:F3} of v1 aggregate x16")
+                    : r.Note)),
+        ];
     }
 
     /// <summary>The 1, 5 and 15 minute load averages where the OS reports them (Linux), else "n/a".</summary>

@@ -8,7 +8,7 @@ namespace ComputeGap.Core.Market;
 public static partial class MarketModel
 {
     /// <summary>Step 10: the focus share's minimum and target month; the series columns when observed.</summary>
-    [MethodImpl(StepOptions)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Shares<TL, TM, TS, TO>(TS s, ref MarketState<TL> m, ref TO series, in ModelShape shape, int t, TL month, TL total)
         where TL : struct, ILane<TL, TM>
         where TM : struct

@@ -10,7 +10,7 @@ public static partial class MarketModel
     private const float DepletionTolerance = 1e-6f;
 
     /// <summary>Step 1: rare earths; returns the month's US-designed output S and the share of need met.</summary>
-    [MethodImpl(StepOptions)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TL RareEarths<TL, TM, TS>(TS s, ref MarketState<TL> m, TL month, out TL ratio)
         where TL : struct, ILane<TL, TM>
         where TM : struct

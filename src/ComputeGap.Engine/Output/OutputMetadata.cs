@@ -42,6 +42,7 @@ public static class OutputMetadata
         {
             [MetadataKeys.ModelVersion] = spec.Model.Version,
             [MetadataKeys.SweepName] = spec.Name,
+            [MetadataKeys.SweepDescription] = spec.Description,
             [SweepText] = spec.SourceText,
             [MetadataKeys.SweepSha256] = Sha256(spec.SourceText),
             [MetadataKeys.BaselineSha256] = spec.Baseline.Hash,

@@ -24,6 +24,15 @@ public sealed record Headline(
     double? CoverageP50,
     double? CloudDependencyP50)
 {
+    /// <summary>Median installed compute of the focus region at the end, H100e (model v2).</summary>
+    public double? InstalledP50 { get; init; }
+
+    /// <summary>Median coverage of its demand by its own and cloud compute (model v2).</summary>
+    public double? AccessibleCoverageP50 { get; init; }
+
+    /// <summary>Median price of a H100e in the last month, $ (model v2).</summary>
+    public double? PriceP50 { get; init; }
+
     /// <summary>The headline as one line of text.</summary>
     public string Text
     {
@@ -37,14 +46,29 @@ public sealed record Headline(
 
             var when = Year is { } year ? $"in {year}" : "at the final month";
             parts.Add($"share {when} p50 {ReportNumbers.Percent(ShareP50, 2)} (p5 {ReportNumbers.Percent(ShareP5, 2)}, p95 {ReportNumbers.Percent(ShareP95, 2)})");
+            if (InstalledP50 is { } installed)
+            {
+                parts.Add($"installed p50 {ReportNumbers.Number(installed)} H100e");
+            }
+
             if (CoverageP50 is { } coverage)
             {
                 parts.Add($"coverage of own demand p50 {ReportNumbers.Percent(coverage, 2)}");
             }
 
+            if (AccessibleCoverageP50 is { } accessible)
+            {
+                parts.Add($"with cloud p50 {ReportNumbers.Percent(accessible, 2)}");
+            }
+
             if (CloudDependencyP50 is { } cloud)
             {
                 parts.Add($"cloud dependency p50 {ReportNumbers.Percent(cloud, 2)}");
+            }
+
+            if (PriceP50 is { } price)
+            {
+                parts.Add($"price p50 ${ReportNumbers.Number(price)}/H100e");
             }
 
             return $"{Focus}: {string.Join("; ", parts)}";
@@ -63,6 +87,11 @@ public sealed record Headline(
         return new Headline(focus, data.Metadata.FocusUsageShare, data.Metadata.FinalYear,
             share.P5, share.P50, share.P95,
             data.FindOutcome(OutcomeColumns.FocusCoverage)?.P50,
-            data.FindOutcome(OutcomeColumns.FocusCloudDependency)?.P50);
+            data.FindOutcome(OutcomeColumns.FocusCloudDependency)?.P50)
+        {
+            InstalledP50 = data.FindOutcome("installed_" + focus)?.P50,
+            AccessibleCoverageP50 = data.FindOutcome("focus_accessible_coverage")?.P50,
+            PriceP50 = data.FindOutcome("price_final")?.P50,
+        };
     }
 }

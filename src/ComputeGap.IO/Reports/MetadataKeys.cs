@@ -39,6 +39,9 @@ public static class MetadataKeys
     /// <summary>SHA-256 of the baseline file; part files with different values are never mixed.</summary>
     public const string BaselineSha256 = "baseline_sha256";
 
+    /// <summary>The sweep file's one-line description (what it asks and which constraint binds).</summary>
+    public const string SweepDescription = "sweep_description";
+
     /// <summary>Sweep name.</summary>
     public const string SweepName = "sweep_name";
 

@@ -44,10 +44,6 @@ public static class ReportNumbers
         return (value / scale).ToString("G3", Invariant) + suffix;
     }
 
-    /// <summary>A statistic of <paramref name="column"/>: percentages for fractions, else <see cref="Number"/>.</summary>
-    public static string Statistic(string column, double value) =>
-        OutcomeColumns.IsFraction(column) ? Percent(value, 3) : Number(value);
-
     /// <summary>A count with thousands separators.</summary>
     public static string Count(long count) => count.ToString("N0", Invariant);
 

@@ -30,6 +30,29 @@ public sealed record SummaryMetadata(
     /// <summary>A raw value, or null.</summary>
     public string? Get(string key) => Raw.TryGetValue(key, out var value) ? value : null;
 
+    /// <summary>Each outcome's kind as the writer recorded it (fraction, ratio, month, h100e, usd); empty for older files.</summary>
+    public IReadOnlyDictionary<string, string> OutcomeKinds { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The kind of <paramref name="column"/>: the recorded one, else (files written before kinds were
+    /// recorded) a fraction for shares and the focus's share-like outcomes, a month for <c>*_month</c>, else a number.
+    /// </summary>
+    public string KindOf(string column) =>
+        OutcomeKinds.TryGetValue(column, out var kind) ? kind
+        : OutcomeColumns.IsFraction(column) ? "fraction"
+        : OutcomeColumns.IsMonth(column) ? "month"
+        : "number";
+
+    /// <summary>A statistic of <paramref name="column"/> for people: percentages, dollars, calendar months or a number.</summary>
+    public string Show(string column, double value) => KindOf(column) switch
+    {
+        "fraction" => ReportNumbers.Percent(value, 3),
+        "usd" => double.IsFinite(value) ? "$" + ReportNumbers.Number(value) : ReportNumbers.Number(value),
+        "month" when StartMonth is { } start && double.IsFinite(value) && value >= 0 && value < 12_000 =>
+            start.AddMonths((int)Math.Round(value)).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        _ => ReportNumbers.Number(value),
+    };
+
     /// <summary>Parses the contract keys of <paramref name="metadata"/>.</summary>
     /// <exception cref="FormatException">A present key does not hold the documented format.</exception>
     public static SummaryMetadata Parse(IReadOnlyDictionary<string, string> metadata)
@@ -41,6 +64,9 @@ public sealed record SummaryMetadata(
             throw new FormatException($"Metadata '{MetadataKeys.Rivals}' must name two regions, not {rivals.Length}.");
         }
 
+        var kinds = raw.TryGetValue(MetadataKeys.OutcomeKinds, out var kindsJson)
+            ? Kinds(kindsJson)
+            : new Dictionary<string, string>();
         return new SummaryMetadata(
             raw,
             StringList(raw, MetadataKeys.Regions),
@@ -49,7 +75,22 @@ public sealed record SummaryMetadata(
             rivals,
             Parsed(raw, MetadataKeys.FocusUsageShare, s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture)),
             Parsed(raw, MetadataKeys.StartMonth, s => DateOnly.ParseExact(s, "yyyy-MM", CultureInfo.InvariantCulture)),
-            Parsed(raw, MetadataKeys.HorizonMonths, s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture)));
+            Parsed(raw, MetadataKeys.HorizonMonths, s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture)))
+        {
+            OutcomeKinds = kinds,
+        };
+    }
+
+    private static Dictionary<string, string> Kinds(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, MetadataJsonContext.Default.DictionaryStringString) ?? [];
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"Metadata '{MetadataKeys.OutcomeKinds}' = '{json}' is not a JSON object of strings.", e);
+        }
     }
 
     private static T? Parsed<T>(Dictionary<string, string> raw, string key, Func<string, T> parse)

@@ -17,13 +17,13 @@ internal static class TableReport
         }
 
         writer.WriteLine();
-        writer.WriteLine("Outcomes (shares in %; month outcomes leave -1 = never out and count it as 'never')");
+        writer.WriteLine("Outcomes (shares in %, compute in H100e, prices in $, months as calendar months; month outcomes leave -1 = never out and count it as 'never')");
         var rows = new List<string[]>();
         rows.Add(["outcome", .. OutcomeStats.StatisticNames]);
         foreach (var o in data.Outcomes)
         {
             rows.Add([o.Name, ReportNumbers.Count(o.Count), ReportNumbers.Count(o.NonFiniteCount), ReportNumbers.Count(o.NeverCount),
-                .. OutcomeStats.StatisticNames.Skip(3).Select(s => ReportNumbers.Statistic(o.Name, o.Get(s)))]);
+                .. OutcomeStats.StatisticNames.Skip(3).Select(s => data.Metadata.Show(o.Name, o.Get(s)))]);
         }
 
         TextTable.Write(rows, writer, "  ");
@@ -41,6 +41,10 @@ internal static class TableReport
             ? $" from {start:yyyy-MM} over {t} months"
             : string.Empty;
         writer.WriteLine($"{ReportNumbers.Count(data.RowCount)} scenarios{span}");
+        if (m.Get(MetadataKeys.SweepDescription) is { Length: > 0 } description)
+        {
+            writer.WriteLine(description);
+        }
     }
 
     private static void WriteThresholds(SummaryData data, TextWriter writer)
@@ -71,7 +75,7 @@ internal static class TableReport
         writer.WriteLine($"Main effects: mean {outcome} at each axis value");
         TextTable.Write(
             [.. ranked.Select(e => new[] { e.Axis }
-                .Concat(e.Levels.Select(l => $"{ReportNumbers.AxisValue(l.Value)}: {ReportNumbers.Statistic(outcome, l.Mean)}"))
+                .Concat(e.Levels.Select(l => $"{ReportNumbers.AxisValue(l.Value)}: {data.Metadata.Show(outcome, l.Mean)}"))
                 .ToArray())],
             writer, "  ", static _ => false);
 

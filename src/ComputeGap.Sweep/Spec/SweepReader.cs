@@ -29,10 +29,9 @@ internal static class SweepReader
         model = resolved.Model;
         var regions = resolved.Regions;
         var name = top.TryGetValue("name", out var nameMember) ? json.Line(nameMember.Value, nameMember.Path, "name") : DefaultName(file);
-        if (top.TryGetValue("description", out var description))
-        {
-            json.String(description.Value, description.Path);
-        }
+        var description = top.TryGetValue("description", out var descriptionMember)
+            ? json.String(descriptionMember.Value, descriptionMember.Path)
+            : string.Empty;
 
         var horizon = top.TryGetValue("horizon_months", out var horizonMember)
             ? (int)json.Whole(horizonMember.Value, horizonMember.Path, "horizon_months", 1, ModelLimits.MaxMonths)
@@ -68,7 +67,10 @@ internal static class SweepReader
 
         GridRules.CheckCrossRules(json, model, Span, regions, focus, top.ContainsKey("focus") ? focusMember.Path : JsonPaths.Root);
         return new SweepSpec(
-            name, horizon, regions, focus, rivalA, rivalB, Array.AsReadOnly(slots), axes.AsReadOnly(), count, text, file, resolved, model);
+            name, horizon, regions, focus, rivalA, rivalB, Array.AsReadOnly(slots), axes.AsReadOnly(), count, text, file, resolved, model)
+        {
+            Description = SpecErrors.OneLine(description).Trim(),
+        };
     }
 
     /// <summary>The model named by the file's <c>model</c> key.</summary>

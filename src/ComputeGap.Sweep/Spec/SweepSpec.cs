@@ -36,6 +36,9 @@ public sealed record SweepSpec(
     Baseline Baseline,
     ModelDescriptor Model)
 {
+    /// <summary>The file's one-line description (empty when it has none).</summary>
+    public string Description { get; init; } = string.Empty;
+
     /// <summary>Scenarios between consecutive values of axis <paramref name="axis"/>.</summary>
     public long Stride(int axis)
     {
