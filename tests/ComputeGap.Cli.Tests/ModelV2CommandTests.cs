@@ -81,3 +81,55 @@ public sealed class ModelV2CommandTests
         Assert.Contains("/no/such/b.json", run.Error, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Model v2 through the sweep command: aggregates summarise to what rows do, and DuckDB reads the rows and series.</summary>
+public sealed class ModelV2SweepTests
+{
+    [Fact]
+    public async Task AggregatesOfAV2SweepSummariseToWhatItsRowsDo()
+    {
+        using var dir = new IO.Tests.TempDirectory();
+        var sweep = Cli.SweepFile("us-export-policy.json");
+        Assert.Equal(0, (await Cli.InvokeAsync("sweep", sweep, "--out", Path.Combine(dir.Path, "rows"), "--output", "rows", "-q")).ExitCode);
+        Assert.Equal(0, (await Cli.InvokeAsync("sweep", sweep, "--out", Path.Combine(dir.Path, "agg"), "--output", "aggregate", "-q")).ExitCode);
+        var rows = await Summary(Path.Combine(dir.Path, "rows"));
+        var agg = await Summary(Path.Combine(dir.Path, "agg"));
+        foreach (var outcome in rows.GetProperty("outcomes").EnumerateObject())
+        {
+            var a = outcome.Value.GetProperty("mean");
+            var b = agg.GetProperty("outcomes").GetProperty(outcome.Name).GetProperty("mean");
+            if (a.ValueKind == JsonValueKind.Number)
+            {
+                Assert.True(Math.Abs(a.GetDouble() - b.GetDouble()) <= 1e-9 * Math.Max(1, Math.Abs(a.GetDouble())), outcome.Name);
+            }
+        }
+
+        foreach (var threshold in rows.GetProperty("thresholds").EnumerateObject())
+        {
+            Assert.Equal(threshold.Value.GetProperty("probability").GetDouble(), agg.GetProperty("thresholds").GetProperty(threshold.Name).GetProperty("probability").GetDouble(), 9);
+        }
+    }
+
+    [Fact]
+    public async Task DuckDbReadsV2RowsAndTheirSeries()
+    {
+        using var dir = new IO.Tests.TempDirectory();
+        Assert.Equal(0, (await Cli.InvokeAsync("sweep", Cli.SweepFile("two-blocs.json"), "--out", dir.Path, "--output", "rows", "--series", "-q")).ExitCode);
+        var rows = Directory.GetFiles(dir.Path, "*.rows.parquet").Single();
+        var series = Directory.GetFiles(dir.Path, "*.series.parquet").Single();
+        var count = await IO.Tests.DuckDb.QueryAsync(rows, "SELECT count(*) AS n, max(abs(share_US + share_CN + share_EU + share_ALLY + share_ROW - 1)) AS off, min(price_final) AS p FROM data");
+        Assert.Equal(486, IO.Tests.DuckDb.ToInt64(count[0]["n"]));
+        Assert.True(IO.Tests.DuckDb.ToDouble(count[0]["off"]) < 1e-5);
+        Assert.True(IO.Tests.DuckDb.ToDouble(count[0]["p"]) > 0);
+        var months = await IO.Tests.DuckDb.QueryAsync(series, "SELECT count(*) AS n, count(DISTINCT month) AS months, max(abs(s - 1)) AS off FROM (SELECT scenario, month, sum(share) AS s, sum(installed) AS i, min(price) AS p FROM data GROUP BY scenario, month)");
+        Assert.Equal(486 * 84, IO.Tests.DuckDb.ToInt64(months[0]["n"]));
+        Assert.True(IO.Tests.DuckDb.ToDouble(months[0]["off"]) < 1e-5);
+    }
+
+    private static async Task<JsonElement> Summary(string dir)
+    {
+        var run = await Cli.InvokeAsync("summarize", dir, "--format", "json");
+        Assert.Equal(0, run.ExitCode);
+        return JsonDocument.Parse(run.Output).RootElement.Clone();
+    }
+}

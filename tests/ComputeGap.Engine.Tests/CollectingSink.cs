@@ -23,7 +23,7 @@ public sealed class CollectingSink(int outcomeCount, long total) : IChunkSink
 
         if (chunk.Series is { } series)
         {
-            Series.AddRange(series.AsSpan(0, chunk.Count * plan.Shape.Months * plan.Shape.Regions).ToArray());
+            Series.AddRange(series.AsSpan(0, chunk.Count * plan.SeriesPerScenario).ToArray());
         }
 
         _next += chunk.Count;

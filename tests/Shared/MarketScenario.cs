@@ -24,6 +24,9 @@ public sealed class MarketScenario
 
     public int Regions { get; }
 
+    /// <summary>A scenario of <paramref name="regions"/> regions from parameter slots (a plan's scenario, say).</summary>
+    public static MarketScenario FromSlots(IReadOnlyList<double> slots, int regions) => new([.. slots], regions);
+
     /// <summary>The built-in v2 baseline (US, CN, EU, ALLY, ROW).</summary>
     public static MarketScenario Baseline()
     {
