@@ -17,9 +17,10 @@ public sealed class CalibrationTests
         Assert.NotEmpty(Result.Value.Fitted);
         foreach (var value in Result.Value.Fitted)
         {
-            // Eight significant digits are written; refitting from them moves a value by rounding only
-            // (magnified by the flat loss around price_adjustment, hence a tolerance above 1e-8).
-            Assert.True(Math.Abs(file[value.Name] - value.Value) <= 1e-5 * Math.Max(1e-3, Math.Abs(value.Value)),
+            // Eight significant digits are written; refitting from them moves a value by rounding and
+            // by the float32 noise of the loss, which the flat loss around price_adjustment magnifies:
+            // refits from one another's output were seen to alternate by 3.1e-5 relative there, hence 1e-4.
+            Assert.True(Math.Abs(file[value.Name] - value.Value) <= 1e-4 * Math.Max(1e-3, Math.Abs(value.Value)),
                 $"{value.Name}: the file holds {file[value.Name]}, calibrate gives {value.Value} (run computegap calibrate --baseline data/baseline-v2.json --write)");
         }
     }

@@ -65,9 +65,9 @@ public sealed class CpuBlockReducerTests(ITestOutputHelper output)
     [Fact]
     public void OutcomeCountsOutsideTheModelsRangeTakeTheGenericRowPath()
     {
-        // Rows of 2 or 6 vectors (8 or 21 to 24 columns); 8 columns leave room for no region.
+        // Rows of 2 or 9 vectors (8 or 33 to 36 columns); 8 columns leave room for no region.
         var rng = new Random(9);
-        foreach (var outcomes in new[] { 8, 21, 24 })
+        foreach (var outcomes in new[] { 8, 33, 36 })
         {
             var regions = outcomes - 9 < 1 ? 0 : outcomes - 9;
             var shape = RandomShape(rng);
@@ -288,13 +288,13 @@ public sealed class CpuBlockReducerTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// 10 to 17 outcome columns; 0 to 6 axes on a grid (each axis's stride the product of the faster
+    /// 10 to 32 outcome columns (v1's 15 and v2's 30 with five regions among them); 0 to 6 axes on a grid (each axis's stride the product of the faster
     /// axes' counts), so the fast axes vary within a block, the slow ones mostly do not, and blocks
     /// start mid-run; sometimes a stride is scaled so that the block boundary falls inside a run.
     /// </summary>
     private static Shape RandomShape(Random rng)
     {
-        var outcomes = rng.Next(10, 18);
+        var outcomes = rng.Next(10, 33);
         var regions = outcomes - 9;
         var focus = rng.Next(regions);
         var axes = rng.Next(0, 7);

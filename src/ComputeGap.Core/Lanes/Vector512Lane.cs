@@ -51,11 +51,13 @@ public readonly struct Vector512Lane(Vector512<float> value) : ILane<Vector512La
         return new(Vector512.Create((ReadOnlySpan<float>)lanes));
     }
 
+    /// <summary><see cref="LaneMath.Exp"/> where AVX-512F runs, else .NET's.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512Lane Exp(Vector512Lane x) => new(Vector512.Exp(x.Value));
+    public static Vector512Lane Exp(Vector512Lane x) => new(LaneMath.IsSupported ? LaneMath.Exp(x.Value) : Vector512.Exp(x.Value));
 
+    /// <summary><see cref="LaneMath.Log"/> where AVX-512F runs, else .NET's.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512Lane Log(Vector512Lane x) => new(Vector512.Log(x.Value));
+    public static Vector512Lane Log(Vector512Lane x) => new(LaneMath.IsSupported ? LaneMath.Log(x.Value) : Vector512.Log(x.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<int> Less(Vector512Lane a, Vector512Lane b) => Vector512.LessThan(a.Value, b.Value).AsInt32();

@@ -24,8 +24,13 @@ public static partial class MarketModel
         public TL InverseLag;
         public TL Ageing;
         public TL RentIn;
-        public TL Halving;
+        public TL Decay;
+
+        /// <summary>δ·(1 − ree_dc_criticality·(1 − ratio)): the share of power growth's rate built this month.</summary>
         public TL PowerBuild;
+
+        /// <summary>The last month: only then is the usage demand kept for the outcomes (one store less per region and month).</summary>
+        public bool Last;
         public TL DomesticWanted;
         public TL ExportWanted;
         public TL Rent;
@@ -50,7 +55,10 @@ public static partial class MarketModel
 
             var kept = TL.Select(Burst, s[r, MarketSlots.Of(MarketRegionState.BurstKept)], one);
             var usage = Demand * s[r, MarketSlots.Of(MarketRegionState.UsageNorm)] * kept;
-            s[r, MarketSlots.Of(MarketRegionState.Usage)] = usage;
+            if (Last)
+            {
+                s[r, MarketSlots.Of(MarketRegionState.Usage)] = usage;
+            }
 
             var power = s[r, MarketSlots.Of(MarketRegionState.Power)];
             var stepped = TL.GreaterOrEqual(Month, s[r, MarketSlots.Of(MarketRegionState.StepFrom)]);
@@ -74,12 +82,9 @@ public static partial class MarketModel
             var unmet = TL.Max(zero, usage - (young + old)) * RentPrice;
             Rent += s[r, MarketSlots.Of(MarketRegionState.RentWeight)] * TL.Min(unplaced, unmet);
 
-            var budgetRate = s[r, MarketSlots.Of(MarketRegionState.BudgetRunRate)];
-            s[r, MarketSlots.Of(MarketRegionState.Budget)] = trend * (one + budgetRate);
-            s[r, MarketSlots.Of(MarketRegionState.BudgetRunRate)] = budgetRate * Halving;
-            var powerRate = s[r, MarketSlots.Of(MarketRegionState.PowerRunRate)];
-            s[r, MarketSlots.Of(MarketRegionState.Power)] = power * (one + (powerRate * PowerBuild));
-            s[r, MarketSlots.Of(MarketRegionState.PowerRunRate)] = powerRate * Halving;
+            // The halving rates are their t = 0 values times the common δ, so no rate is stored per region.
+            s[r, MarketSlots.Of(MarketRegionState.Budget)] = trend * (one + (s[r, MarketSlots.Of(MarketRegionState.CapexRate)] * Decay));
+            s[r, MarketSlots.Of(MarketRegionState.Power)] = power * (one + (s[r, MarketSlots.Of(MarketRegionState.PowerRate)] * PowerBuild));
         }
     }
 
@@ -98,6 +103,10 @@ public static partial class MarketModel
         public TM Capped;
         public TL Total;
         public TL Priority;
+        public TL Smuggled;
+
+        /// <summary>The month's flows are observed: keep each region's smuggled orders for the diagnostics.</summary>
+        public bool Observed;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Visit(int r)
@@ -122,7 +131,13 @@ public static partial class MarketModel
             var embargoed = TL.Greater(s[r, MarketSlots.Of(MarketRegional.Embargoed)], half);
             var eligible = TL.Select(embargoed, legal + smuggled, open);
             s[r, MarketSlots.Of(MarketRegionState.Eligible)] = eligible;
-            s[r, MarketSlots.Of(MarketRegionState.Smuggled)] = TL.Select(embargoed, smuggled, zero);
+            var smuggledOrders = TL.Select(embargoed, smuggled, zero);
+            if (Observed)
+            {
+                s[r, MarketSlots.Of(MarketRegionState.Smuggled)] = smuggledOrders;
+            }
+
+            Smuggled += smuggledOrders;
             Total += eligible;
             Priority += s[r, MarketSlots.Of(MarketRegionState.PriorityWeight)] * eligible;
         }
@@ -135,13 +150,15 @@ public static partial class MarketModel
         where TS : struct, ILaneStore<TL>
     {
         public TS S;
-        public TM Short;
+        /// <summary>min(1, S/Σp0) when output is short, else 0 (no priority share when every order is met).</summary>
         public TL PriorityScale;
         public TL K;
         public TL InverseEfficiency;
         public TL Total;
         public TL DomesticIn;
-        public TL SmuggledIn;
+
+        /// <summary>The month's flows are observed: keep each region's allocation for the diagnostics.</summary>
+        public bool Observed;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Visit(int r)
@@ -149,9 +166,13 @@ public static partial class MarketModel
             var s = S;
             var zero = TL.Broadcast(0f);
             var eligible = s[r, MarketSlots.Of(MarketRegionState.Eligible)];
-            var priority = TL.Select(Short, s[r, MarketSlots.Of(MarketRegionState.PriorityWeight)] * eligible * PriorityScale, zero);
+            var priority = s[r, MarketSlots.Of(MarketRegionState.PriorityWeight)] * eligible * PriorityScale;
             var allocated = priority + (K * (eligible - priority));
-            s[r, MarketSlots.Of(MarketRegionState.Allocated)] = allocated;
+            if (Observed)
+            {
+                s[r, MarketSlots.Of(MarketRegionState.Allocated)] = allocated;
+            }
+
             var domestic = s[r, MarketSlots.Of(MarketRegionState.DomesticFill)];
             var added = allocated + domestic;
             var young = s[r, MarketSlots.Of(MarketRegionState.Young)] + added;
@@ -161,7 +182,6 @@ public static partial class MarketModel
             s[MarketSlots.Installed(r)] = installed;
             Total += installed;
             DomesticIn += s[r, MarketSlots.Of(MarketRegional.DomesticSupply)] * domestic;
-            SmuggledIn += K * s[r, MarketSlots.Of(MarketRegionState.Smuggled)];
         }
     }
 }

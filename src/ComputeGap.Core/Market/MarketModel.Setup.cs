@@ -82,9 +82,7 @@ public static partial class MarketModel
             s[r, MarketSlots.Of(MarketRegionState.YoungMw)] = young / perMw;
             s[r, MarketSlots.Of(MarketRegionState.OldMw)] = old / perMw;
             s[r, MarketSlots.Of(MarketRegionState.Budget)] = s[r, MarketSlots.Of(MarketRegional.Capex0)];
-            s[r, MarketSlots.Of(MarketRegionState.BudgetRunRate)] = s[r, MarketSlots.Of(MarketRegionState.CapexRate)];
             s[r, MarketSlots.Of(MarketRegionState.Power)] = s[r, MarketSlots.Of(MarketRegional.DcPower0)];
-            s[r, MarketSlots.Of(MarketRegionState.PowerRunRate)] = s[r, MarketSlots.Of(MarketRegionState.PowerRate)];
             s[r, MarketSlots.Of(MarketRegionState.UsageNorm)] = s[r, MarketSlots.Of(MarketRegional.UsageShare)] / usageTotal;
 
             var host = TL.Greater(s[r, MarketSlots.Of(MarketRegional.CloudHost)], half);
@@ -110,6 +108,7 @@ public static partial class MarketModel
             HbmRate = s[MarketSlots.Of(MarketDerived.HbmRate)],
             Demand = s[MarketSlots.Of(MarketGlobal.Demand0)],
             DemandRate = s[MarketSlots.Of(MarketDerived.DemandRate)],
+            Decay = one,
             Markup = s[MarketSlots.Of(MarketGlobal.Markup0)],
             Floor = s[MarketSlots.Of(MarketGlobal.PriceFloor0)],
             Efficiency = perMw,

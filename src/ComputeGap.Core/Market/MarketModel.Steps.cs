@@ -46,7 +46,7 @@ public static partial class MarketModel
 
     /// <summary>Step 4, one pass (<see cref="OrderPass{TL, TM, TS}"/>): W_d, W_x and the month's rent.</summary>
     [MethodImpl(StepOptions)]
-    private static OrderTotals<TL> Orders<TL, TM, TS>(TS s, in MarketState<TL> m, TL month, TL reeRatio, TL halving, int regions)
+    private static OrderTotals<TL> Orders<TL, TM, TS>(TS s, in MarketState<TL> m, TL month, TL reeRatio, bool last, int regions)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
@@ -67,8 +67,9 @@ public static partial class MarketModel
             InverseLag = m.InverseLag,
             Ageing = m.Ageing,
             RentIn = m.Rent,
-            Halving = halving,
-            PowerBuild = one - (s[MarketSlots.Of(MarketGlobal.ReeDcCriticality)] * (one - reeRatio)),
+            Decay = m.Decay,
+            PowerBuild = m.Decay * (one - (s[MarketSlots.Of(MarketGlobal.ReeDcCriticality)] * (one - reeRatio))),
+            Last = last,
             DomesticWanted = zero,
             ExportWanted = zero,
             Rent = zero,
@@ -79,7 +80,7 @@ public static partial class MarketModel
 
     /// <summary>Steps 5 and 6, one pass (<see cref="EligiblePass{TL, TM, TS}"/>): E and Σp0.</summary>
     [MethodImpl(StepOptions)]
-    private static EligibleTotals<TL> Eligible<TL, TM, TS>(TS s, TL month, TL fillHome, TL fillExport, int regions)
+    private static EligibleTotals<TL> Eligible<TL, TM, TS>(TS s, TL month, TL fillHome, TL fillExport, bool observed, int regions)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
@@ -106,14 +107,16 @@ public static partial class MarketModel
             Capped = capped,
             Total = zero,
             Priority = zero,
+            Smuggled = zero,
+            Observed = observed,
         };
         RegionLoop.Each<EligiblePass<TL, TM, TS>>(ref pass, regions);
-        return new EligibleTotals<TL> { Total = pass.Total, Priority = pass.Priority };
+        return new EligibleTotals<TL> { Total = pass.Total, Priority = pass.Priority, Smuggled = pass.Smuggled };
     }
 
     /// <summary>Step 7's shares: whether output is short, the priority scale and k.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Rationing<TL, TM> Ration<TL, TM>(TL output, in EligibleTotals<TL> eligible)
+    private static Rationing<TL> Ration<TL, TM>(TL output, in EligibleTotals<TL> eligible)
         where TL : struct, ILane<TL, TM>
         where TM : struct
     {
@@ -121,19 +124,20 @@ public static partial class MarketModel
         var one = TL.Broadcast(1f);
         var isShort = TL.Greater(eligible.Total, output);
         var scale = TL.Select(TL.Greater(eligible.Priority, output), output / eligible.Priority, one);
-        var priority = TL.Select(isShort, eligible.Priority * scale, zero);
+        scale = TL.Select(isShort, scale, zero);
+        var priority = eligible.Priority * scale;
 
         // Σp ≤ S, so S − Σp ≥ 0 exactly; float32 rounding of the scaled Σp can leave it a hair below
         // zero, which would make k negative and take compute away. Clamp to the exact value.
         var left = TL.Max(zero, output - priority);
         var rest = eligible.Total - priority;
         var k = TL.Select(isShort, TL.Select(TL.Greater(rest, zero), left / rest, zero), one);
-        return new Rationing<TL, TM> { Short = isShort, PriorityScale = scale, K = k };
+        return new Rationing<TL> { PriorityScale = scale, K = k };
     }
 
     /// <summary>Step 8, one pass (<see cref="InstallPass{TL, TM, TS}"/>), and the origin stocks; returns ΣI.</summary>
     [MethodImpl(StepOptions)]
-    private static TL Install<TL, TM, TS>(TS s, ref MarketState<TL> m, in Rationing<TL, TM> ration, int regions)
+    private static TL Install<TL, TM, TS>(TS s, ref MarketState<TL> m, in Rationing<TL> ration, TL smuggled, bool observed, int regions)
         where TL : struct, ILane<TL, TM>
         where TM : struct
         where TS : struct, ILaneStore<TL>
@@ -142,13 +146,12 @@ public static partial class MarketModel
         var pass = new InstallPass<TL, TM, TS>
         {
             S = s,
-            Short = ration.Short,
             PriorityScale = ration.PriorityScale,
             K = ration.K,
             InverseEfficiency = TL.Broadcast(1f) / m.Efficiency,
             Total = zero,
             DomesticIn = zero,
-            SmuggledIn = zero,
+            Observed = observed,
         };
         RegionLoop.Each<InstallPass<TL, TM, TS>>(ref pass, regions);
 
@@ -156,7 +159,7 @@ public static partial class MarketModel
         Age<TL, TM>(ref m.DomesticYoung, ref m.DomesticOld, m.Ageing);
         m.DomesticYoung += pass.DomesticIn;
         Age<TL, TM>(ref m.SmuggledYoung, ref m.SmuggledOld, m.Ageing);
-        m.SmuggledYoung += pass.SmuggledIn;
+        m.SmuggledYoung += ration.K * smuggled;
         return pass.Total;
     }
 
@@ -187,14 +190,15 @@ internal struct EligibleTotals<TL>
 {
     public TL Total;
     public TL Priority;
+
+    /// <summary>Σ smug[r], the smuggled orders of embargoed regions.</summary>
+    public TL Smuggled;
 }
 
-/// <summary>Step 7's decision: output short, priority scale min(1, S/Σp0), and k.</summary>
-internal struct Rationing<TL, TM>
+/// <summary>Step 7's decision: the priority scale (min(1, S/Σp0) when output is short, else 0) and k.</summary>
+internal struct Rationing<TL>
     where TL : struct
-    where TM : struct
 {
-    public TM Short;
     public TL PriorityScale;
     public TL K;
 }

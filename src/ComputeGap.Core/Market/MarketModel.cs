@@ -47,15 +47,15 @@ public static partial class MarketModel
             m.Price = m.Floor * m.Markup;
             m.PriceSum += m.Price;
 
-            var orders = Orders<TL, TM, TS>(s, m, month, reeRatio, halving, regions);
+            var orders = Orders<TL, TM, TS>(s, m, month, reeRatio, t == shape.Months - 1, regions);
             var exportShare = s[MarketSlots.Of(MarketGlobal.CnExportShare)];
             var home = (one - exportShare) * domestic;
             var exported = exportShare * domestic;
             var fillHome = TL.Select(TL.Greater(orders.DomesticWanted, zero), TL.Min(one, home / orders.DomesticWanted), zero);
             var fillExport = TL.Select(TL.Greater(orders.ExportWanted, zero), TL.Min(one, exported / orders.ExportWanted), zero);
-            var eligible = Eligible<TL, TM, TS>(s, month, fillHome, fillExport, regions);
+            var eligible = Eligible<TL, TM, TS>(s, month, fillHome, fillExport, series.Enabled, regions);
             var ration = Ration<TL, TM>(output, eligible);
-            var installed = Install<TL, TM, TS>(s, ref m, ration, regions);
+            var installed = Install<TL, TM, TS>(s, ref m, ration, eligible.Smuggled, series.Enabled, regions);
 
             // Step 7's accumulators, without cancellation: S − Σa is max(0, S − E), and the domestic
             // output no region took is max(0, (1 − x)D − W_d) + max(0, xD − W_x).
@@ -83,6 +83,7 @@ public static partial class MarketModel
             m.HbmRate *= halving;
             m.Demand *= one + m.DemandRate;
             m.DemandRate *= halving;
+            m.Decay *= halving;
             m.Floor *= floorFactor;
             m.Efficiency *= efficiencyFactor;
             m.AltTrend *= altFactor;

@@ -122,14 +122,8 @@ public enum MarketRegionState
     /// <summary>Budget trend K[r], $/month.</summary>
     Budget,
 
-    /// <summary>Its halving monthly rate.</summary>
-    BudgetRunRate,
-
     /// <summary>Power Pw[r], MW.</summary>
     Power,
-
-    /// <summary>Its halving monthly rate.</summary>
-    PowerRunRate,
 
     /// <summary>Usage demand U[r] this month, H100e.</summary>
     Usage,

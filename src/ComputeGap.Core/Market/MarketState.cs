@@ -18,6 +18,9 @@ internal struct MarketState<TL>
     public TL Demand;
     public TL DemandRate;
 
+    /// <summary>δ = d^t, the halving of every rate since t = 0: region r's budget and power grow at ρ_X[r]·δ and ρ_P[r]·δ.</summary>
+    public TL Decay;
+
     /// <summary>Markup m, floor F ($) and efficiency e (H100e per MW of this month's chips).</summary>
     public TL Markup;
     public TL Floor;

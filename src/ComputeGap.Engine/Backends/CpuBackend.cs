@@ -21,15 +21,13 @@ namespace ComputeGap.Engine.Backends;
 /// </remarks>
 /// <param name="maxThreads">Worker threads; 0 for every core.</param>
 /// <param name="lanes">The lane width; <see cref="CpuLanes.Auto"/> picks the widest accelerated one.</param>
-public sealed class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuLanes.Auto) : ISweepBackend
+public sealed partial class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuLanes.Auto) : ISweepBackend
 {
     /// <summary>Scenarios one parallel work item computes; a multiple of every vector width.</summary>
     private const int BlockSize = 512;
 
     private readonly int _threads = maxThreads > 0 ? maxThreads : Environment.ProcessorCount;
     private readonly bool _wide = lanes == CpuLanes.Vector512 || (lanes == CpuLanes.Auto && Vector512.IsHardwareAccelerated);
-    private ChunkBuffers? _scratch;
-    private readonly CpuReduction _reduction = new();
 
     /// <summary>Per-worker fan sketches (months × regions × 8,003 counts each), kept between chunks.</summary>
     private readonly ConcurrentBag<long[]> _fanPool = [];
@@ -47,15 +45,14 @@ public sealed class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuLanes.Aut
 
     public void ComputeAggregate(SweepPlan plan, long first, int count, AggregateBuffers target)
     {
-        if (_scratch is null || _scratch.Capacity < count || _scratch.Outcomes.Length != plan.OutcomeCount)
+        if (_wide)
         {
-            _scratch = new ChunkBuffers(plan.OutcomeCount, count, 0);
+            Aggregate<Vector512Lane, Vector512<int>>(plan, first, count, target);
         }
-
-        _scratch.First = first;
-        _scratch.Count = count;
-        Compute(plan, first, count, _scratch, target.Fans);
-        _reduction.Reduce(plan, _scratch, target, _threads);
+        else
+        {
+            Aggregate<VectorLane, Vector<int>>(plan, first, count, target);
+        }
     }
 
     public void Dispose()
@@ -81,19 +78,7 @@ public sealed class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuLanes.Aut
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, buffers.Capacity);
         var model = plan.Model;
-        var broadcast = new TLane[model.SlotCount];
-        for (var slot = 0; slot < model.ParamSlotCount; slot++)
-        {
-            broadcast[slot] = TLane.Broadcast(plan.FixedSlots[slot]);
-        }
-
-        var factorSlots = model.DerivedSlots.Select(d => d.Slot).ToArray();
-        foreach (var factor in factorSlots)
-        {
-            broadcast[factor] = TLane.Broadcast(plan.FixedFactors[factor]);
-        }
-
-        var group = model.Accept(new GroupRunner<TLane, TMask>());
+        var setup = Setup<TLane, TMask>(plan);
         if (fans is not null)
         {
             Array.Clear(fans);
@@ -109,13 +94,7 @@ public sealed class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuLanes.Aut
             (block, _, worker) =>
             {
                 var start = block * BlockSize;
-                var end = Math.Min(count, start + BlockSize);
-                worker.Axes.Start(first + start);
-                for (var i = start; i < end; i += TLane.Width)
-                {
-                    group(plan, i, Math.Min(TLane.Width, end - i), broadcast, factorSlots, worker, buffers);
-                }
-
+                RunRange(plan, setup, worker, buffers, first + start, start, Math.Min(count - start, BlockSize));
                 return worker;
             },
             worker =>
@@ -134,6 +113,38 @@ public sealed class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuLanes.Aut
                     _fanPool.Add(own);
                 }
             });
+    }
+
+    /// <summary>What every group of a chunk shares: the fixed parameters as lanes, the derived slots, the model's group runner.</summary>
+    private static ChunkSetup<TLane> Setup<TLane, TMask>(SweepPlan plan)
+        where TLane : struct, ILane<TLane, TMask>, IHostLane<TLane>
+        where TMask : struct
+    {
+        var model = plan.Model;
+        var broadcast = new TLane[model.SlotCount];
+        for (var slot = 0; slot < model.ParamSlotCount; slot++)
+        {
+            broadcast[slot] = TLane.Broadcast(plan.FixedSlots[slot]);
+        }
+
+        var factorSlots = model.DerivedSlots.Select(d => d.Slot).ToArray();
+        foreach (var factor in factorSlots)
+        {
+            broadcast[factor] = TLane.Broadcast(plan.FixedFactors[factor]);
+        }
+
+        return new ChunkSetup<TLane>(broadcast, factorSlots, model.Accept(new GroupRunner<TLane, TMask>()));
+    }
+
+    /// <summary>Computes <paramref name="count"/> scenarios from <paramref name="scenario"/> into <paramref name="buffers"/> from position <paramref name="local"/>.</summary>
+    private static void RunRange<TLane>(SweepPlan plan, ChunkSetup<TLane> setup, Worker<TLane> worker, ChunkBuffers buffers, long scenario, int local, int count)
+        where TLane : struct, IHostLane<TLane>
+    {
+        worker.Axes.Start(scenario);
+        for (var i = 0; i < count; i += TLane.Width)
+        {
+            setup.Group(plan, local + i, Math.Min(TLane.Width, count - i), setup.Broadcast, setup.FactorSlots, worker, buffers);
+        }
     }
 
     private long[] RentFans(int length)
@@ -159,6 +170,9 @@ public sealed class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuLanes.Aut
         /// <summary>Each axis's value at the next scenario, stepped like an odometer from a work item's first scenario.</summary>
         public OdometerCursor<PlanAxes, CursorMemory> Axes = new(new PlanAxes(plan), new CursorMemory(new long[2 * plan.AxisSlots.Length]));
     }
+
+    /// <summary>A chunk's <see cref="Setup"/>.</summary>
+    private sealed record ChunkSetup<TLane>(TLane[] Broadcast, int[] FactorSlots, GroupRun<TLane> Group);
 
     /// <summary>Runs one group of up to a lane's width of scenarios (a model's <see cref="ComputeGroup{TModel, TLane, TMask}"/>).</summary>
     private delegate void GroupRun<TLane>(SweepPlan plan, int local, int valid, TLane[] broadcast, int[] factorSlots, Worker<TLane> worker, ChunkBuffers buffers);

@@ -65,6 +65,15 @@ public sealed partial class CpuBlockReducer
             case 5:
                 Rows<FiveVectors>(g, valid, varying);
                 break;
+            case 6:
+                Rows<SixVectors>(g, valid, varying);
+                break;
+            case 7:
+                Rows<SevenVectors>(g, valid, varying);
+                break;
+            case 8:
+                Rows<EightVectors>(g, valid, varying);
+                break;
             default:
                 RowsOfAnyWidth(g, valid, varying);
                 break;
@@ -113,6 +122,9 @@ public sealed partial class CpuBlockReducer
         var s2 = Vector256.LoadUnsafe(ref sums, 8);
         var s3 = TWidth.Vectors > 3 ? Vector256.LoadUnsafe(ref sums, 12) : default;
         var s4 = TWidth.Vectors > 4 ? Vector256.LoadUnsafe(ref sums, 16) : default;
+        var s5 = TWidth.Vectors > 5 ? Vector256.LoadUnsafe(ref sums, 20) : default;
+        var s6 = TWidth.Vectors > 6 ? Vector256.LoadUnsafe(ref sums, 24) : default;
+        var s7 = TWidth.Vectors > 7 ? Vector256.LoadUnsafe(ref sums, 28) : default;
         for (var r = from; r < to; r++)
         {
             ref var row = ref Unsafe.Add(ref rows, r * TWidth.Vectors * 4);
@@ -128,6 +140,21 @@ public sealed partial class CpuBlockReducer
             {
                 s4 += Vector256.LoadUnsafe(ref row, 16);
             }
+
+            if (TWidth.Vectors > 5)
+            {
+                s5 += Vector256.LoadUnsafe(ref row, 20);
+            }
+
+            if (TWidth.Vectors > 6)
+            {
+                s6 += Vector256.LoadUnsafe(ref row, 24);
+            }
+
+            if (TWidth.Vectors > 7)
+            {
+                s7 += Vector256.LoadUnsafe(ref row, 28);
+            }
         }
 
         s0.StoreUnsafe(ref sums, 0);
@@ -141,6 +168,21 @@ public sealed partial class CpuBlockReducer
         if (TWidth.Vectors > 4)
         {
             s4.StoreUnsafe(ref sums, 16);
+        }
+
+        if (TWidth.Vectors > 5)
+        {
+            s5.StoreUnsafe(ref sums, 20);
+        }
+
+        if (TWidth.Vectors > 6)
+        {
+            s6.StoreUnsafe(ref sums, 24);
+        }
+
+        if (TWidth.Vectors > 7)
+        {
+            s7.StoreUnsafe(ref sums, 28);
         }
     }
 
@@ -215,5 +257,20 @@ public sealed partial class CpuBlockReducer
     private readonly struct FiveVectors : IRowWidth
     {
         public static int Vectors => 5;
+    }
+
+    private readonly struct SixVectors : IRowWidth
+    {
+        public static int Vectors => 6;
+    }
+
+    private readonly struct SevenVectors : IRowWidth
+    {
+        public static int Vectors => 7;
+    }
+
+    private readonly struct EightVectors : IRowWidth
+    {
+        public static int Vectors => 8;
     }
 }
