@@ -1,3 +1,4 @@
+using ComputeGap.Core.Models;
 using ComputeGap.Calibration.Observed;
 using ComputeGap.Calibration.Running;
 using ComputeGap.Core.Model;

@@ -1,3 +1,4 @@
+using ComputeGap.Core.Models;
 using ComputeGap.Calibration.Fitting;
 using ComputeGap.Calibration.Running;
 using ComputeGap.Core.Market;

@@ -1,3 +1,4 @@
+using ComputeGap.Core.Models;
 using ComputeGap.Core.Market;
 
 namespace ComputeGap.Calibration.Running;

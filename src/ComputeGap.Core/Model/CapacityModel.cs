@@ -5,7 +5,7 @@ using ComputeGap.Core.Parameters;
 namespace ComputeGap.Core.Model;
 
 /// <summary>
-/// Model v1 (shared/MODEL.md, mirrored in docs/model.md): the one implementation of the equations.
+/// Model v1 (docs/model.md): the one implementation of the equations.
 /// The ILGPU kernel instantiates it with <see cref="ScalarLane"/>, the CPU path with
 /// <see cref="VectorLane"/>; nothing else in src/ or kernels/ computes the model.
 /// </summary>

@@ -1,19 +1,23 @@
 using ComputeGap.Core.Lanes;
 using ComputeGap.Core.Model;
-using ComputeGap.Core.Models;
 
-namespace ComputeGap.Calibration.Running;
+namespace ComputeGap.Core.Models;
 
 /// <summary>
 /// One scenario of a model run on the host in float32 (<see cref="ScalarLane"/>, the lane the GPU
 /// kernels use), with every value it reports each month kept: the fitting, hindcast and lever
-/// commands need one scenario at a time and all of its months, not a sweep's reductions.
+/// commands (and the tests) need one scenario at a time and all of its months, not a sweep's reductions.
 /// </summary>
 public static class SingleRun
 {
     /// <summary>Runs <paramref name="model"/> on <paramref name="slots"/> (its parameter slots) for <paramref name="shape"/>.</summary>
     public static RunResult Run(ModelDescriptor model, IReadOnlyList<double> slots, ModelShape shape) =>
         model.Accept(new Runner(slots, shape));
+
+    /// <summary>Runs <typeparamref name="TModel"/> on <paramref name="slots"/> (its parameter slots; derived slots are left to the model).</summary>
+    public static RunResult Run<TModel>(IReadOnlyList<double> slots, ModelShape shape)
+        where TModel : struct, IModel =>
+        new Runner(slots, shape).Visit<TModel>();
 
     private sealed class Runner(IReadOnlyList<double> slots, ModelShape shape) : IModelVisitor<RunResult>
     {
@@ -70,32 +74,5 @@ public static class SingleRun
                 Values[month, index] = value.Value;
             }
         }
-    }
-}
-
-/// <summary>A single run's outcomes and every month's reported values.</summary>
-/// <param name="Outcomes">Outcome columns in the model's order.</param>
-/// <param name="Months">Values reported each month, [month, index] (series columns, then diagnostics).</param>
-public sealed record RunResult(IReadOnlyList<double> Outcomes, float[,] Months)
-{
-    /// <summary>Most values a month kept.</summary>
-    public const int MaxValues = 64;
-
-    /// <summary>Months run.</summary>
-    public int MonthCount => Months.GetLength(0);
-
-    /// <summary>Value <paramref name="index"/> at month <paramref name="month"/>.</summary>
-    public double At(int month, int index) => Months[month, index];
-
-    /// <summary>Sum of value <paramref name="index"/> over months <c>[from, to)</c>.</summary>
-    public double Sum(int index, int from, int to)
-    {
-        var sum = 0.0;
-        for (var t = from; t < to; t++)
-        {
-            sum += Months[t, index];
-        }
-
-        return sum;
     }
 }
