@@ -1,6 +1,5 @@
-using ComputeGap.Core.Models;
 using ComputeGap.Calibration.Running;
-using ComputeGap.Core.Model;
+using ComputeGap.Core.Models;
 
 namespace ComputeGap.Calibration.Fitting;
 
@@ -17,7 +16,7 @@ public static class DemandFit
     {
         var regions = values.Regions.ToList();
         var months = values.Baseline.HorizonMonths;
-        var shape = new ModelShape(months, regions.Count, regions.IndexOf(values.Baseline.Focus), regions.IndexOf(values.Baseline.RivalA), regions.IndexOf(values.Baseline.RivalB));
+        var shape = values.Baseline.Shape();
         var fleet = new MarketTrace(SingleRun.Run(values.Model, values.Slots, shape), regions.Count).InstalledTotal(months - 1);
         var demand0 = values["demand0"];
         var halflife = values["growth_halflife_years"];

@@ -1,7 +1,6 @@
-using ComputeGap.Core.Models;
 using ComputeGap.Calibration.Observed;
 using ComputeGap.Calibration.Running;
-using ComputeGap.Core.Model;
+using ComputeGap.Core.Models;
 
 namespace ComputeGap.Calibration.Fitting;
 
@@ -29,8 +28,7 @@ public static class MarketFit
         var price2024 = observed.Price(2024, Targets.CostSeries);
         var priceTrend2024 = PriceTrend2024(observed);
         var chinaInflow2024 = observed.ChinaHoldings(DerivedValues.QuarterEnd(2024, 4)) - observed.ChinaHoldings(DerivedValues.QuarterEnd(2023, 4));
-        var shape = new ModelShape(Months, regions.Count, regions.ToList().IndexOf(values.Baseline.Focus),
-            regions.ToList().IndexOf(values.Baseline.RivalA), regions.ToList().IndexOf(values.Baseline.RivalB));
+        var shape = values.Baseline.Shape(Months);
 
         Fit2024 Evaluate(double[] x)
         {

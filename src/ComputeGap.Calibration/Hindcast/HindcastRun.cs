@@ -1,8 +1,7 @@
-using ComputeGap.Core.Models;
 using ComputeGap.Calibration.Fitting;
 using ComputeGap.Calibration.Observed;
 using ComputeGap.Calibration.Running;
-using ComputeGap.Core.Model;
+using ComputeGap.Core.Models;
 using ComputeGap.IO.Reports;
 using ComputeGap.Sweep.Spec;
 
@@ -23,7 +22,7 @@ public static class HindcastRun
         var calibration = Calibrator.Calibrate(baseline, observed);
         var values = calibration.Values;
         var regions = values.Regions.ToList();
-        var shape = new ModelShape(baseline.HorizonMonths, regions.Count, regions.IndexOf(baseline.Focus), regions.IndexOf(baseline.RivalA), regions.IndexOf(baseline.RivalB));
+        var shape = baseline.Shape();
         var trace = new MarketTrace(SingleRun.Run(values.Model, values.Slots, shape), regions.Count);
         var china = regions.IndexOf(DerivedValues.ChinaRegion(values));
         var rows = new List<HindcastRow>();

@@ -1,8 +1,8 @@
-using ComputeGap.Core.Models;
 using ComputeGap.Calibration.Fitting;
 using ComputeGap.Calibration.Running;
 using ComputeGap.Core.Market;
 using ComputeGap.Core.Model;
+using ComputeGap.Core.Models;
 using ComputeGap.Sweep.Spec;
 
 namespace ComputeGap.Calibration.Levers;
@@ -41,8 +41,7 @@ public static class LeverTable
     public static IReadOnlyList<LeverRow> Run(Baseline baseline, IReadOnlyList<Lever>? levers = null)
     {
         var values = new BaselineValues(baseline);
-        var regions = baseline.Regions.ToList();
-        var shape = new ModelShape(baseline.HorizonMonths, regions.Count, regions.IndexOf(baseline.Focus), regions.IndexOf(baseline.RivalA), regions.IndexOf(baseline.RivalB));
+        var shape = baseline.Shape();
         var base0 = Metrics(values, shape);
         var rows = new List<LeverRow> { new(null, base0, base0) };
         foreach (var lever in levers ?? LeverCatalog.All)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ComputeGap.Calibration.Running;
 using ComputeGap.Core.Market;
-using ComputeGap.Core.Model;
 using ComputeGap.Core.Models;
 using ComputeGap.IO.Reports;
 using ComputeGap.Sweep.Spec;
@@ -18,7 +17,7 @@ public static class BaselineReport
     public static IReadOnlyList<ResultTable> Tables(Baseline baseline)
     {
         var regions = baseline.Regions.ToList();
-        var shape = new ModelShape(baseline.HorizonMonths, regions.Count, regions.IndexOf(baseline.Focus), regions.IndexOf(baseline.RivalA), regions.IndexOf(baseline.RivalB));
+        var shape = baseline.Shape();
         var run = SingleRun.Run(baseline.Model, baseline.Slots, shape);
         var start = DateOnly.ParseExact(baseline.StartMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var yearEnds = Enumerable.Range(0, shape.Months).Where(t => start.AddMonths(t).Month == 12 || t == shape.Months - 1).ToList();

@@ -1,5 +1,5 @@
-using ComputeGap.Core.Models;
 using ComputeGap.Core.Market;
+using ComputeGap.Core.Models;
 
 namespace ComputeGap.Calibration.Running;
 

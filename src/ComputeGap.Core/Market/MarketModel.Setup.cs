@@ -101,13 +101,9 @@ public static partial class MarketModel
         return new MarketState<TL>
         {
             Capacity = capacity0,
-            CapacityRate = s[MarketSlots.Of(MarketDerived.FabRate)],
             Wafer = s[MarketSlots.Of(MarketGlobal.DomesticWaferChips0)],
-            WaferRate = s[MarketSlots.Of(MarketDerived.WaferRate)],
             Hbm = s[MarketSlots.Of(MarketGlobal.DomesticHbmChips0)],
-            HbmRate = s[MarketSlots.Of(MarketDerived.HbmRate)],
             Demand = s[MarketSlots.Of(MarketGlobal.Demand0)],
-            DemandRate = s[MarketSlots.Of(MarketDerived.DemandRate)],
             Decay = one,
             Markup = s[MarketSlots.Of(MarketGlobal.Markup0)],
             Floor = s[MarketSlots.Of(MarketGlobal.PriceFloor0)],

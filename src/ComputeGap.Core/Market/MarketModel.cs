@@ -34,6 +34,10 @@ public static partial class MarketModel
         var floorFactor = s[MarketSlots.Of(MarketDerived.FloorFactor)];
         var efficiencyFactor = s[MarketSlots.Of(MarketDerived.EfficiencyFactor)];
         var altFactor = s[MarketSlots.Of(MarketDerived.AltFactor)];
+        var fabRate = s[MarketSlots.Of(MarketDerived.FabRate)];
+        var waferRate = s[MarketSlots.Of(MarketDerived.WaferRate)];
+        var hbmRate = s[MarketSlots.Of(MarketDerived.HbmRate)];
+        var demandRate = s[MarketSlots.Of(MarketDerived.DemandRate)];
         var asmlFrom = Never<TL, TM>(s[MarketSlots.Of(MarketGlobal.AsmlControlsMonth)]);
         var controls = s[MarketSlots.Of(MarketGlobal.AsmlControls)];
         var fabSlowed = one - (s[MarketSlots.Of(MarketGlobal.AsmlFabElasticity)] * controls);
@@ -74,15 +78,12 @@ public static partial class MarketModel
                 });
             }
 
+            // Every halving rate is its t = 0 value times the common decay δ.
             var asml = TL.GreaterOrEqual(month, asmlFrom);
-            m.Capacity *= one + (m.CapacityRate * TL.Select(asml, fabSlowed, one));
-            m.CapacityRate *= halving;
-            m.Wafer *= one + (m.WaferRate * TL.Select(asml, cnSlowed, one));
-            m.WaferRate *= halving;
-            m.Hbm *= one + m.HbmRate;
-            m.HbmRate *= halving;
-            m.Demand *= one + m.DemandRate;
-            m.DemandRate *= halving;
+            m.Capacity *= one + (fabRate * m.Decay * TL.Select(asml, fabSlowed, one));
+            m.Wafer *= one + (waferRate * m.Decay * TL.Select(asml, cnSlowed, one));
+            m.Hbm *= one + (hbmRate * m.Decay);
+            m.Demand *= one + (demandRate * m.Decay);
             m.Decay *= halving;
             m.Floor *= floorFactor;
             m.Efficiency *= efficiencyFactor;

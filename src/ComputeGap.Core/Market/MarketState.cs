@@ -4,21 +4,17 @@ namespace ComputeGap.Core.Market;
 internal struct MarketState<TL>
     where TL : struct
 {
-    /// <summary>US-designed capacity C, H100e/month, and its halving monthly rate.</summary>
+    /// <summary>US-designed capacity C, H100e/month.</summary>
     public TL Capacity;
-    public TL CapacityRate;
 
-    /// <summary>China's wafer limit W and HBM limit M, chips/month, and their rates.</summary>
+    /// <summary>China's wafer limit W and HBM limit M, chips/month.</summary>
     public TL Wafer;
-    public TL WaferRate;
     public TL Hbm;
-    public TL HbmRate;
 
-    /// <summary>Global usage demand Dm, H100e, and its rate.</summary>
+    /// <summary>Global usage demand Dm, H100e.</summary>
     public TL Demand;
-    public TL DemandRate;
 
-    /// <summary>δ = d^t, the halving of every rate since t = 0: region r's budget and power grow at ρ_X[r]·δ and ρ_P[r]·δ.</summary>
+    /// <summary>δ = d^t, the halving of every rate since t = 0: each grows at its t = 0 rate times δ.</summary>
     public TL Decay;
 
     /// <summary>Markup m, floor F ($) and efficiency e (H100e per MW of this month's chips).</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 using ComputeGap.Core.Lanes;
@@ -29,9 +28,6 @@ public sealed partial class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuL
     private readonly int _threads = maxThreads > 0 ? maxThreads : Environment.ProcessorCount;
     private readonly bool _wide = lanes == CpuLanes.Vector512 || (lanes == CpuLanes.Auto && Vector512.IsHardwareAccelerated);
 
-    /// <summary>Per-worker fan sketches (months × regions × 8,003 counts each), kept between chunks.</summary>
-    private readonly ConcurrentBag<long[]> _fanPool = [];
-
     public string Name => "cpu";
 
     public string Device => _wide
@@ -41,7 +37,17 @@ public sealed partial class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuL
     /// <summary>Scenarios per lane of this backend.</summary>
     public int LaneWidth => _wide ? Vector512Lane.Width : VectorLane.Width;
 
-    public void Compute(SweepPlan plan, long first, int count, ChunkBuffers buffers) => Compute(plan, first, count, buffers, null);
+    public void Compute(SweepPlan plan, long first, int count, ChunkBuffers buffers)
+    {
+        if (_wide)
+        {
+            Compute<Vector512Lane, Vector512<int>>(plan, first, count, buffers);
+        }
+        else
+        {
+            Compute<VectorLane, Vector<int>>(plan, first, count, buffers);
+        }
+    }
 
     public void ComputeAggregate(SweepPlan plan, long first, int count, AggregateBuffers target)
     {
@@ -59,60 +65,28 @@ public sealed partial class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuL
     {
     }
 
-    /// <summary>Computes a chunk; with <paramref name="fans"/>, every month's shares are also counted into fan sketches.</summary>
-    private void Compute(SweepPlan plan, long first, int count, ChunkBuffers buffers, long[]? fans)
-    {
-        if (_wide)
-        {
-            Compute<Vector512Lane, Vector512<int>>(plan, first, count, buffers, fans);
-        }
-        else
-        {
-            Compute<VectorLane, Vector<int>>(plan, first, count, buffers, fans);
-        }
-    }
-
-    private void Compute<TLane, TMask>(SweepPlan plan, long first, int count, ChunkBuffers buffers, long[]? fans)
+    /// <summary>Computes a chunk's rows (and series) on every core, 512 scenarios a work item.</summary>
+    private void Compute<TLane, TMask>(SweepPlan plan, long first, int count, ChunkBuffers buffers)
         where TLane : struct, ILane<TLane, TMask>, IHostLane<TLane>
         where TMask : struct
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, buffers.Capacity);
         var model = plan.Model;
         var setup = Setup<TLane, TMask>(plan);
-        if (fans is not null)
-        {
-            Array.Clear(fans);
-        }
-
         var blocks = (count + BlockSize - 1) / BlockSize;
         var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
         Parallel.For(
             0,
             blocks,
             options,
-            () => new Worker<TLane>(new TLane[model.SlotCount], fans is null ? null : RentFans(fans.Length), plan),
+            () => new Worker<TLane>(new TLane[model.SlotCount], null, plan),
             (block, _, worker) =>
             {
                 var start = block * BlockSize;
                 RunRange(plan, setup, worker, buffers, first + start, start, Math.Min(count - start, BlockSize));
                 return worker;
             },
-            worker =>
-            {
-                if (fans is not null && worker.Fans is { } own)
-                {
-                    // Integer counts: adding the workers' sketches in any order gives the same result.
-                    lock (fans)
-                    {
-                        for (var i = 0; i < own.Length; i++)
-                        {
-                            fans[i] += own[i];
-                        }
-                    }
-
-                    _fanPool.Add(own);
-                }
-            });
+            _ => { });
     }
 
     /// <summary>What every group of a chunk shares: the fixed parameters as lanes, the derived slots, the model's group runner.</summary>
@@ -145,20 +119,6 @@ public sealed partial class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuL
         {
             setup.Group(plan, local + i, Math.Min(TLane.Width, count - i), setup.Broadcast, setup.FactorSlots, worker, buffers);
         }
-    }
-
-    private long[] RentFans(int length)
-    {
-        while (_fanPool.TryTake(out var counts))
-        {
-            if (counts.Length == length)
-            {
-                Array.Clear(counts);
-                return counts;
-            }
-        }
-
-        return new long[length];
     }
 
     private sealed class Worker<TLane>(TLane[] memory, long[]? fans, SweepPlan plan)

@@ -68,6 +68,6 @@ internal static class CsvReport
         writer.WriteLine($"{Field(section)},{Field(name)},{Field(statistic)},{Field(value)}");
 
     /// <summary>RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled.</summary>
-    private static string Field(string text) =>
+    internal static string Field(string text) =>
         text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 }

@@ -135,7 +135,7 @@ public sealed record ResultTable(string Name, string Title, IReadOnlyList<Result
 
     private void WriteCsv(TextWriter writer)
     {
-        writer.WriteLine(string.Join(",", Columns.Select(c => c.Name)));
+        writer.WriteLine(string.Join(",", Columns.Select(c => CsvReport.Field(c.Name))));
         foreach (var row in Rows)
         {
             writer.WriteLine(string.Join(",", row.Select(Csv)));
@@ -147,8 +147,7 @@ public sealed record ResultTable(string Name, string Title, IReadOnlyList<Result
         double d => ReportNumbers.Exact(d),
         Cell c => ReportNumbers.Exact(c.Value),
         bool b => b ? "true" : "false",
-        string s when s.Contains(',', StringComparison.Ordinal) || s.Contains('"', StringComparison.Ordinal) => "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"",
-        string s => s,
+        string s => CsvReport.Field(s),
         _ => string.Empty,
     };
 

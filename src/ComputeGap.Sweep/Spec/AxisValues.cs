@@ -77,37 +77,22 @@ internal sealed class GeometricValues(double from, double to, int count) : Range
 /// <summary>Helpers over axis value lists.</summary>
 internal static class AxisValues
 {
-    /// <summary>The smallest value; ranges answer from their ends.</summary>
-    public static double Lowest(IReadOnlyList<double> values)
+    /// <summary>The smallest and the largest value; ranges answer from their ends.</summary>
+    public static (double Lowest, double Highest) Bounds(IReadOnlyList<double> values)
     {
         if (values is RangeValues range)
         {
-            return Math.Min(range.First, range.Last);
+            return (Math.Min(range.First, range.Last), Math.Max(range.First, range.Last));
         }
 
         var lowest = double.PositiveInfinity;
-        foreach (var v in values)
-        {
-            lowest = Math.Min(lowest, v);
-        }
-
-        return lowest;
-    }
-
-    /// <summary>The largest value; ranges answer from their ends.</summary>
-    public static double Highest(IReadOnlyList<double> values)
-    {
-        if (values is RangeValues range)
-        {
-            return Math.Max(range.First, range.Last);
-        }
-
         var highest = double.NegativeInfinity;
         foreach (var v in values)
         {
+            lowest = Math.Min(lowest, v);
             highest = Math.Max(highest, v);
         }
 
-        return highest;
+        return (lowest, highest);
     }
 }

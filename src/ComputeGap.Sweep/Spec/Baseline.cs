@@ -1,3 +1,4 @@
+using ComputeGap.Core.Model;
 using ComputeGap.Core.Models;
 
 namespace ComputeGap.Sweep.Spec;
@@ -29,4 +30,11 @@ public sealed record Baseline(
 
     /// <summary>Calendar month of t = 0, "YYYY-MM" (the file's <c>start_month</c>).</summary>
     public string StartMonth { get; init; } = "2025-01";
+
+    /// <summary>The run shape of one scenario over <paramref name="months"/> (default: the baseline's horizon), with its regions and default focus and rivals.</summary>
+    public ModelShape Shape(int? months = null)
+    {
+        var regions = Regions.ToList();
+        return new ModelShape(months ?? HorizonMonths, regions.Count, regions.IndexOf(Focus), regions.IndexOf(RivalA), regions.IndexOf(RivalB));
+    }
 }

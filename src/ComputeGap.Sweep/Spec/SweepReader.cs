@@ -59,7 +59,8 @@ internal static class SweepReader
             if (onAxis >= 0)
             {
                 var values = read[onAxis].Axis.Values;
-                return new SlotSpan(AxisValues.Lowest(values), AxisValues.Highest(values), read[onAxis].Path);
+                var (lowest, highest) = AxisValues.Bounds(values);
+                return new SlotSpan(lowest, highest, read[onAxis].Path);
             }
 
             return new SlotSpan(slots[slot], slots[slot], fixedAt.TryGetValue(slot, out var path) ? path : null);
