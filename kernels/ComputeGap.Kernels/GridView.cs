@@ -2,7 +2,10 @@ using ILGPU;
 
 namespace ComputeGap.Kernels;
 
-/// <summary>A sweep's axes on the device: per axis its slot, length, stride and where its values start.</summary>
+/// <summary>
+/// A sweep's design on the device: per axis (or lever) its slot, length, stride and where its values
+/// start, and the sampled design whose values scenario s takes at evaluation s mod its evaluations.
+/// </summary>
 public struct GridView
 {
     /// <summary>Parameter slot each axis overrides.</summary>
@@ -22,4 +25,7 @@ public struct GridView
 
     /// <summary>Number of axes.</summary>
     public int AxisCount;
+
+    /// <summary>The sampled part of the design (no dimensions for a grid); the axes are then its levers.</summary>
+    public DeviceDesign Design;
 }

@@ -1,3 +1,4 @@
+using ComputeGap.Core.Designs;
 using ComputeGap.Core.Lanes;
 using ComputeGap.Core.Model;
 using ComputeGap.Core.Models;
@@ -81,6 +82,16 @@ public static class SweepKernels
         {
             var position = GridPosition.Of(scenario, grid.Strides[a], grid.Counts[a]);
             store.Memory[grid.Slots[a]] = grid.Values[grid.Offsets[a] + position];
+        }
+
+        var design = grid.Design;
+        if (design.Header.Dimensions > 0)
+        {
+            var evaluation = scenario % design.Header.Evaluations;
+            for (var k = 0; k < design.Header.Dimensions; k++)
+            {
+                store.Memory[design.Slots[k]] = DesignPoint.Value(design.Header, design, evaluation, k);
+            }
         }
 
         return store;

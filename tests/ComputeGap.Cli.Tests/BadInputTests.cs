@@ -18,7 +18,7 @@ public sealed class BadInputTests
         { "{ \"axes\": [ { \"param\": \"fab_capacity0\", \"range\": { \"from\": 1, \"to\": 2, \"count\": 1000000000 } }, { \"param\": \"leakage\", \"range\": { \"from\": 0, \"to\": 1, \"count\": 1000000000 } }, { \"param\": \"demand0\", \"range\": { \"from\": 1, \"to\": 2, \"count\": 1000000000 } } ] }", "$.axes", "" },
 
         // Models: an unknown name, a parameter of the other model either way, and v2's own ranges.
-        { "{ \"model\": \"v3\", \"axes\": [] }", "$.model", "unknown model \"v3\" (models: v1, v2)" },
+        { "{ \"model\": \"v3\", \"axes\": [] }", "$.model", "unknown model \"v3\" (models: v1, v2, ishigami, sobol-g)" },
         { "{ \"model\": \"v1\", \"axes\": [ { \"param\": \"fab_capacity0\", \"values\": [1] } ] }", "$.axes[0].param", "parameter of model v2, not of model v1" },
         { "{ \"axes\": [ { \"param\": \"supply0\", \"values\": [1] } ] }", "$.axes[0].param", "parameter of model v1, not of model v2" },
         { "{ \"set\": { \"capex_growth[EU]\": -1 }, \"axes\": [] }", "$.set['capex_growth[EU]']", "greater than -1" },

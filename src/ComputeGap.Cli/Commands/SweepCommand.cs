@@ -55,7 +55,7 @@ public static class SweepCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress, no summary: only errors." };
         var shard = new Option<string?>("--shard") { Description = "Run only shard i of N (0-based, e.g. 2/4): a contiguous slice of the grid, written as its own part file. `summarize DIR` merges the parts." };
 
-        var command = new Command("sweep", "Run every scenario of a sweep through model v1 and write Parquet (one row per scenario).")
+        var command = new Command("sweep", "Run every scenario of a sweep (a grid, or a sampled design with its levers) through its model and write Parquet: one row per scenario, or mergeable aggregates.")
         {
             file, outDir, backend, device, devicesOption, series, compression, chunk, rowLimit, output, resume, checkpoint, shard, format, quiet,
         };

@@ -37,6 +37,9 @@ public interface ILane<TSelf, TMask>
     /// <summary>The natural logarithm of <paramref name="x"/>, lane by lane.</summary>
     static abstract TSelf Log(TSelf x);
 
+    /// <summary>The sine of <paramref name="x"/> (radians), lane by lane (the test functions use it; the models do not).</summary>
+    static abstract TSelf Sin(TSelf x);
+
     static abstract TMask Less(TSelf a, TSelf b);
 
     static abstract TMask GreaterOrEqual(TSelf a, TSelf b);

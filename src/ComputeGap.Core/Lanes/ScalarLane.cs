@@ -2,7 +2,7 @@ namespace ComputeGap.Core.Lanes;
 
 /// <summary>One scenario per lane: the form the ILGPU kernel and the scalar CPU path use.</summary>
 /// <remarks>
-/// <see cref="MathF.Pow"/>, <see cref="MathF.Exp"/> and <see cref="MathF.Log(float)"/> are mapped to device code by ILGPU only when the context enables
+/// <see cref="MathF.Pow"/>, <see cref="MathF.Exp"/>, <see cref="MathF.Log(float)"/> and <see cref="MathF.Sin"/> are mapped to device code by ILGPU only when the context enables
 /// ILGPU.Algorithms (<c>EnableAlgorithms()</c>); the engine always does.
 /// </remarks>
 public readonly struct ScalarLane(float value) : ILane<ScalarLane, bool>
@@ -29,6 +29,8 @@ public readonly struct ScalarLane(float value) : ILane<ScalarLane, bool>
     public static ScalarLane Exp(ScalarLane x) => new(MathF.Exp(x.Value));
 
     public static ScalarLane Log(ScalarLane x) => new(MathF.Log(x.Value));
+
+    public static ScalarLane Sin(ScalarLane x) => new(MathF.Sin(x.Value));
 
     public static bool Less(ScalarLane a, ScalarLane b) => a.Value < b.Value;
 

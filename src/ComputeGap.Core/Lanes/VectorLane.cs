@@ -38,6 +38,18 @@ public readonly struct VectorLane(Vector<float> value) : ILane<VectorLane, Vecto
     /// <summary>The platform's own maximum (see <see cref="Min"/>).</summary>
     public static VectorLane Max(VectorLane a, VectorLane b) => new(Vector.MaxNative(a.Value, b.Value));
 
+    /// <summary>Lane-wise sine with <see cref="MathF.Sin"/>, lane by lane (only the test functions call it).</summary>
+    public static VectorLane Sin(VectorLane x)
+    {
+        Span<float> lanes = stackalloc float[Vector<float>.Count];
+        for (var i = 0; i < lanes.Length; i++)
+        {
+            lanes[i] = MathF.Sin(x.Value[i]);
+        }
+
+        return new(new Vector<float>(lanes));
+    }
+
     /// <summary>Lane-wise power; the model calls it once per scenario, not per month, so a lane loop is cheap.</summary>
     public static VectorLane Pow(VectorLane x, VectorLane y)
     {

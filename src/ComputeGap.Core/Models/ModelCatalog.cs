@@ -1,10 +1,10 @@
 namespace ComputeGap.Core.Models;
 
-/// <summary>The models a sweep file may name, by name (<c>v1</c>, <c>v2</c>) or by version.</summary>
+/// <summary>The models a sweep file may name, by name (<c>v1</c>, <c>v2</c>, and the test functions <c>ishigami</c> and <c>sobol-g</c>) or by version.</summary>
 public static class ModelCatalog
 {
     /// <summary>Every model, oldest first.</summary>
-    public static IReadOnlyList<ModelDescriptor> All { get; } = [ModelV1.Descriptor, Market.ModelV2.Descriptor];
+    public static IReadOnlyList<ModelDescriptor> All { get; } = [ModelV1.Descriptor, Market.ModelV2.Descriptor, TestFunctions.Ishigami.Descriptor, TestFunctions.SobolG.Descriptor];
 
     /// <summary>The model a sweep runs when it names none.</summary>
     public static ModelDescriptor Default => Market.ModelV2.Descriptor;

@@ -52,6 +52,12 @@ public abstract class ModelDescriptor
     /// <summary>Logical name of the built-in baseline resource (in ComputeGap.Sweep).</summary>
     public required string BaselineResource { get; init; }
 
+    /// <summary>The one region of a model without regions (a test function): outputs name it, nothing reads it.</summary>
+    public const string NominalRegion = "ALL";
+
+    /// <summary>True when the model has per-region parameters (models v1 and v2); the test functions have none and run with the one <see cref="NominalRegion"/>.</summary>
+    public bool HasRegions => Regionals.Count > 0;
+
     /// <summary>Pairs of per-region flags no region may set both of.</summary>
     public IReadOnlyList<(string First, string Second)> ExclusiveFlags { get; init; } = [];
 

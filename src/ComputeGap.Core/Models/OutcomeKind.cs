@@ -17,18 +17,22 @@ public enum OutcomeKind
 
     /// <summary>US dollars.</summary>
     Dollars,
+
+    /// <summary>A plain number without a unit (the test functions' output).</summary>
+    Number,
 }
 
 /// <summary>The names the kinds have in files and metadata.</summary>
 public static class OutcomeKinds
 {
-    /// <summary>The kind's name in metadata: fraction, ratio, month, h100e, usd.</summary>
+    /// <summary>The kind's name in metadata: fraction, ratio, month, h100e, usd, number.</summary>
     public static string Name(OutcomeKind kind) => kind switch
     {
         OutcomeKind.Fraction => "fraction",
         OutcomeKind.Ratio => "ratio",
         OutcomeKind.Month => "month",
         OutcomeKind.H100e => "h100e",
+        OutcomeKind.Number => "number",
         _ => "usd",
     };
 
@@ -40,6 +44,7 @@ public static class OutcomeKinds
         "month" => OutcomeKind.Month,
         "h100e" => OutcomeKind.H100e,
         "usd" => OutcomeKind.Dollars,
+        "number" => OutcomeKind.Number,
         _ => null,
     };
 }

@@ -19,6 +19,8 @@ public enum ParamKind
     Positive,
     /// <summary>An annual decline, a share in [0, 1).</summary>
     Decline,
+    /// <summary>Any finite number that float32 holds (the test functions' inputs and coefficients).</summary>
+    Real,
 }
 
 /// <summary>Checks a value against a <see cref="ParamKind"/>.</summary>
@@ -45,6 +47,7 @@ public static class ParamRules
             ParamKind.Decline when value is < 0 or >= 1 => "must lie in [0, 1)",
             ParamKind.NonNegative or ParamKind.Fraction or ParamKind.Growth or ParamKind.AtLeastOne or ParamKind.Positive
                 when value > float.MaxValue => "is too large for float32",
+            ParamKind.Real when Math.Abs(value) > float.MaxValue => "is too large for float32",
             _ => null,
         };
     }

@@ -28,8 +28,15 @@ public sealed class AggregateShape
 
     /// <summary>Builds a shape and checks it against the layout.</summary>
     /// <exception cref="ArgumentException">The layout's outcomes or axis values do not match, or a key column is out of range.</exception>
-    public AggregateShape(IReadOnlyList<string> outcomes, int regions, KeyColumns keys, IReadOnlyList<AggregateAxis> axes, PartialLayout layout)
+    /// <param name="outcomes">Outcome column names.</param>
+    /// <param name="regions">Regions (the first outcomes are their shares).</param>
+    /// <param name="keys">The columns thresholds and extremes read.</param>
+    /// <param name="axes">The axes (a sampled design's levers), slowest first.</param>
+    /// <param name="layout">The block records' layout.</param>
+    /// <param name="evaluations">Scenarios per axis combination: a sampled design's ensemble, 1 for a grid.</param>
+    public AggregateShape(IReadOnlyList<string> outcomes, int regions, KeyColumns keys, IReadOnlyList<AggregateAxis> axes, PartialLayout layout, long evaluations = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(evaluations, 1);
         if (layout.Outcomes != outcomes.Count || layout.Extremes < 0)
         {
             throw new ArgumentException($"The layout has {layout.Outcomes} outcomes but the shape {outcomes.Count}.", nameof(layout));
@@ -49,7 +56,8 @@ public sealed class AggregateShape
         _offsets = new int[Axes.Count];
         _strides = new long[Axes.Count];
         var total = 0;
-        long stride = 1;
+        var stride = evaluations;
+        Evaluations = evaluations;
         for (var a = Axes.Count - 1; a >= 0; a--)
         {
             if (Axes[a].Values.Count == 0)
@@ -99,7 +107,10 @@ public sealed class AggregateShape
     /// <summary>All axes' values together.</summary>
     public int TotalAxisValues { get; }
 
-    /// <summary>Scenarios in the whole grid.</summary>
+    /// <summary>Scenarios per axis combination (a sampled design's ensemble; 1 for a grid).</summary>
+    public long Evaluations { get; }
+
+    /// <summary>Scenarios in the whole grid (times the evaluations of a sampled design).</summary>
     public long GridSize { get; }
 
     /// <summary>True when main effects are kept (the layout has axis values).</summary>
@@ -112,7 +123,8 @@ public sealed class AggregateShape
         plan.Keys,
         [.. plan.Spec.Axes.Select((axis, a) => new AggregateAxis(axis.Column,
             [.. plan.AxisValues.AsSpan(plan.AxisOffsets[a], plan.AxisCounts[a]).ToArray()]))],
-        layout);
+        layout,
+        plan.Evaluations);
 
     /// <summary>Position of axis <paramref name="axis"/>'s value in scenario <paramref name="scenario"/>.</summary>
     public int Position(int axis, long scenario) => GridPosition.Of(scenario, _strides[axis], Axes[axis].Values.Count);
@@ -143,6 +155,7 @@ public sealed class AggregateShape
             json.WriteEndArray();
             json.WriteNumber("axis_values", Layout.AxisValues);
             json.WriteNumber("extremes", Layout.Extremes);
+            json.WriteNumber("evaluations", Evaluations);
             json.WriteStartArray("axes");
             foreach (var axis in Axes)
             {
@@ -186,7 +199,8 @@ public sealed class AggregateShape
             var keys = root.TryGetProperty("keys", out var written)
                 ? new KeyColumns(written[0].GetInt32(), written[1].GetInt32(), written[2].GetInt32())
                 : OutcomeColumns.Keys(regions, focus);
-            return new AggregateShape(outcomes, regions, keys, axes, layout);
+            var evaluations = root.TryGetProperty("evaluations", out var written2) ? written2.GetInt64() : 1;
+            return new AggregateShape(outcomes, regions, keys, axes, layout, evaluations);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or IndexOutOfRangeException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
         {

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using ComputeGap.Core.Designs;
 using ComputeGap.Core.Lanes;
 using ComputeGap.Core.Model;
 using ComputeGap.Core.Models;
@@ -115,6 +116,7 @@ public sealed partial class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuL
         where TLane : struct, IHostLane<TLane>
     {
         worker.Axes.Start(scenario);
+        worker.Scenario = scenario;
         for (var i = 0; i < count; i += TLane.Width)
         {
             setup.Group(plan, local + i, Math.Min(TLane.Width, count - i), setup.Broadcast, setup.FactorSlots, worker, buffers);
@@ -129,6 +131,9 @@ public sealed partial class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuL
 
         /// <summary>Each axis's value at the next scenario, stepped like an odometer from a work item's first scenario.</summary>
         public OdometerCursor<PlanAxes, CursorMemory> Axes = new(new PlanAxes(plan), new CursorMemory(new long[2 * plan.AxisSlots.Length]));
+
+        /// <summary>The scenario the next group starts at (sampled designs decode their values from it).</summary>
+        public long Scenario;
     }
 
     /// <summary>A chunk's <see cref="Setup"/>.</summary>
@@ -187,6 +192,13 @@ public sealed partial class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuL
             }
         }
 
+        if (plan.Design is { } design)
+        {
+            Span<float> sampled = stackalloc float[width];
+            Sample(plan, design, worker.Scenario, valid, memory, sampled);
+        }
+
+        worker.Scenario += valid;
         var shape = plan.Shape;
         var store = new CpuStore<TLane>(memory, TModel.SlotCount);
         if (worker.Fans is { } fanCounts)
@@ -210,6 +222,43 @@ public sealed partial class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuL
         {
             memory[TModel.OutcomeSlot(c, shape.Regions)].Store(values);
             values[..valid].CopyTo(buffers.Outcomes[c].AsSpan(local));
+        }
+    }
+}
+
+/// <summary>The sampled part of a design on the CPU: each lane's uncertain values, decoded as the kernels decode them.</summary>
+public sealed partial class CpuBackend
+{
+    /// <summary>
+    /// Writes the uncertain parameters (and their derived slots) of scenarios
+    /// <paramref name="scenario"/> … + <paramref name="valid"/> − 1 into <paramref name="memory"/>;
+    /// lanes past <paramref name="valid"/> repeat the last scenario.
+    /// </summary>
+    private static void Sample<TLane>(SweepPlan plan, SampledDesign design, long scenario, int valid, TLane[] memory, Span<float> lanes)
+        where TLane : struct, IHostLane<TLane>
+    {
+        var header = design.Header;
+        var tables = design.Tables;
+        var evaluations = header.Evaluations;
+        for (var k = 0; k < header.Dimensions; k++)
+        {
+            var evaluation = scenario % evaluations;
+            for (var j = 0; j < lanes.Length; j++)
+            {
+                lanes[j] = j < valid ? DesignPoint.Value(header, tables, evaluation, k) : lanes[j - 1];
+                evaluation = evaluation + 1 == evaluations ? 0 : evaluation + 1;
+            }
+
+            memory[design.Slots[k]] = TLane.Load(lanes);
+            if (plan.DesignFactorSlots[k] is var factor and >= 0)
+            {
+                for (var j = 0; j < lanes.Length; j++)
+                {
+                    lanes[j] = Transforms.Apply(plan.DesignTransforms[k], lanes[j]);
+                }
+
+                memory[factor] = TLane.Load(lanes);
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ internal sealed class DeviceSweep : IDisposable
     private readonly MemoryBuffer1D<long, Stride1D.Dense> _strides;
     private readonly MemoryBuffer1D<int, Stride1D.Dense> _offsets;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _values;
+    private readonly DeviceDesignBuffers _design;
 
     public DeviceSweep(Accelerator accelerator, SweepPlan plan, int capacity, long seriesLength)
     {
@@ -25,6 +26,7 @@ internal sealed class DeviceSweep : IDisposable
         _strides = accelerator.Allocate1D(NonEmpty(plan.AxisStrides));
         _offsets = accelerator.Allocate1D(NonEmpty(plan.AxisOffsets));
         _values = accelerator.Allocate1D(NonEmpty(plan.AxisValues));
+        _design = new DeviceDesignBuffers(accelerator, plan.Design);
         Grid = new GridView
         {
             Slots = _slots.View,
@@ -33,6 +35,7 @@ internal sealed class DeviceSweep : IDisposable
             Offsets = _offsets.View,
             Values = _values.View,
             AxisCount = plan.AxisSlots.Length,
+            Design = _design.View(plan.Design),
         };
 
         Outcomes = accelerator.Allocate1D<float>((long)Capacity * plan.OutcomeCount);
@@ -89,6 +92,7 @@ internal sealed class DeviceSweep : IDisposable
         _strides.Dispose();
         _offsets.Dispose();
         _values.Dispose();
+        _design.Dispose();
         Outcomes.Dispose();
         Series?.Dispose();
         Partials?.Dispose();

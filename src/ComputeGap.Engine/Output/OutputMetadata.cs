@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using ComputeGap.Core.Models;
 using ComputeGap.Engine.Running;
+using ComputeGap.Sweep.Spec;
 using ComputeGap.IO.Reports;
 
 namespace ComputeGap.Engine.Output;
@@ -29,16 +30,7 @@ public static class OutputMetadata
     public static Dictionary<string, string> For(SweepPlan plan, string backend, string device, DateTimeOffset created)
     {
         var spec = plan.Spec;
-        var focus = spec.Regions[spec.Focus];
-        var usage = spec.Model.Find(UsageShare) ?? throw new InvalidOperationException($"Model {spec.Model.Name} has no {UsageShare}.");
-        var focusUsage = spec.FixedSlots[ModelDescriptor.SlotOf(usage, spec.Focus)];
-        var usageTotal = 0.0;
-        for (var r = 0; r < spec.Regions.Count; r++)
-        {
-            usageTotal += spec.FixedSlots[ModelDescriptor.SlotOf(usage, r)];
-        }
-
-        return new Dictionary<string, string>(StringComparer.Ordinal)
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [MetadataKeys.ModelVersion] = spec.Model.Version,
             [MetadataKeys.SweepName] = spec.Name,
@@ -53,13 +45,35 @@ public static class OutputMetadata
             [MetadataKeys.CreatedUtc] = created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             [MetadataKeys.Regions] = JsonSerializer.Serialize(spec.Regions),
             [MetadataKeys.Axes] = JsonSerializer.Serialize(spec.Axes.Select(a => a.Column)),
-            [MetadataKeys.Focus] = focus,
-            [MetadataKeys.Rivals] = JsonSerializer.Serialize(new[] { spec.Regions[spec.RivalA], spec.Regions[spec.RivalB] }),
-            [MetadataKeys.FocusUsageShare] = (focusUsage / usageTotal).ToString("R", CultureInfo.InvariantCulture),
             [MetadataKeys.StartMonth] = spec.Baseline.StartMonth,
             [MetadataKeys.HorizonMonths] = spec.HorizonMonths.ToString(CultureInfo.InvariantCulture),
             [MetadataKeys.OutcomeKinds] = JsonSerializer.Serialize(plan.Outcomes.ToDictionary(o => o.Name, o => OutcomeKinds.Name(o.Kind))),
         };
+
+        // The test functions have no regions: no focus, rivals or usage share to report.
+        if (spec.Model.HasRegions)
+        {
+            var usage = spec.Model.Find(UsageShare) ?? throw new InvalidOperationException($"Model {spec.Model.Name} has no {UsageShare}.");
+            var usageTotal = 0.0;
+            for (var r = 0; r < spec.Regions.Count; r++)
+            {
+                usageTotal += spec.FixedSlots[ModelDescriptor.SlotOf(usage, r)];
+            }
+
+            metadata[MetadataKeys.Focus] = spec.Regions[spec.Focus];
+            metadata[MetadataKeys.Rivals] = JsonSerializer.Serialize(new[] { spec.Regions[spec.RivalA], spec.Regions[spec.RivalB] });
+            metadata[MetadataKeys.FocusUsageShare] = (spec.FixedSlots[ModelDescriptor.SlotOf(usage, spec.Focus)] / usageTotal).ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        if (spec.Design is { } design)
+        {
+            var h = design.Header;
+            metadata[MetadataKeys.Design] = new DesignInfo(
+                SweepSpecParser.DesignKindName(design.Kind), h.Samples, h.Evaluations, h.Group, h.SecondOrder != 0, h.Levels, h.Seed,
+                [.. spec.Uncertain.Select(u => u.Column)]).ToJson();
+        }
+
+        return metadata;
     }
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

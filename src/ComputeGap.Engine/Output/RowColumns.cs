@@ -1,3 +1,4 @@
+using ComputeGap.Core.Designs;
 using ComputeGap.Core.Model;
 using ComputeGap.Core.Models;
 using ComputeGap.Engine.Running;
@@ -16,6 +17,7 @@ public sealed class RowColumns
     private readonly int[] _monthColumns;
     private long[] _scenario = [];
     private float[][] _axes = [];
+    private float[][] _sampled = [];
     private int[][] _months = [];
     private long[] _seriesScenario = [];
     private int[] _seriesMonth = [];
@@ -28,6 +30,7 @@ public sealed class RowColumns
         _monthColumns = [.. Enumerable.Range(0, plan.OutcomeCount).Where(c => plan.Outcomes[c].Kind == OutcomeKind.Month)];
         var specs = new List<ColumnSpec> { new("scenario", ColumnType.Int64) };
         specs.AddRange(plan.Spec.Axes.Select(a => new ColumnSpec(a.Column, ColumnType.Float32)));
+        specs.AddRange(plan.Spec.Uncertain.Select(u => new ColumnSpec(u.Column, ColumnType.Float32)));
         for (var c = 0; c < plan.OutcomeCount; c++)
         {
             specs.Add(new ColumnSpec(plan.OutcomeNames[c], plan.Outcomes[c].Kind == OutcomeKind.Month ? ColumnType.Int32 : ColumnType.Float32));
@@ -41,7 +44,7 @@ public sealed class RowColumns
         ];
     }
 
-    /// <summary>Row file columns: scenario, one per axis, every outcome (months as int32).</summary>
+    /// <summary>Row file columns: scenario, one per axis (or lever), one per uncertain parameter, every outcome (months as int32).</summary>
     public IReadOnlyList<ColumnSpec> Specs { get; }
 
     /// <summary>
@@ -58,6 +61,7 @@ public sealed class RowColumns
         {
             _scenario = new long[chunk.Capacity];
             _axes = [.. _plan.AxisSlots.Select(_ => new float[chunk.Capacity])];
+            _sampled = [.. _plan.Spec.Uncertain.Select(_ => new float[chunk.Capacity])];
             _months = [.. _monthColumns.Select(_ => new int[chunk.Capacity])];
         }
 
@@ -71,6 +75,12 @@ public sealed class RowColumns
         {
             FillAxis(_axes[a], chunk.First, n, a);
             columns.Add(_axes[a]);
+        }
+
+        if (_plan.Design is { } design)
+        {
+            FillSampled(design, chunk.First, n);
+            columns.AddRange(_sampled);
         }
 
         for (var c = 0; c < _plan.OutcomeCount; c++)
@@ -135,6 +145,26 @@ public sealed class RowColumns
         }
 
         return [_seriesScenario, _seriesMonth, _seriesRegion, .. _seriesValues];
+    }
+
+    /// <summary>The uncertain parameters' columns for rows <c>[first, first + count)</c>: the values the backends decoded, decoded again by the same function (in parallel).</summary>
+    private void FillSampled(SampledDesign design, long first, int count)
+    {
+        const int Block = 4096;
+        var evaluations = design.Evaluations;
+        Parallel.For(0, (count + Block - 1) / Block, b =>
+        {
+            var start = b * Block;
+            var end = Math.Min(count, start + Block);
+            for (var k = 0; k < _sampled.Length; k++)
+            {
+                var column = _sampled[k];
+                for (var i = start; i < end; i++)
+                {
+                    column[i] = design.Value((first + i) % evaluations, k);
+                }
+            }
+        });
     }
 
     /// <summary>An axis column for rows <c>[first, first + count)</c>, filled run by run (one value per stride) instead of dividing per row.</summary>

@@ -1,3 +1,4 @@
+using ComputeGap.Core.Designs;
 using ComputeGap.Core.Model;
 using ComputeGap.Core.Models;
 using ComputeGap.Sweep.Spec;
@@ -45,6 +46,17 @@ public sealed class SweepPlan
             }
         }
 
+        Design = spec.Design;
+        var uncertain = spec.Uncertain.Count;
+        DesignFactorSlots = new int[uncertain];
+        DesignTransforms = new Transform[uncertain];
+        for (var k = 0; k < uncertain; k++)
+        {
+            var derived = Model.DerivedFrom(spec.Uncertain[k].Slot);
+            DesignFactorSlots[k] = derived?.Slot ?? -1;
+            DesignTransforms[k] = derived?.Transform ?? default;
+        }
+
         FixedFactors = new float[Model.SlotCount];
         foreach (var derived in Model.DerivedSlots)
         {
@@ -84,6 +96,18 @@ public sealed class SweepPlan
 
     /// <summary>Parallel to <see cref="AxisValues"/>: each value's derived constant (0 for axes without one).</summary>
     public float[] AxisFactors { get; }
+
+    /// <summary>The sampled design, or null for a grid (then the axes are the whole design).</summary>
+    public SampledDesign? Design { get; }
+
+    /// <summary>Per uncertain parameter, the slot of the constant derived from it, or −1.</summary>
+    public int[] DesignFactorSlots { get; }
+
+    /// <summary>Per uncertain parameter, the function of its derived slot (when it has one).</summary>
+    public Transform[] DesignTransforms { get; }
+
+    /// <summary>Evaluations per lever combination (1 for a grid).</summary>
+    public long Evaluations => Spec.Evaluations;
 
     /// <summary>The derived constants of the fixed parameters, at their derived slots (other slots 0).</summary>
     public float[] FixedFactors { get; }

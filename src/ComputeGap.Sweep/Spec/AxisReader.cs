@@ -59,12 +59,13 @@ internal static class AxisReader
         return read;
     }
 
-    private static ReadOnlyCollection<double> Values(SpecJson json, JsonMember member, ParamRef param)
+    /// <summary>A non-empty list of values, each valid for <paramref name="param"/> (an axis's values, a choice's values).</summary>
+    public static ReadOnlyCollection<double> Values(SpecJson json, JsonMember member, ParamRef param)
     {
         var items = json.Elements(member.Value, member.Path);
         if (items.Count == 0)
         {
-            throw json.Fail(member.Path, "values must not be empty (an axis needs at least one value)");
+            throw json.Fail(member.Path, "values must not be empty (an axis or a choice needs at least one value)");
         }
 
         if (items.Count > GridRules.MaxAxisValues)

@@ -37,15 +37,25 @@ internal static class BaselineReader
         var startMonth = StartMonth(json, Required("start_month"));
         var horizonMember = Required("horizon_months");
         var horizon = (int)json.Whole(horizonMember.Value, horizonMember.Path, "horizon_months", 1, ModelLimits.MaxMonths);
-        var regions = RegionRules.Regions(json, Required("regions"));
-        var focus = RegionRules.Focus(json, Required("focus"), regions);
-        var (rivalA, rivalB) = RegionRules.Rivals(json, Required("rivals"), regions);
-
         var slots = new double[model.ParamSlotCount];
         var slotPaths = new string?[model.ParamSlotCount];
-        ReadGlobals(json, model, Required("globals"), slots, slotPaths);
-        ReadRegionals(json, model, Required("regional"), regions, slots, slotPaths);
-        GridRules.CheckCrossRules(json, model, slot => new SlotSpan(slots[slot], slots[slot], slotPaths[slot]), regions, focus, JsonPaths.Root);
+        List<string> regions;
+        int focus, rivalA, rivalB;
+        if (model.HasRegions)
+        {
+            regions = RegionRules.Regions(json, Required("regions"));
+            focus = RegionRules.Focus(json, Required("focus"), regions);
+            (rivalA, rivalB) = RegionRules.Rivals(json, Required("rivals"), regions);
+            ReadGlobals(json, model, Required("globals"), slots, slotPaths);
+            ReadRegionals(json, model, Required("regional"), regions, slots, slotPaths);
+            GridRules.CheckCrossRules(json, model, slot => new SlotSpan(slots[slot], slots[slot], slotPaths[slot]), regions, focus, JsonPaths.Root);
+        }
+        else
+        {
+            RegionRules.RefuseRegionKeys(json, model, top.Values);
+            (regions, focus, rivalA, rivalB) = ([ModelDescriptor.NominalRegion], 0, 0, 0);
+            ReadGlobals(json, model, Required("globals"), slots, slotPaths);
+        }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         return new Baseline(regions.AsReadOnly(), Array.AsReadOnly(slots), regions[focus], regions[rivalA], regions[rivalB], horizon, hash, file)

@@ -59,6 +59,18 @@ internal static class RegionRules
         return (a, b);
     }
 
+    /// <summary>A model without regions (a test function) takes no region keys: name the first one given.</summary>
+    public static void RefuseRegionKeys(SpecJson json, Core.Models.ModelDescriptor model, IEnumerable<JsonMember> members)
+    {
+        foreach (var member in members)
+        {
+            if (member.Name is "regions" or "focus" or "rivals" or "regional")
+            {
+                throw json.Fail(member.Path, $"model {model.Name} has no regions: remove {SpecErrors.Quote(member.Name)}");
+            }
+        }
+    }
+
     private static int Region(SpecJson json, System.Text.Json.JsonElement value, string path, IReadOnlyList<string> regions, string what)
     {
         var name = json.String(value, path);

@@ -1,4 +1,5 @@
 using ComputeGap.Core;
+using ComputeGap.Core.Designs;
 using ComputeGap.Core.Models;
 
 namespace ComputeGap.Sweep.Spec;
@@ -7,17 +8,19 @@ namespace ComputeGap.Sweep.Spec;
 internal static class SweepReader
 {
     private static readonly string[] TopKeys =
-        ["name", "description", "model", "horizon_months", "focus", "rivals", "baseline", "set", "axes"];
+        ["name", "description", "model", "horizon_months", "focus", "rivals", "baseline", "set", "axes", "design", "uncertain", "levers"];
 
     public static SweepSpec Read(string text, string file, Baseline? baseline)
     {
         var json = new SpecJson(file);
         using var document = json.ParseDocument(text);
         var top = SpecJson.ByName(json.Members(document.RootElement, JsonPaths.Root, TopKeys));
-        if (!top.TryGetValue("axes", out var axesMember))
-        {
-            throw json.Fail(JsonPaths.Root, "missing key \"axes\"");
-        }
+        var (kind, designFields) = top.TryGetValue("design", out var designMember)
+            ? DesignReader.Kind(json, designMember)
+            : (DesignKind.Grid, []);
+        var axesKey = kind == DesignKind.Grid ? "axes" : "levers";
+        DesignRules.CheckKeys(json, kind, top);
+        var axesMember = top.TryGetValue(axesKey, out var member) ? member : new JsonMember(axesKey, EmptyArray, JsonPaths.Member(JsonPaths.Root, axesKey));
 
         var model = top.TryGetValue("model", out var modelMember) ? Model(json, modelMember) : null;
         var resolved = ResolveBaseline(json, top, baseline, model);
@@ -36,6 +39,11 @@ internal static class SweepReader
         var horizon = top.TryGetValue("horizon_months", out var horizonMember)
             ? (int)json.Whole(horizonMember.Value, horizonMember.Path, "horizon_months", 1, ModelLimits.MaxMonths)
             : resolved.HorizonMonths;
+        if (!model.HasRegions)
+        {
+            RegionRules.RefuseRegionKeys(json, model, top.Values);
+        }
+
         var focus = top.TryGetValue("focus", out var focusMember)
             ? RegionRules.Focus(json, focusMember, regions)
             : ParamRef.IndexOf(regions, resolved.Focus);
@@ -53,8 +61,23 @@ internal static class SweepReader
         var read = AxisReader.ReadAll(json, axesMember, model, regions, fixedAt);
         var axes = read.ConvertAll(a => a.Axis);
         var count = GridRules.ScenarioCount(json, axes, axesMember.Path);
+        var uncertain = kind == DesignKind.Grid ? [] : DesignReader.Uncertain(json, top["uncertain"], model, regions);
+        DesignRules.CheckLeversApart(json, read, uncertain);
+        var design = kind == DesignKind.Grid ? null : DesignReader.Sampled(json, designMember, kind, designFields, uncertain);
+        if (design is not null)
+        {
+            count = DesignRules.ScenarioCount(json, count, design, designMember.Path);
+        }
+
         SlotSpan Span(int slot)
         {
+            var sampled = uncertain.FindIndex(u => u.Param.Slot == slot);
+            if (sampled >= 0)
+            {
+                var (low, high) = uncertain[sampled].Distribution.Bounds;
+                return new SlotSpan(low, high, uncertain[sampled].Path);
+            }
+
             var onAxis = read.FindIndex(a => a.Axis.Slot == slot);
             if (onAxis >= 0)
             {
@@ -66,13 +89,20 @@ internal static class SweepReader
             return new SlotSpan(slots[slot], slots[slot], fixedAt.TryGetValue(slot, out var path) ? path : null);
         }
 
-        GridRules.CheckCrossRules(json, model, Span, regions, focus, top.ContainsKey("focus") ? focusMember.Path : JsonPaths.Root);
+        if (model.HasRegions)
+        {
+            GridRules.CheckCrossRules(json, model, Span, regions, focus, top.ContainsKey("focus") ? focusMember.Path : JsonPaths.Root);
+        }
         return new SweepSpec(
             name, horizon, regions, focus, rivalA, rivalB, Array.AsReadOnly(slots), axes.AsReadOnly(), count, text, file, resolved, model)
         {
             Description = SpecErrors.OneLine(description).Trim(),
+            Design = design,
+            Uncertain = [.. uncertain.Select(u => new SweepUncertain(u.Param.Text, u.Param.Column, u.Param.Slot, u.Distribution))],
         };
     }
+
+    private static readonly System.Text.Json.JsonElement EmptyArray = System.Text.Json.JsonDocument.Parse("[]").RootElement.Clone();
 
     /// <summary>The model named by the file's <c>model</c> key.</summary>
     private static ModelDescriptor Model(SpecJson json, JsonMember member)

@@ -1,3 +1,4 @@
+using ComputeGap.Core.Designs;
 using ComputeGap.Core.Model;
 using ComputeGap.Core.Models;
 
@@ -16,7 +17,7 @@ namespace ComputeGap.Sweep.Spec;
 /// <param name="RivalB">Second rival index.</param>
 /// <param name="FixedSlots">Every parameter slot's value before axes apply (the model's slot layout).</param>
 /// <param name="Axes">The axes, in file order.</param>
-/// <param name="ScenarioCount">Product of the axes' lengths (1 with no axes).</param>
+/// <param name="ScenarioCount">Product of the axes' lengths (1 with no axes), times the design's evaluations.</param>
 /// <param name="SourceText">The sweep file's text, exactly as read.</param>
 /// <param name="SourceName">The sweep file's path, or "built-in".</param>
 /// <param name="Baseline">The baseline it was resolved against.</param>
@@ -39,10 +40,26 @@ public sealed record SweepSpec(
     /// <summary>The file's one-line description (empty when it has none).</summary>
     public string Description { get; init; } = string.Empty;
 
-    /// <summary>Scenarios between consecutive values of axis <paramref name="axis"/>.</summary>
+    /// <summary>The sampled design, or null for a grid. With a design, <see cref="Axes"/> are its levers.</summary>
+    public SampledDesign? Design { get; init; }
+
+    /// <summary>The design's uncertain parameters, in file order (empty for a grid).</summary>
+    public IReadOnlyList<SweepUncertain> Uncertain { get; init; } = [];
+
+    /// <summary>The design's kind (<see cref="DesignKind.Grid"/> without one).</summary>
+    public DesignKind DesignKind => Design?.Kind ?? DesignKind.Grid;
+
+    /// <summary>Evaluations per lever combination: the design's, or 1 for a grid.</summary>
+    public long Evaluations => Design?.Evaluations ?? 1;
+
+    /// <summary>
+    /// Scenarios between consecutive values of axis (or lever) <paramref name="axis"/>. Levers vary
+    /// slowest, over whole ensembles: scenario s is evaluation s mod <see cref="Evaluations"/> of its
+    /// lever combination, so every combination meets the same futures.
+    /// </summary>
     public long Stride(int axis)
     {
-        long stride = 1;
+        var stride = Evaluations;
         for (var a = Axes.Count - 1; a > axis; a--)
         {
             stride *= Axes[a].Values.Count;
@@ -56,7 +73,8 @@ public sealed record SweepSpec(
 
     /// <summary>
     /// Writes the parameters of scenario <paramref name="scenario"/> (0 … ScenarioCount − 1) into
-    /// <paramref name="slots"/>: <see cref="FixedSlots"/>, then each axis's value for that scenario.
+    /// <paramref name="slots"/>: <see cref="FixedSlots"/>, then each axis's value for that scenario,
+    /// then the sampled values (float32, as the kernels take them).
     /// </summary>
     public void FillSlots(long scenario, Span<double> slots)
     {
@@ -68,7 +86,16 @@ public sealed record SweepSpec(
             slots[i] = FixedSlots[i];
         }
 
-        var rest = scenario;
+        var rest = scenario / Evaluations;
+        if (Design is { } design)
+        {
+            var evaluation = scenario % Evaluations;
+            for (var k = 0; k < Uncertain.Count; k++)
+            {
+                slots[Uncertain[k].Slot] = design.Value(evaluation, k);
+            }
+        }
+
         for (var a = Axes.Count - 1; a >= 0; a--)
         {
             var values = Axes[a].Values;

@@ -6,7 +6,8 @@ namespace ComputeGap.Sweep.Spec;
 /// message is one line, <c>FILE: $.json.path: rule</c>; no other exception leaves these methods.
 /// </summary>
 /// <remarks>
-/// File form (every key but <c>axes</c> optional; unknown keys are errors):
+/// File form (every key but <c>axes</c> optional; unknown keys are errors; a sampled design replaces
+/// <c>axes</c> by <c>design</c>, <c>uncertain</c> and optional <c>levers</c>, see docs/designs.md):
 /// <code>
 /// { "name": "eu-ree-shock", "description": "...", "horizon_months": 72, "focus": "EU", "rivals": ["US","CN"],
 ///   "baseline": "relative/to/this/file.json",
@@ -46,6 +47,12 @@ public static class SweepSpecParser
 
     /// <summary>The sweep built into this assembly (data/sweeps/default.json at build time) on the built-in baseline.</summary>
     public static SweepSpec BuiltInDefault() => Parse(SpecFiles.ReadResource(DefaultResourceName), SpecFiles.BuiltIn);
+
+    /// <summary>" (did you mean X?)" for the closest of <paramref name="candidates"/> when it is a likely typo of <paramref name="name"/>, else empty (the rule sweep-file errors use).</summary>
+    public static string Suggest(string name, IEnumerable<string> candidates) => SpecErrors.Suggest(name, candidates);
+
+    /// <summary>The name sweep files give a design kind (<c>grid</c>, <c>lhs</c>, <c>saltelli</c>, …).</summary>
+    public static string DesignKindName(Core.Designs.DesignKind kind) => DesignReader.Name(kind);
 
     /// <summary>One scenario: <paramref name="baseline"/> as it is, with its horizon, focus and rivals.</summary>
     public static SweepSpec ForBaseline(Baseline baseline) => Parse(BaselineOnlyText, SpecFiles.BuiltIn, baseline);

@@ -1,0 +1,119 @@
+using ComputeGap.Core.Sampling;
+
+namespace ComputeGap.Core.Designs;
+
+/// <summary>
+/// Evaluation <c>e</c> of a sampled design, decoded from (seed, e) alone: nothing is materialised,
+/// so any chunk, thread, device or shard computes the same bits for the same e. Device-safe: plain
+/// integer and float arithmetic over <see cref="IDesignTables"/>.
+/// </summary>
+public static class DesignPoint
+{
+    /// <summary>Key words that keep the generators of different uses apart (ASCII tags).</summary>
+    private const uint MonteCarloKey = 0x4D4F4E54; // "MONT"
+    private const uint StratumKey = 0x4C485350;    // "LHSP"
+    private const uint JitterKey = 0x4C48534A;     // "LHSJ"
+    private const uint MorrisKey = 0x4D4F5252;     // "MORR"
+    private const uint OrderKey = 0x4F524452;      // "ORDR"
+
+    /// <summary>The value uncertain parameter <paramref name="k"/> takes in evaluation <paramref name="e"/>.</summary>
+    public static float Value<TTables>(in DesignHeader design, in TTables tables, long e, int k)
+        where TTables : struct, IDesignTables =>
+        DistributionTable.Quantile(tables, k, Unit(design, tables, e, k));
+
+    /// <summary>
+    /// Coordinate <paramref name="k"/> of evaluation <paramref name="e"/> in the unit cube: in (0, 1)
+    /// for the random and quasi-random designs, on the grid {0, 1/(p−1), …, 1} for Morris.
+    /// </summary>
+    public static float Unit<TTables>(in DesignHeader design, in TTables tables, long e, int k)
+        where TTables : struct, IDesignTables
+    {
+        if (design.Kind == (int)DesignKind.MonteCarlo)
+        {
+            var block = Philox4x32.Block((uint)e, (uint)(e >> 32), (uint)(k >> 2), 0, design.Seed, MonteCarloKey);
+            var lane = k & 3;
+            return Philox4x32.Unit(lane == 0 ? block.X0 : lane == 1 ? block.X1 : lane == 2 ? block.X2 : block.X3);
+        }
+
+        if (design.Kind == (int)DesignKind.Lhs)
+        {
+            return LatinHypercube(design, e, k);
+        }
+
+        if (design.Kind == (int)DesignKind.Sobol)
+        {
+            return SobolUnit(tables, k, (uint)e);
+        }
+
+        if (design.Kind == (int)DesignKind.Saltelli)
+        {
+            return SaltelliUnit(design, tables, e, k);
+        }
+
+        return MorrisUnit(design, e, k);
+    }
+
+    /// <summary>Whether row <paramref name="row"/> of a Saltelli group takes parameter <paramref name="k"/> from B (else from A).</summary>
+    /// <remarks>SALib's order: row 0 is A; rows 1 … d are AB_i (A with column i from B); with second order, rows d+1 … 2d are BA_i (B with column i from A); the last row is B.</remarks>
+    public static bool SaltelliFromB(int dimensions, int group, int row, int k)
+    {
+        if (row == 0)
+        {
+            return false;
+        }
+
+        if (row == group - 1)
+        {
+            return true;
+        }
+
+        return row <= dimensions ? row - 1 == k : row - 1 - dimensions != k;
+    }
+
+    /// <summary>A float strictly inside (0, 1) from the top 24 bits of a Sobol coordinate (the cell's centre).</summary>
+    private static float SobolUnit<TTables>(in TTables tables, int dimension, uint index)
+        where TTables : struct, IDesignTables =>
+        Philox4x32.Unit(Sobol.Bits(tables, dimension, index, tables.Shift(dimension)));
+
+    private static float SaltelliUnit<TTables>(in DesignHeader design, in TTables tables, long e, int k)
+        where TTables : struct, IDesignTables
+    {
+        var sample = (uint)(e / design.Group);
+        var row = (int)(e - ((long)sample * design.Group));
+        var fromB = SaltelliFromB(design.Dimensions, design.Group, row, k);
+        return SobolUnit(tables, fromB ? design.Dimensions + k : k, sample);
+    }
+
+    /// <summary>Stratum π_k(e) of N, shuffled per parameter by <see cref="Permutation"/>, plus a uniform jitter inside it.</summary>
+    private static float LatinHypercube(in DesignHeader design, long e, int k)
+    {
+        var permutationSeed = Philox4x32.Block((uint)k, 0, 0, 0, design.Seed, StratumKey).X0;
+        var stratum = Permutation.Index((uint)e, (uint)design.Samples, permutationSeed);
+        var jitter = Philox4x32.Block((uint)e, (uint)(e >> 32), (uint)k, 0, design.Seed, JitterKey).X0;
+        var unit = (stratum + (double)Philox4x32.Unit(jitter)) / design.Samples;
+
+        // Rounding to float may reach 1 for the top stratum of a very large N; keep the open interval.
+        var value = (float)unit;
+        return value < 1f ? value : 0.99999994f;
+    }
+
+    /// <summary>
+    /// Step m of trajectory t (Morris 1991): a base point on the lower half of the p-level grid, one
+    /// direction per parameter, and an order in which the parameters move by Δ = p / (2(p − 1)), one per step.
+    /// </summary>
+    private static float MorrisUnit(in DesignHeader design, long e, int k)
+    {
+        var steps = design.Dimensions + 1;
+        var trajectory = e / steps;
+        var step = (int)(e - (trajectory * steps));
+        var draw = Philox4x32.Block((uint)trajectory, (uint)(trajectory >> 32), (uint)k, 0, design.Seed, MorrisKey);
+        var levels = design.Levels;
+        var level = (int)(draw.X0 % (uint)(levels / 2));
+        var up = (draw.X1 & 1u) == 0;
+        var orderSeed = Philox4x32.Block((uint)trajectory, (uint)(trajectory >> 32), 0, 0, design.Seed, OrderKey).X0;
+        var position = (int)Permutation.Index((uint)k, (uint)design.Dimensions, orderSeed);
+        var moved = position < step;
+        var top = level + (levels / 2);
+        return (moved == up ? top : level) / (float)(levels - 1);
+    }
+}
