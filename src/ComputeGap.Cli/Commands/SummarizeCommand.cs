@@ -2,6 +2,7 @@ using System.CommandLine;
 using ComputeGap.Engine.Aggregation;
 using ComputeGap.Engine.Output;
 using ComputeGap.IO.Reports;
+using ComputeGap.Sweep.Spec;
 
 namespace ComputeGap.Cli.Commands;
 
@@ -13,7 +14,8 @@ public static class SummarizeCommand
         var path = new Argument<string>("path") { Description = "A directory of a sweep's parts (rows or aggregates, any number of shards), or one row file." };
         var format = CommonOptions.Format();
         var partial = new Option<bool>("--partial") { Description = "Summarise even when runs or shards in the directory are incomplete." };
-        var command = new Command("summarize", "Summarise sweep output: outcome statistics, the focus headline, thresholds and main effects.") { path, format, partial };
+        var outcome = new Option<string?>("--outcome") { Description = "The outcome the sensitivity table describes (default: the focus share, else the first outcome); json and csv hold every outcome." };
+        var command = new Command("summarize", "Summarise sweep output: outcome statistics, the focus headline, thresholds, main effects and, for Saltelli and Morris designs, sensitivity.") { path, format, partial, outcome };
         command.SetAction((parse, cancellationToken) => Guard.RunAsync(
             async () =>
             {
@@ -31,6 +33,19 @@ public static class SummarizeCommand
                 }
 
                 var summary = await SummaryLoader.LoadAsync(target, cancellationToken).ConfigureAwait(false);
+                if (parse.GetValue(outcome) is { } chosen)
+                {
+                    var names = summary.Outcomes.Select(o => o.Name).ToList();
+                    if (!names.Contains(chosen))
+                    {
+                        await parse.InvocationConfiguration.Error.WriteLineAsync(
+                            $"error: --outcome: {target} has no outcome \"{chosen}\"{SweepSpecParser.Suggest(chosen, names)} (outcomes: {string.Join(", ", names)})").ConfigureAwait(false);
+                        return ExitCodes.BadInput;
+                    }
+
+                    summary = summary with { Outcome = chosen };
+                }
+
                 SummaryReport.Write(summary, parse.GetValue(format), parse.InvocationConfiguration.Output);
                 return ExitCodes.Ok;
             },

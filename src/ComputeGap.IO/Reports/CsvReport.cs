@@ -6,7 +6,8 @@ namespace ComputeGap.IO.Reports;
 /// <summary>
 /// The long-form CSV report: header <c>section,name,statistic,value</c>; sections <c>metadata</c>,
 /// <c>summary</c>, <c>headline</c>, <c>outcome</c>, <c>threshold</c> and <c>main_effect</c> (statistics
-/// <c>swing</c>, <c>mean[v]</c> and <c>count[v]</c> for axis value v). Numbers are invariant round-trip
+/// <c>swing</c>, <c>mean[v]</c> and <c>count[v]</c> for axis value v) and <c>sensitivity</c> (name: the outcome;
+/// statistic: <c>[lever=v;…]PARAMETER:S1</c>, <c>…:S1_conf</c>, <c>…:ST</c>, <c>…:ST_conf</c>, <c>A|B:S2</c>, or Morris's <c>mu</c>, <c>mu_star</c>, <c>sigma</c>, <c>mu_star_conf</c>). Numbers are invariant round-trip
 /// text; non-finite numbers are empty cells.
 /// </summary>
 internal static class CsvReport
@@ -57,6 +58,11 @@ internal static class CsvReport
                 Row(writer, "main_effect", effect.Axis, $"mean[{at}]", Exact(level.Mean));
                 Row(writer, "main_effect", effect.Axis, $"count[{at}]", Integer(level.Count));
             }
+        }
+
+        foreach (var (name, statistic, value) in SensitivityReport.CsvRows(data))
+        {
+            Row(writer, "sensitivity", name, statistic, Exact(value));
         }
     }
 

@@ -36,6 +36,7 @@ internal static class JsonReport
             WriteOutcomes(data, json);
             WriteThresholds(data, json);
             WriteMainEffects(data, json);
+            SensitivityReport.WriteJson(data, json);
             json.WriteEndObject();
         }
 

@@ -9,8 +9,11 @@ public static class MetadataKeys
     /// <summary>Region names in model order, JSON array, e.g. <c>["US","CN","EU","ALLY","ROW"]</c>.</summary>
     public const string Regions = "regions";
 
-    /// <summary>Names of the swept axis columns, JSON array.</summary>
+    /// <summary>Names of the swept axis columns (the levers of a sampled design), JSON array.</summary>
     public const string Axes = "axes";
+
+    /// <summary>A sampled design's description (<see cref="DesignInfo"/>), JSON object; absent for grids.</summary>
+    public const string Design = "design";
 
     /// <summary>Focus region name, e.g. <c>EU</c>.</summary>
     public const string Focus = "focus";

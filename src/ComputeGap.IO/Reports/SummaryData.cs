@@ -20,6 +20,15 @@ public sealed record SummaryData(
     IReadOnlyList<ThresholdProbability> Thresholds,
     IReadOnlyList<AxisEffect> MainEffects)
 {
+    /// <summary>Sobol indices or Morris statistics, when the run's design has them.</summary>
+    public IO.Sensitivity.SensitivityResult? Sensitivity { get; init; }
+
+    /// <summary>The outcome the table report's sensitivity describes (<c>summarize --outcome</c>); null for the default.</summary>
+    public string? Outcome { get; init; }
+
+    /// <summary>Why a design meant for sensitivity has none (rows missing), or null.</summary>
+    public string? SensitivityNote { get; init; }
+
     /// <summary>The focus headline, when the focus region and its share statistics are known.</summary>
     public Headline? Headline => Headline.From(this);
 
@@ -54,7 +63,7 @@ public sealed record SummaryData(
         double[] Values(string column) =>
             values.TryGetValue(column, out var v) ? v : values[column] = table[column].ToDoubles();
 
-        var axes = metadata.Axes.ToHashSet(StringComparer.Ordinal);
+        var axes = metadata.InputColumns.ToHashSet(StringComparer.Ordinal);
         var outcomes = table.Columns
             .Where(c => c.Name != OutcomeColumns.Scenario && !axes.Contains(c.Name) && c.Type != ColumnType.String)
             .Select(c => OutcomeStats.Compute(c.Name, Values(c.Name),
@@ -69,7 +78,12 @@ public sealed record SummaryData(
             ? []
             : metadata.Axes.Select(axis => AxisEffects.Compute(axis, Values(axis), Values(focusShare))).ToArray();
 
-        return new SummaryData(metadata, table.RowCount, outcomes, thresholds, AxisEffects.RankBySwing(effects));
+        var sensitivity = IO.Sensitivity.SensitivityFromRows.Compute(table, metadata, [.. outcomes.Select(o => o.Name)], out var missing);
+        return new SummaryData(metadata, table.RowCount, outcomes, thresholds, AxisEffects.RankBySwing(effects))
+        {
+            Sensitivity = sensitivity,
+            SensitivityNote = missing,
+        };
     }
 
     private static void Require(ColumnTable table, string column, string what)

@@ -33,6 +33,12 @@ public sealed record SummaryMetadata(
     /// <summary>Each outcome's kind as the writer recorded it (fraction, ratio, month, h100e, usd); empty for older files.</summary>
     public IReadOnlyDictionary<string, string> OutcomeKinds { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The sampled design, or null for a grid.</summary>
+    public DesignInfo? Design { get; init; }
+
+    /// <summary>Columns that describe a scenario rather than measure it: the axes (levers) and the uncertain parameters.</summary>
+    public IEnumerable<string> InputColumns => Design is { } d ? Axes.Concat(d.Uncertain) : Axes;
+
     /// <summary>
     /// The kind of <paramref name="column"/>: the recorded one, else (files written before kinds were
     /// recorded) a fraction for shares and the focus's share-like outcomes, a month for <c>*_month</c>, else a number.
@@ -78,6 +84,7 @@ public sealed record SummaryMetadata(
             Parsed(raw, MetadataKeys.HorizonMonths, s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture)))
         {
             OutcomeKinds = kinds,
+            Design = raw.TryGetValue(MetadataKeys.Design, out var design) ? DesignInfo.Parse(design) : null,
         };
     }
 

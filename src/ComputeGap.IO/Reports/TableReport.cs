@@ -29,6 +29,7 @@ internal static class TableReport
         TextTable.Write(rows, writer, "  ");
         WriteThresholds(data, writer);
         WriteMainEffects(data, writer);
+        SensitivityReport.WriteTable(data, SummaryReport.ReportOutcome(data), writer);
     }
 
     private static void WriteHeader(SummaryData data, TextWriter writer)

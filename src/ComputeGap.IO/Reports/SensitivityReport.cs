@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Text.Json;
+using ComputeGap.IO.Sensitivity;
+
+namespace ComputeGap.IO.Reports;
+
+/// <summary>The sensitivity section of the three report formats (one definition of what is shown).</summary>
+internal static class SensitivityReport
+{
+    /// <summary>Pairs shown in the table's second-order list.</summary>
+    private const int TopPairs = 10;
+
+    private static readonly string[] SobolHeader = ["parameter", "S1", "+/-", "ST", "+/-"];
+
+    private static readonly string[] MorrisHeader = ["parameter", "mu*", "+/-", "mu", "sigma"];
+
+    /// <summary>The ranked table for <paramref name="outcome"/>: by ST for Sobol, by μ* for Morris; one block per lever combination.</summary>
+    public static void WriteTable(SummaryData data, string outcome, TextWriter writer)
+    {
+        if (data.SensitivityNote is { } note)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"Sensitivity: none ({note})");
+        }
+
+        if (data.Sensitivity is not { } result)
+        {
+            return;
+        }
+
+        foreach (var combination in result.Combinations)
+        {
+            writer.WriteLine();
+            var levers = combination.Levers.Count == 0
+                ? string.Empty
+                : " with " + string.Join(", ", combination.Levers.Select(l => $"{l.Key} = {ReportNumbers.AxisValue(l.Value)}"));
+            if (result.Method == "sobol" && combination.Sobol.TryGetValue(outcome, out var sobol))
+            {
+                writer.WriteLine($"Sensitivity of {outcome}{levers}: Sobol indices from {ReportNumbers.Count(sobol.Samples)} base samples (95 % half-widths from 32 batch means)");
+                var rows = new List<string[]> { SobolHeader };
+                rows.AddRange(sobol.Indices
+                    .Select((index, k) => (index, k))
+                    .OrderByDescending(x => x.index.ST)
+                    .Select(x => new[] { result.Parameters[x.k], Fixed(x.index.S1), Fixed(x.index.S1Conf), Fixed(x.index.ST), Fixed(x.index.STConf) }));
+                TextTable.Write(rows, writer, "  ", static c => c > 0);
+                if (sobol.SecondOrder.Count > 0)
+                {
+                    writer.WriteLine($"  largest interactions (S2, top {TopPairs}):");
+                    TextTable.Write(
+                        [.. sobol.SecondOrder.OrderByDescending(p => p.S2).Take(TopPairs)
+                            .Select(p => new[] { $"{result.Parameters[p.First]} x {result.Parameters[p.Second]}", Fixed(p.S2), "+/- " + Fixed(p.S2Conf) })],
+                        writer, "    ", static c => c > 0);
+                }
+            }
+            else if (result.Method == "morris" && combination.Morris.TryGetValue(outcome, out var morris))
+            {
+                writer.WriteLine($"Sensitivity of {outcome}{levers}: Morris elementary effects (per unit of each parameter's range in probability)");
+                var rows = new List<string[]> { MorrisHeader };
+                rows.AddRange(morris
+                    .Select((index, k) => (index, k))
+                    .OrderByDescending(x => x.index.MuStar)
+                    .Select(x => new[] { result.Parameters[x.k], ReportNumbers.Number(x.index.MuStar), ReportNumbers.Number(x.index.MuStarConf), ReportNumbers.Number(x.index.Mu), ReportNumbers.Number(x.index.Sigma) }));
+                TextTable.Write(rows, writer, "  ", static c => c > 0);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>"sensitivity": {"method": …, "parameters": […], "outcomes": {…}, "second_order": {…}}</c> for a design
+    /// without levers; with levers, <c>"combinations": [{"levers": {…}, "outcomes": …, "second_order": …}]</c>.
+    /// </summary>
+    public static void WriteJson(SummaryData data, Utf8JsonWriter json)
+    {
+        if (data.Sensitivity is not { } result)
+        {
+            json.WriteNull("sensitivity");
+            return;
+        }
+
+        json.WriteStartObject("sensitivity");
+        json.WriteString("method", result.Method);
+        json.WriteStartArray("parameters");
+        foreach (var parameter in result.Parameters)
+        {
+            json.WriteStringValue(parameter);
+        }
+
+        json.WriteEndArray();
+        if (result.Combinations.Count == 1 && result.Combinations[0].Levers.Count == 0)
+        {
+            WriteCombination(result, result.Combinations[0], json);
+        }
+        else
+        {
+            json.WriteStartArray("combinations");
+            foreach (var combination in result.Combinations)
+            {
+                json.WriteStartObject();
+                json.WriteStartObject("levers");
+                foreach (var (lever, value) in combination.Levers)
+                {
+                    json.WriteNumber(lever, value);
+                }
+
+                json.WriteEndObject();
+                WriteCombination(result, combination, json);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>Rows <c>sensitivity,OUTCOME,PARAMETER[|PARAMETER],STATISTIC,VALUE</c> (name holds the outcome, statistic the parameter and index).</summary>
+    public static IEnumerable<(string Name, string Statistic, double Value)> CsvRows(SummaryData data)
+    {
+        if (data.Sensitivity is not { } result)
+        {
+            yield break;
+        }
+
+        foreach (var combination in result.Combinations)
+        {
+            var prefix = combination.Levers.Count == 0
+                ? string.Empty
+                : string.Join(";", combination.Levers.Select(l => $"{l.Key}={ReportNumbers.Exact(l.Value)}")) + ";";
+            foreach (var (outcome, sobol) in combination.Sobol)
+            {
+                for (var k = 0; k < sobol.Indices.Count; k++)
+                {
+                    var p = result.Parameters[k];
+                    var index = sobol.Indices[k];
+                    yield return (outcome, $"{prefix}{p}:S1", index.S1);
+                    yield return (outcome, $"{prefix}{p}:S1_conf", index.S1Conf);
+                    yield return (outcome, $"{prefix}{p}:ST", index.ST);
+                    yield return (outcome, $"{prefix}{p}:ST_conf", index.STConf);
+                }
+
+                foreach (var pair in sobol.SecondOrder)
+                {
+                    var name = $"{prefix}{result.Parameters[pair.First]}|{result.Parameters[pair.Second]}";
+                    yield return (outcome, name + ":S2", pair.S2);
+                    yield return (outcome, name + ":S2_conf", pair.S2Conf);
+                }
+            }
+
+            foreach (var (outcome, morris) in combination.Morris)
+            {
+                for (var k = 0; k < morris.Count; k++)
+                {
+                    var p = result.Parameters[k];
+                    yield return (outcome, $"{prefix}{p}:mu", morris[k].Mu);
+                    yield return (outcome, $"{prefix}{p}:mu_star", morris[k].MuStar);
+                    yield return (outcome, $"{prefix}{p}:sigma", morris[k].Sigma);
+                    yield return (outcome, $"{prefix}{p}:mu_star_conf", morris[k].MuStarConf);
+                }
+            }
+        }
+    }
+
+    private static void WriteCombination(SensitivityResult result, LeverSensitivity combination, Utf8JsonWriter json)
+    {
+        json.WriteStartObject("outcomes");
+        foreach (var (outcome, sobol) in combination.Sobol)
+        {
+            json.WriteStartObject(outcome);
+            for (var k = 0; k < sobol.Indices.Count; k++)
+            {
+                var index = sobol.Indices[k];
+                json.WriteStartObject(result.Parameters[k]);
+                Number(json, "S1", index.S1);
+                Number(json, "S1_conf", index.S1Conf);
+                Number(json, "ST", index.ST);
+                Number(json, "ST_conf", index.STConf);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        foreach (var (outcome, morris) in combination.Morris)
+        {
+            json.WriteStartObject(outcome);
+            for (var k = 0; k < morris.Count; k++)
+            {
+                json.WriteStartObject(result.Parameters[k]);
+                Number(json, "mu", morris[k].Mu);
+                Number(json, "mu_star", morris[k].MuStar);
+                Number(json, "sigma", morris[k].Sigma);
+                Number(json, "mu_star_conf", morris[k].MuStarConf);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        if (combination.Sobol.Values.Any(s => s.SecondOrder.Count > 0))
+        {
+            json.WriteStartObject("second_order");
+            foreach (var (outcome, sobol) in combination.Sobol)
+            {
+                json.WriteStartObject(outcome);
+                foreach (var pair in sobol.SecondOrder)
+                {
+                    json.WriteStartObject($"{result.Parameters[pair.First]}|{result.Parameters[pair.Second]}");
+                    Number(json, "S2", pair.S2);
+                    Number(json, "S2_conf", pair.S2Conf);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+    }
+
+    private static string Fixed(double value) => double.IsFinite(value) ? value.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
+
+    private static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using ComputeGap.IO.Parquet;
+using ComputeGap.IO.Reports;
+
+namespace ComputeGap.IO.Sensitivity;
+
+/// <summary>
+/// Sobol indices (Saltelli designs) or Morris statistics (Morris designs) from a run's rows: each
+/// row's place in the design follows from its scenario index and the <see cref="DesignInfo"/> in the
+/// metadata, so rows may come from any number of parts and shards, in any order.
+/// </summary>
+public static class SensitivityFromRows
+{
+    /// <summary>The sensitivity of <paramref name="outcomes"/>, or null when the design has none (or rows are missing, see <paramref name="why"/>).</summary>
+    public static SensitivityResult? Compute(ColumnTable table, SummaryMetadata metadata, IReadOnlyList<string> outcomes, out string? why)
+    {
+        why = null;
+        if (metadata.Design is not { Kind: "saltelli" or "morris" } design)
+        {
+            return null;
+        }
+
+        var scenarios = table[OutcomeColumns.Scenario].As<long>();
+        var combinations = scenarios.Length / design.Evaluations;
+        var order = new int[scenarios.Length];
+        Array.Fill(order, -1);
+        foreach (var (row, scenario) in scenarios.Select((s, i) => (i, s)))
+        {
+            if (scenario < 0 || scenario >= order.Length || order[scenario] >= 0)
+            {
+                why = "sensitivity needs every row of the design exactly once";
+                return null;
+            }
+
+            order[scenario] = row;
+        }
+
+        if (combinations * design.Evaluations != scenarios.Length)
+        {
+            why = "sensitivity needs every row of the design";
+            return null;
+        }
+
+        var values = outcomes.ToDictionary(o => o, o => table[o].ToDoubles(), StringComparer.Ordinal);
+        var levers = metadata.Axes.ToDictionary(a => a, a => table[a].ToDoubles(), StringComparer.Ordinal);
+        var inputs = design.Uncertain.Select(u => table[u].ToDoubles()).ToArray();
+        var results = new List<LeverSensitivity>();
+        for (var c = 0L; c < combinations; c++)
+        {
+            var first = c * design.Evaluations;
+            var leverValues = levers.ToDictionary(l => l.Key, l => l.Value[order[first]], StringComparer.Ordinal);
+            if (design.Kind == "saltelli")
+            {
+                var sobol = values.ToDictionary(v => v.Key, v => Saltelli(design, v.Value, order, first), StringComparer.Ordinal);
+                results.Add(new LeverSensitivity(leverValues, sobol, new Dictionary<string, IReadOnlyList<MorrisIndex>>()));
+            }
+            else
+            {
+                var morris = values.ToDictionary(v => v.Key, v => Morris(design, v.Value, inputs, order, first), StringComparer.Ordinal);
+                results.Add(new LeverSensitivity(leverValues, new Dictionary<string, SobolIndices>(), morris));
+            }
+        }
+
+        return new SensitivityResult(design.Kind == "saltelli" ? "sobol" : "morris", design.Uncertain, results);
+    }
+
+    private static SobolIndices Saltelli(DesignInfo design, double[] y, int[] order, long first)
+    {
+        var d = design.Uncertain.Count;
+        var sums = new SobolSums(d, design.SecondOrder, design.Samples);
+        var group = new double[design.Group];
+        for (var j = 0L; j < design.Samples; j++)
+        {
+            for (var r = 0; r < group.Length; r++)
+            {
+                group[r] = y[order[first + (j * design.Group) + r]];
+            }
+
+            sums.Add(j, group);
+        }
+
+        return sums.Indices();
+    }
+
+    /// <summary>
+    /// Each step of a trajectory moves one parameter by ±Δ; the moved one is the input column that
+    /// changes (quantile functions increase, so its sign is the step's). A step that changes no
+    /// column (a choice whose two levels map to one value) has an effect of 0; it is given to the
+    /// parameter the trajectory has not moved otherwise.
+    /// </summary>
+    private static IReadOnlyList<MorrisIndex> Morris(DesignInfo design, double[] y, double[][] inputs, int[] order, long first)
+    {
+        var d = inputs.Length;
+        var delta = design.Levels / (2.0 * (design.Levels - 1));
+        var sums = new MorrisSums(d);
+        var moved = new bool[d];
+        for (var t = 0L; t < design.Samples; t++)
+        {
+            Array.Clear(moved);
+            var unassigned = 0;
+            var start = first + (t * (d + 1));
+            for (var m = 0; m < d; m++)
+            {
+                var before = order[start + m];
+                var after = order[start + m + 1];
+                var parameter = Array.FindIndex(inputs, column => column[after] != column[before]);
+                if (parameter < 0)
+                {
+                    unassigned++;
+                    continue;
+                }
+
+                moved[parameter] = true;
+                var sign = inputs[parameter][after] > inputs[parameter][before] ? 1 : -1;
+                sums.Add(parameter, (y[after] - y[before]) / (sign * delta));
+            }
+
+            for (var i = 0; i < d && unassigned > 0; i++)
+            {
+                if (!moved[i])
+                {
+                    sums.Add(i, 0);
+                    unassigned--;
+                }
+            }
+        }
+
+        return sums.Indices();
+    }
+}
