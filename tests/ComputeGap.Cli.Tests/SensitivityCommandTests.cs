@@ -68,4 +68,31 @@ public sealed class SensitivityCommandTests
         Assert.Contains("has no outcome \"yy\" (did you mean y?)", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', run.Error.TrimEnd());
     }
+
+    [Fact]
+    public async Task AggregateOutputReportsTheRowIndicesAndShardsChangeNoBit()
+    {
+        using var rows = new TempDirectory();
+        using var whole = new TempDirectory();
+        using var parts = new TempDirectory();
+        var file = Cli.SweepFile("designs/ishigami-sobol.json");
+        Assert.Equal(0, (await Cli.InvokeAsync("sweep", file, "--out", rows.Path, "--backend", "cpu", "-q")).ExitCode);
+        Assert.Equal(0, (await Cli.InvokeAsync("sweep", file, "--out", whole.Path, "--backend", "cpu", "--output", "aggregate", "-q")).ExitCode);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(0, (await Cli.InvokeAsync("sweep", file, "--out", parts.Path, "--backend", "cpu", "--output", "aggregate", "--shard", $"{i}/3", "--chunk-size", "7000", "-q")).ExitCode);
+        }
+
+        static (string Key, double Value)[] Sensitivity(string csv) =>
+            [.. csv.Split('\n').Where(l => l.StartsWith("sensitivity,", StringComparison.Ordinal))
+                .Select(l => l.Split(','))
+                .Select(f => (f[1] + "," + f[2], double.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture)))];
+        var fromRows = Sensitivity((await Cli.InvokeAsync("summarize", rows.Path, "--format", "csv")).Output);
+        var fromWhole = Sensitivity((await Cli.InvokeAsync("summarize", whole.Path, "--format", "csv")).Output);
+        var fromParts = Sensitivity((await Cli.InvokeAsync("summarize", parts.Path, "--format", "csv")).Output);
+        Assert.Equal(18, fromRows.Length);
+        Assert.Equal(fromWhole, fromParts);
+        Assert.Equal(fromRows.Select(r => r.Key), fromWhole.Select(r => r.Key));
+        Assert.All(fromRows.Zip(fromWhole), p => Assert.Equal(p.First.Value, p.Second.Value, 1e-9));
+    }
 }

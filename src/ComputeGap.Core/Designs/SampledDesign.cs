@@ -101,6 +101,13 @@ public sealed class SampledDesign
     /// <summary>The tables as a struct the decoder reads.</summary>
     public HostDesignTables Tables => new(this);
 
+    /// <summary>Evaluation <paramref name="e"/>'s coordinate <paramref name="k"/> in the unit cube (before the distribution).</summary>
+    public float Unit(long e, int k)
+    {
+        var header = Header;
+        return DesignPoint.Unit(header, Tables, e, k);
+    }
+
     /// <summary>The value of uncertain parameter <paramref name="k"/> in evaluation <paramref name="e"/> (the same function the kernels call).</summary>
     public float Value(long e, int k)
     {

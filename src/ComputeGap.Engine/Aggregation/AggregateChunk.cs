@@ -12,4 +12,7 @@ namespace ComputeGap.Engine.Aggregation;
 /// buffer is fine: only the first <c>Blocks</c> records are read).</param>
 /// <param name="Sketch">Outcomes × <see cref="QuantileSketch.Length"/> counts, column-major (outcome c's slot s at
 /// <c>c * QuantileSketch.Length + s</c>).</param>
-public sealed record AggregateChunk(long FirstBlock, int Blocks, double[] Partials, long[] Sketch, long[]? Fans = null);
+/// <param name="Fans">Fan-chart sketch counts, when kept.</param>
+/// <param name="Outcomes">The chunk's outcome columns, when sensitivity sums are kept (Saltelli and Morris designs).</param>
+/// <param name="Count">Scenarios in the chunk (needed with <paramref name="Outcomes"/>).</param>
+public sealed record AggregateChunk(long FirstBlock, int Blocks, double[] Partials, long[] Sketch, long[]? Fans = null, float[][]? Outcomes = null, int Count = 0);

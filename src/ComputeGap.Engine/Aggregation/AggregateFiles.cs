@@ -41,11 +41,14 @@ public static class AggregateFiles
     /// <summary>The fan charts' mergeable sketch counts.</summary>
     public const string FanSketch = "fan-sketch";
 
+    /// <summary>Sobol or Morris sums of a Saltelli or Morris design.</summary>
+    public const string Sensitivity = "sensitivity";
+
     /// <summary>Every table an aggregate consists of.</summary>
     public static IReadOnlyList<string> Tables { get; } = [Outcomes, Sketch, Effects, Thresholds, Extremes];
 
     /// <summary>Tables an aggregate may add (both or neither).</summary>
-    public static IReadOnlyList<string> OptionalTables { get; } = [Fans, FanSketch];
+    public static IReadOnlyList<string> OptionalTables { get; } = [Fans, FanSketch, Sensitivity];
 
     /// <summary>The file of <paramref name="table"/> for <paramref name="stem"/>.</summary>
     public static string PathOf(string stem, string table) => stem + Marker + table + Extension;

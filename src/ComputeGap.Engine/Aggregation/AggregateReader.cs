@@ -82,6 +82,12 @@ internal static class AggregateReader
             ReadEffects(state, effects);
             ReadThresholds(state, thresholds);
             ReadExtremes(state, extremes);
+            if (part.Tables.ContainsKey(AggregateFiles.Sensitivity))
+            {
+                var table = await ReadTableAsync(part, AggregateFiles.Sensitivity, cancellationToken).ConfigureAwait(false);
+                SensitivityTable.Read(state, table);
+            }
+
             if (part.Tables.ContainsKey(AggregateFiles.FanSketch))
             {
                 FanTables.Read(state, await ReadTableAsync(part, AggregateFiles.FanSketch, cancellationToken).ConfigureAwait(false));

@@ -60,6 +60,19 @@ public sealed partial class AggregateState
     /// <summary>Fan charts of the monthly shares, when the sweep kept them (<c>--series</c>), else null.</summary>
     public FanState? Fans { get; private set; }
 
+    /// <summary>Sobol or Morris sums, when the sweep's design has them, else null.</summary>
+    public SensitivityState? Sensitivity { get; private set; }
+
+    /// <summary>The design that decodes Morris steps (host side), when this state reduces chunks of one.</summary>
+    private Core.Designs.SampledDesign? _design;
+
+    /// <summary>Starts keeping the sensitivity sums of <paramref name="design"/> (<paramref name="sampled"/>: the design itself, to reduce chunks; null to read files).</summary>
+    public void KeepSensitivity(IO.Reports.DesignInfo design, Core.Designs.SampledDesign? sampled = null)
+    {
+        Sensitivity ??= new SensitivityState(design, Shape.GridSize / Shape.Evaluations, Shape.Outcomes);
+        _design ??= sampled;
+    }
+
     /// <summary>Starts keeping fan charts over <paramref name="months"/> months.</summary>
     public void KeepFans(int months) => Fans ??= new FanState(months, Shape.Regions);
 
@@ -170,6 +183,16 @@ public sealed partial class AggregateState
 
             Fans.Add(fans);
         }
+
+        if (chunk.Outcomes is { } columns)
+        {
+            if (Sensitivity is null)
+            {
+                throw new ArgumentException("this state keeps no sensitivity sums; call KeepSensitivity first", nameof(chunk));
+            }
+
+            Sensitivity.Reduce(columns, chunk.FirstBlock * PartialLayout.BlockSize, chunk.Count, _design);
+        }
     }
 
     /// <summary>Checks that an axis value no scenario of the block took has nothing in its main-effect slots.</summary>
@@ -214,6 +237,12 @@ public sealed partial class AggregateState
         AddAll(_thresholds, other._thresholds);
         _best.Merge(other._best);
         _worst.Merge(other._worst);
+        if (other.Sensitivity is { } sensitivity)
+        {
+            KeepSensitivity(sensitivity.Design);
+            Sensitivity!.Merge(sensitivity);
+        }
+
         if (other.Fans is { } fans)
         {
             KeepFans(fans.Months);
@@ -241,7 +270,8 @@ public sealed partial class AggregateState
         && Worst.SequenceEqual(other.Worst)
         && _sums.Zip(other._sums).All(p => p.First.ExactlyEquals(p.Second))
         && _effectSums.Zip(other._effectSums).All(p => p.First.ExactlyEquals(p.Second))
-        && (Fans is null ? other.Fans is null : other.Fans is not null && Fans.ExactlyEquals(other.Fans));
+        && (Fans is null ? other.Fans is null : other.Fans is not null && Fans.ExactlyEquals(other.Fans))
+        && (Sensitivity is null ? other.Sensitivity is null : other.Sensitivity is not null && Sensitivity.ExactlyEquals(other.Sensitivity));
 
     /// <summary>The report <c>summarize</c> prints, from the aggregates (see <see cref="AggregateSummary"/>).</summary>
     /// <param name="metadata">Metadata naming the focus, rivals, axes…; null uses <see cref="Metadata"/>.</param>

@@ -30,8 +30,13 @@ internal static class AggregateSummary
         var effects = parsed.Focus is null || !shape.HasEffects
             ? []
             : Enumerable.Range(0, shape.Axes.Count).Select(a => Effect(state, a, shape.Focus)).ToArray();
-        return new SummaryData(parsed, state.Scenarios, outcomes, thresholds, AxisEffects.RankBySwing(effects));
+        var sensitivity = state.Sensitivity?.ToResult([.. Enumerable.Range(0, state.Sensitivity.Combinations).Select(c => LeverValues(shape, c))]);
+        return new SummaryData(parsed, state.Scenarios, outcomes, thresholds, AxisEffects.RankBySwing(effects)) { Sensitivity = sensitivity };
     }
+
+    /// <summary>The lever values of combination <paramref name="combination"/> (its first scenario's axis values).</summary>
+    private static Dictionary<string, double> LeverValues(AggregateShape shape, int combination) =>
+        Enumerable.Range(0, shape.Axes.Count).ToDictionary(a => shape.Axes[a].Column, a => (double)shape.AxisValue(a, combination * shape.Evaluations), StringComparer.Ordinal);
 
     /// <summary>Statistics of outcome <paramref name="outcome"/>, and the sum its mean divides.</summary>
     public static OutcomeStats Outcome(AggregateState state, int outcome, out double sum)

@@ -48,6 +48,11 @@ internal static class AggregateWriter
             tables.Add(FanTables.Counts(fans));
         }
 
+        if (state.Sensitivity is { } sensitivity)
+        {
+            tables.Add(SensitivityTable.Write(sensitivity));
+        }
+
         var writers = new List<ParquetTableWriter>();
         try
         {

@@ -59,6 +59,10 @@ public sealed partial class CpuBackend
                 var offset = b * blockSize;
                 var n = Math.Min(blockSize, count - offset);
                 RunRange(plan, setup, worker.Compute, worker.Columns, first + offset, 0, n);
+                for (var c = 0; c < (target.Outcomes?.Length ?? 0); c++)
+                {
+                    Array.Copy(worker.Columns.Outcomes[c], 0, target.Outcomes![c], offset, n);
+                }
 
                 // A reducer stopped mid-block keeps partial scratch: such a worker is never used again.
                 worker.Busy = true;

@@ -114,6 +114,11 @@ public sealed class IlgpuBackend : ISweepBackend
         _accelerator.Synchronize();
         d.Partials!.View.AsContiguous().SubView(0, (long)blocks * target.Layout.Length).CopyToCPU(target.Partials.AsSpan(0, blocks * target.Layout.Length));
         d.Sketch!.View.AsContiguous().CopyToCPU(target.Sketch.AsSpan());
+        for (var c = 0; c < (target.Outcomes?.Length ?? 0); c++)
+        {
+            d.Outcomes.View.AsContiguous().SubView((long)c * d.Capacity, count).CopyToCPU(target.Outcomes![c].AsSpan(0, count));
+        }
+
         if (target.Fans is { } fans)
         {
             d.Fans!.View.AsContiguous().CopyToCPU(fans.AsSpan());

@@ -80,13 +80,17 @@ public sealed class MultiDeviceBackend : ISweepBackend
         var fanSketches = (int)((target.Fans?.LongLength ?? 0) / QuantileSketch.Length);
         var used = Run(count, (worker, start, length) =>
         {
-            var local = worker.AggregateBuffers(layout, target.Sketch.Length / QuantileSketch.Length, capacityBlocks, fanSketches);
+            var local = worker.AggregateBuffers(layout, target.Sketch.Length / QuantileSketch.Length, capacityBlocks, fanSketches, target.Outcomes is not null);
             local.FirstBlock = (first + start) / PartialLayout.BlockSize;
             local.Blocks = Blocks(length);
             local.Count = length;
             worker.Backend.ComputeAggregate(plan, first + start, length, local);
             var offset = (long)(start / PartialLayout.BlockSize) * layout.Length;
             Array.Copy(local.Partials, 0, target.Partials, offset, (long)local.Blocks * layout.Length);
+            for (var c = 0; c < (target.Outcomes?.Length ?? 0); c++)
+            {
+                Array.Copy(local.Outcomes![c], 0, target.Outcomes![c], start, length);
+            }
         });
 
         // Sketch and fan counts are integers: adding the devices' counts gives one device's counts.
@@ -210,12 +214,12 @@ public sealed class MultiDeviceBackend : ISweepBackend
         }
 
         /// <summary>Aggregate buffers of <paramref name="capacityBlocks"/> blocks, reallocated only when the shape changes.</summary>
-        public AggregateBuffers AggregateBuffers(PartialLayout layout, int outcomes, int capacityBlocks, int fanSketches)
+        public AggregateBuffers AggregateBuffers(PartialLayout layout, int outcomes, int capacityBlocks, int fanSketches, bool keepOutcomes)
         {
             if (Aggregate is null || Aggregate.Layout != layout || Aggregate.CapacityBlocks != capacityBlocks || Aggregate.Sketch.Length != outcomes * QuantileSketch.Length
-                || (Aggregate.Fans?.LongLength ?? 0) != (long)fanSketches * QuantileSketch.Length)
+                || (Aggregate.Fans?.LongLength ?? 0) != (long)fanSketches * QuantileSketch.Length || (Aggregate.Outcomes is not null) != keepOutcomes)
             {
-                Aggregate = new AggregateBuffers(layout, outcomes, capacityBlocks, fanSketches);
+                Aggregate = new AggregateBuffers(layout, outcomes, capacityBlocks, fanSketches, keepOutcomes);
             }
 
             return Aggregate;

@@ -65,15 +65,26 @@ public static class OutputMetadata
             metadata[MetadataKeys.FocusUsageShare] = (spec.FixedSlots[ModelDescriptor.SlotOf(usage, spec.Focus)] / usageTotal).ToString("R", CultureInfo.InvariantCulture);
         }
 
-        if (spec.Design is { } design)
+        if (DesignOf(spec) is { } design)
         {
-            var h = design.Header;
-            metadata[MetadataKeys.Design] = new DesignInfo(
-                SweepSpecParser.DesignKindName(design.Kind), h.Samples, h.Evaluations, h.Group, h.SecondOrder != 0, h.Levels, h.Seed,
-                [.. spec.Uncertain.Select(u => u.Column)]).ToJson();
+            metadata[MetadataKeys.Design] = design.ToJson();
         }
 
         return metadata;
+    }
+
+    /// <summary>A sampled design as its metadata describes it, or null for a grid.</summary>
+    public static DesignInfo? DesignOf(SweepSpec spec)
+    {
+        if (spec.Design is not { } design)
+        {
+            return null;
+        }
+
+        var h = design.Header;
+        return new DesignInfo(
+            SweepSpecParser.DesignKindName(design.Kind), h.Samples, h.Evaluations, h.Group, h.SecondOrder != 0, h.Levels, h.Seed,
+            [.. spec.Uncertain.Select(u => u.Column)]);
     }
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

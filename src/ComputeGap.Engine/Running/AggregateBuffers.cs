@@ -12,14 +12,19 @@ public sealed class AggregateBuffers
     /// <param name="outcomeCount">Outcome columns.</param>
     /// <param name="capacityBlocks">Most blocks per chunk.</param>
     /// <param name="fanSketches">Months × regions when fan charts of the shares are kept, else 0.</param>
-    public AggregateBuffers(PartialLayout layout, int outcomeCount, int capacityBlocks, int fanSketches = 0)
+    /// <param name="keepOutcomes">Also keep the chunk's outcome columns (for the sensitivity sums of Saltelli and Morris designs).</param>
+    public AggregateBuffers(PartialLayout layout, int outcomeCount, int capacityBlocks, int fanSketches = 0, bool keepOutcomes = false)
     {
+        Outcomes = keepOutcomes ? [.. Enumerable.Range(0, outcomeCount).Select(_ => new float[(long)capacityBlocks * PartialLayout.BlockSize])] : null;
         Layout = layout;
         CapacityBlocks = capacityBlocks;
         Partials = new double[(long)capacityBlocks * layout.Length];
         Sketch = new long[(long)outcomeCount * QuantileSketch.Length];
         Fans = fanSketches > 0 ? new long[(long)fanSketches * QuantileSketch.Length] : null;
     }
+
+    /// <summary>The chunk's outcome columns (column c, scenario first + i at [c][i]) when the plan needs them, else null.</summary>
+    public float[][]? Outcomes { get; }
 
     /// <summary>Sketch counts of every month's regional shares (see <see cref="QuantileSketch.FanOffset"/>), or null.</summary>
     public long[]? Fans { get; }
@@ -50,6 +55,9 @@ public sealed class AggregateBuffers
     /// </summary>
     public static PartialLayout LayoutFor(SweepPlan plan) =>
         new(plan.OutcomeCount, HasMainEffects(plan) ? plan.AxisValues.Length : 0, PartialLayout.DefaultExtremes);
+
+    /// <summary>Whether aggregate mode keeps sensitivity sums (and so the chunks' outcomes) for <paramref name="plan"/>: Saltelli and Morris designs.</summary>
+    public static bool HasSensitivity(SweepPlan plan) => plan.Design?.Kind is Core.Designs.DesignKind.Saltelli or Core.Designs.DesignKind.Morris;
 
     /// <summary>Whether aggregate mode keeps main effects for <paramref name="plan"/>.</summary>
     public static bool HasMainEffects(SweepPlan plan) =>

@@ -28,10 +28,17 @@ public static class AggregateRunner
         }
 
         var layout = AggregateBuffers.LayoutFor(plan);
-        var capacity = ChunkCapacity(Math.Min(options.ChunkSize, MaxChunkFor(layout)), total);
+        var unit = Alignment(plan.Spec);
+        if (first % unit != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"aggregate runs of this design start on a multiple of {unit} scenarios (whole blocks and sensitivity units); got {first}");
+        }
+
+        var capacity = ChunkCapacity(Math.Min(options.ChunkSize, MaxChunkFor(layout)), total, unit);
         var blocks = capacity / PartialLayout.BlockSize;
         var fans = options.Series ? plan.Shape.Months * plan.Shape.Regions : 0;
-        var buffers = new[] { new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans), new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans) };
+        var keep = AggregateBuffers.HasSensitivity(plan);
+        var buffers = new[] { new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep), new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep) };
 
         var clock = Stopwatch.StartNew();
         Task? merging = null;
@@ -75,11 +82,26 @@ public static class AggregateRunner
     public static int MaxChunkFor(PartialLayout layout) =>
         (int)Math.Max(1, MaxPartialBytes / (layout.Length * (long)sizeof(double))) * PartialLayout.BlockSize;
 
-    /// <summary>A chunk size rounded up to whole blocks (and no bigger than the run needs).</summary>
-    public static int ChunkCapacity(int chunkSize, long total)
+    /// <summary>A chunk size rounded up to whole multiples of <paramref name="unit"/> (whole blocks by default), and no bigger than the run needs.</summary>
+    public static int ChunkCapacity(int chunkSize, long total, int unit = PartialLayout.BlockSize)
     {
         long wanted = Math.Max(1, Math.Min(chunkSize, Math.Max(total, 1)));
-        var blocks = (wanted + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize;
-        return (int)(blocks * PartialLayout.BlockSize);
+        var units = (wanted + unit - 1) / unit;
+        return checked((int)(units * unit));
+    }
+
+    /// <summary>
+    /// What aggregate chunks and shards of <paramref name="spec"/> start on: whole blocks, and for
+    /// Saltelli and Morris designs whole sensitivity units too (their least common multiple).
+    /// </summary>
+    public static int Alignment(Sweep.Spec.SweepSpec spec)
+    {
+        if (spec.Design is not { Kind: Core.Designs.DesignKind.Saltelli or Core.Designs.DesignKind.Morris } design)
+        {
+            return PartialLayout.BlockSize;
+        }
+
+        var unit = Aggregation.SensitivityState.UnitFor(design.Kind == Core.Designs.DesignKind.Saltelli, design.Header.Samples, design.Header.Group);
+        return checked((int)(PartialLayout.BlockSize / (long)System.Numerics.BigInteger.GreatestCommonDivisor(PartialLayout.BlockSize, unit) * unit));
     }
 }

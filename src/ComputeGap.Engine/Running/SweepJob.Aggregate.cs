@@ -52,9 +52,14 @@ public static partial class SweepJob
                     {
                         pending.KeepFans(plan.Shape.Months);
                     }
+
+                    if (chunk.Outcomes is not null)
+                    {
+                        pending.KeepSensitivity(OutputMetadata.DesignOf(plan.Spec)!, plan.Design);
+                    }
                 }
 
-                pending.Add(new AggregateChunk(chunk.FirstBlock, chunk.Blocks, chunk.Partials, chunk.Sketch, chunk.Fans));
+                pending.Add(new AggregateChunk(chunk.FirstBlock, chunk.Blocks, chunk.Partials, chunk.Sketch, chunk.Fans, chunk.Outcomes, chunk.Count));
                 pendingCount += chunk.Count;
                 if (sinceCommit.Elapsed >= request.CheckpointInterval)
                 {

@@ -48,8 +48,8 @@ public sealed record SweepRequest(
         _ => Output,
     };
 
-    /// <summary>Shard boundaries fall on whole blocks in aggregate mode.</summary>
-    public int Alignment => Mode == OutputMode.Aggregate ? PartialLayout.BlockSize : 1;
+    /// <summary>Shard boundaries fall on whole blocks in aggregate mode (and whole sensitivity units for Saltelli and Morris designs).</summary>
+    public int Alignment => Mode == OutputMode.Aggregate ? AggregateRunner.Alignment(Spec) : 1;
 
     /// <summary>First scenario this request runs.</summary>
     public long First => Slice.First(Spec.ScenarioCount, Alignment);

@@ -30,6 +30,30 @@ public sealed class MorrisSums(int dimensions)
         _squares[parameter] += effect * effect;
     }
 
+    /// <summary>Doubles in a record (<see cref="Export"/>): n, Σ EE, Σ |EE|, Σ EE² for each parameter.</summary>
+    public static int RecordLength(int dimensions) => 4 * dimensions;
+
+    /// <summary>The sums as one record: per parameter n, Σ EE, Σ |EE|, Σ EE². Records add.</summary>
+    public void Export(Span<double> record)
+    {
+        for (var i = 0; i < Dimensions; i++)
+        {
+            (record[4 * i], record[(4 * i) + 1], record[(4 * i) + 2], record[(4 * i) + 3]) = (_n[i], _sum[i], _absolute[i], _squares[i]);
+        }
+    }
+
+    /// <summary>Adds a record (<see cref="Export"/>'s layout).</summary>
+    public void Add(ReadOnlySpan<double> record)
+    {
+        for (var i = 0; i < Dimensions; i++)
+        {
+            _n[i] += (long)record[4 * i];
+            _sum[i] += record[(4 * i) + 1];
+            _absolute[i] += record[(4 * i) + 2];
+            _squares[i] += record[(4 * i) + 3];
+        }
+    }
+
     /// <summary>Adds another set of sums over the same parameters.</summary>
     public void Merge(MorrisSums other)
     {

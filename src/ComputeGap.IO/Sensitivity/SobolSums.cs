@@ -57,7 +57,7 @@ public sealed class SobolSums
     public void Add(long sample, ReadOnlySpan<double> group)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(group.Length, Group);
-        _batches[(int)(sample * Batches / Samples)].Add(group, Dimensions, SecondOrder);
+        _batches[BatchOf(sample)].Add(group, Dimensions, SecondOrder);
     }
 
     /// <summary>Adds another set of sums over the same design.</summary>
@@ -73,6 +73,23 @@ public sealed class SobolSums
             _batches[b].Merge(other._batches[b]);
         }
     }
+
+    /// <summary>Doubles in one batch's record (<see cref="ExportBatch"/>): 5 + 4d, plus d + d² with second order.</summary>
+    public static int RecordLength(int dimensions, bool secondOrder) =>
+        5 + (4 * dimensions) + (secondOrder ? dimensions + (dimensions * dimensions) : 0);
+
+    /// <summary>Which batch base sample <paramref name="sample"/> falls in.</summary>
+    public int BatchOf(long sample) => (int)(sample * Batches / Samples);
+
+    /// <summary>
+    /// Batch <paramref name="batch"/>'s sums as one record: n, Σf_A, Σf_B, Σ(f_A² + f_B²), Σf_A f_B, then per
+    /// parameter Σf_B(f_ABi − f_A), Σ(f_ABi − f_A), Σ(f_A − f_ABi)², Σf_ABi, and with second order Σf_BAi and
+    /// Σf_BAi f_ABj (row i). Records add: the record of two sets of rows is the sum of theirs.
+    /// </summary>
+    public void ExportBatch(int batch, Span<double> record) => _batches[batch].Export(record);
+
+    /// <summary>Adds a record (<see cref="ExportBatch"/>'s layout) to batch <paramref name="batch"/>.</summary>
+    public void AddBatch(int batch, ReadOnlySpan<double> record) => _batches[batch].Import(record);
 
     /// <summary>S1, ST (and S2 when the design has it) with 95 % confidence half-widths.</summary>
     public SobolIndices Indices()
@@ -170,6 +187,56 @@ public sealed class SobolSums
                     for (var j = 0; j < d; j++)
                     {
                         _baTimesAb![i, j] += ba * g[1 + j];
+                    }
+                }
+            }
+        }
+
+        public void Export(Span<double> r)
+        {
+            var d = _step.Length;
+            (r[0], r[1], r[2], r[3], r[4]) = (N, SumA, SumB, SumSquares, SumAB);
+            _bTimesStep.CopyTo(r[5..]);
+            _step.CopyTo(r[(5 + d)..]);
+            _stepSquared.CopyTo(r[(5 + (2 * d))..]);
+            _ab.CopyTo(r[(5 + (3 * d))..]);
+            if (_baTimesAb is not null)
+            {
+                _ba.CopyTo(r[(5 + (4 * d))..]);
+                for (var i = 0; i < d; i++)
+                {
+                    for (var j = 0; j < d; j++)
+                    {
+                        r[5 + (5 * d) + (i * d) + j] = _baTimesAb[i, j];
+                    }
+                }
+            }
+        }
+
+        public void Import(ReadOnlySpan<double> r)
+        {
+            var d = _step.Length;
+            N += (long)r[0];
+            SumA += r[1];
+            SumB += r[2];
+            SumSquares += r[3];
+            SumAB += r[4];
+            for (var i = 0; i < d; i++)
+            {
+                _bTimesStep[i] += r[5 + i];
+                _step[i] += r[5 + d + i];
+                _stepSquared[i] += r[5 + (2 * d) + i];
+                _ab[i] += r[5 + (3 * d) + i];
+            }
+
+            if (_baTimesAb is not null)
+            {
+                for (var i = 0; i < d; i++)
+                {
+                    _ba[i] += r[5 + (4 * d) + i];
+                    for (var j = 0; j < d; j++)
+                    {
+                        _baTimesAb[i, j] += r[5 + (5 * d) + (i * d) + j];
                     }
                 }
             }

@@ -1,0 +1,263 @@
+using ComputeGap.Core.Designs;
+using ComputeGap.IO.Reports;
+using ComputeGap.IO.Sensitivity;
+
+namespace ComputeGap.Engine.Aggregation;
+
+/// <summary>
+/// The Sobol or Morris sums of a sampled design in aggregate mode, exact and mergeable: each
+/// <see cref="Unit"/> of consecutive evaluations (whole base samples or trajectories, fixed by the
+/// design alone) is reduced to one record per outcome in float64, in a fixed order
+/// (<see cref="SobolSums.ExportBatch"/>, <see cref="MorrisSums.Export"/>), and records are added
+/// exactly (<see cref="ExactSum"/>) into their lever combination, outcome and batch. The result is
+/// therefore the same bits whatever the chunk size, thread count, shard split or order of arrival,
+/// and reads back into the same estimators the row reports use.
+/// </summary>
+public sealed class SensitivityState
+{
+    private readonly ExactSum[] _sums;
+
+    /// <param name="design">The design as its metadata describes it (saltelli or morris).</param>
+    /// <param name="combinations">Lever combinations.</param>
+    /// <param name="outcomes">Outcome columns.</param>
+    public SensitivityState(DesignInfo design, long combinations, IReadOnlyList<string> outcomes)
+    {
+        if (design.Kind is not ("saltelli" or "morris"))
+        {
+            throw new ArgumentException($"design {design.Kind} has no sensitivity sums", nameof(design));
+        }
+
+        Design = design;
+        Combinations = checked((int)combinations);
+        Outcomes = outcomes;
+        var d = design.Uncertain.Count;
+        IsSobol = design.Kind == "saltelli";
+        Batches = IsSobol ? SobolBatches(design.Samples) : 1;
+        RecordLength = IsSobol ? SobolSums.RecordLength(d, design.SecondOrder) : MorrisSums.RecordLength(d);
+        UnitSamples = UnitSamplesFor(IsSobol, design.Samples);
+        Unit = checked((int)(UnitSamples * design.Group));
+        _sums = [.. Enumerable.Range(0, checked(Combinations * outcomes.Count * Batches * RecordLength)).Select(_ => new ExactSum())];
+    }
+
+    /// <summary>The design.</summary>
+    public DesignInfo Design { get; }
+
+    /// <summary>True for Sobol sums (Saltelli designs), false for Morris sums.</summary>
+    public bool IsSobol { get; }
+
+    /// <summary>Lever combinations.</summary>
+    public int Combinations { get; }
+
+    /// <summary>Outcome columns.</summary>
+    public IReadOnlyList<string> Outcomes { get; }
+
+    /// <summary>Batches of base samples (Sobol's confidence intervals; 1 for Morris).</summary>
+    public int Batches { get; }
+
+    /// <summary>Doubles per record.</summary>
+    public int RecordLength { get; }
+
+    /// <summary>Base samples (or trajectories) per unit.</summary>
+    public long UnitSamples { get; }
+
+    /// <summary>Evaluations per unit: chunks and shards hold whole units.</summary>
+    public int Unit { get; }
+
+    /// <summary>
+    /// Reduces evaluations <paramref name="first"/> … + <paramref name="count"/> − 1 (whole units) from
+    /// their outcome columns, <paramref name="outcomes"/>[c][i] holding scenario first + i.
+    /// </summary>
+    /// <param name="unitOf">Morris only: the design, to tell which parameter each step moves (null for Sobol).</param>
+    public void Reduce(float[][] outcomes, long first, int count, SampledDesign? unitOf)
+    {
+        if (first % Unit != 0 || count % Unit != 0)
+        {
+            throw new ArgumentException($"sensitivity sums take whole units of {Unit} evaluations; got [{first}, {first + count})");
+        }
+
+        var units = count / Unit;
+        var records = new double[(long)units * Outcomes.Count * RecordLength];
+        Parallel.For(0, units, u =>
+        {
+            var start = first + ((long)u * Unit);
+            for (var o = 0; o < Outcomes.Count; o++)
+            {
+                var record = records.AsSpan((int)(((long)u * Outcomes.Count) + o) * RecordLength, RecordLength);
+                if (IsSobol)
+                {
+                    SobolRecord(outcomes[o], (int)(start - first), record);
+                }
+                else
+                {
+                    MorrisRecord(outcomes[o], (int)(start - first), start, unitOf!, record);
+                }
+            }
+        });
+
+        // The exact additions, one outcome per worker (each sum has one writer).
+        Parallel.For(0, Outcomes.Count, o =>
+        {
+            for (var u = 0; u < units; u++)
+            {
+                var start = first + ((long)u * Unit);
+                var combination = (int)(start / Design.Evaluations);
+                var sample = start % Design.Evaluations / Design.Group;
+                var batch = (int)(sample * Batches / Design.Samples);
+                var record = records.AsSpan((int)(((long)u * Outcomes.Count) + o) * RecordLength, RecordLength);
+                var at = Index(combination, o, batch, 0);
+                for (var i = 0; i < RecordLength; i++)
+                {
+                    _sums[at + i].Add(record[i]);
+                }
+            }
+        });
+    }
+
+    /// <summary>Adds another state of the same design.</summary>
+    public void Merge(SensitivityState other)
+    {
+        if (other._sums.Length != _sums.Length || other.Design != Design && other.Design.ToJson() != Design.ToJson())
+        {
+            throw new ArgumentException("the sensitivity sums belong to different designs", nameof(other));
+        }
+
+        for (var i = 0; i < _sums.Length; i++)
+        {
+            _sums[i].Add(other._sums[i]);
+        }
+    }
+
+    /// <summary>True when every exact sum equals <paramref name="other"/>'s.</summary>
+    public bool ExactlyEquals(SensitivityState other) =>
+        _sums.Length == other._sums.Length && _sums.Zip(other._sums).All(p => p.First.ExactlyEquals(p.Second));
+
+    /// <summary>The exact sum of entry <paramref name="entry"/> of a record.</summary>
+    public ExactSum Sum(int combination, int outcome, int batch, int entry) => _sums[Index(combination, outcome, batch, entry)];
+
+    /// <summary>Replaces one exact sum (reading a file).</summary>
+    internal void Set(int combination, int outcome, int batch, int entry, ExactSum sum) => _sums[Index(combination, outcome, batch, entry)] = sum;
+
+    /// <summary>The indices, through the same estimators as row reports.</summary>
+    /// <param name="leverValues">Each combination's lever values.</param>
+    public SensitivityResult ToResult(IReadOnlyList<IReadOnlyDictionary<string, double>> leverValues)
+    {
+        var d = Design.Uncertain.Count;
+        var record = new double[RecordLength];
+        var results = new List<LeverSensitivity>();
+        for (var c = 0; c < Combinations; c++)
+        {
+            var sobol = new Dictionary<string, SobolIndices>(StringComparer.Ordinal);
+            var morris = new Dictionary<string, IReadOnlyList<MorrisIndex>>(StringComparer.Ordinal);
+            for (var o = 0; o < Outcomes.Count; o++)
+            {
+                if (IsSobol)
+                {
+                    var sums = new SobolSums(d, Design.SecondOrder, Design.Samples);
+                    for (var b = 0; b < Batches; b++)
+                    {
+                        Round(c, o, b, record);
+                        sums.AddBatch(b, record);
+                    }
+
+                    if (sums.Count > 0)
+                    {
+                        sobol[Outcomes[o]] = sums.Indices();
+                    }
+                }
+                else
+                {
+                    var sums = new MorrisSums(d);
+                    Round(c, o, 0, record);
+                    sums.Add(record);
+                    morris[Outcomes[o]] = sums.Indices();
+                }
+            }
+
+            results.Add(new LeverSensitivity(leverValues[c], sobol, morris));
+        }
+
+        return new SensitivityResult(IsSobol ? "sobol" : "morris", Design.Uncertain, results);
+    }
+
+    private void Round(int combination, int outcome, int batch, double[] record)
+    {
+        for (var i = 0; i < record.Length; i++)
+        {
+            record[i] = _sums[Index(combination, outcome, batch, i)].Round();
+        }
+    }
+
+    private int Index(int combination, int outcome, int batch, int entry) =>
+        (((((combination * Outcomes.Count) + outcome) * Batches) + batch) * RecordLength) + entry;
+
+    /// <summary>One unit's Sobol record: its base samples all fall in one batch (units divide batches).</summary>
+    private void SobolRecord(float[] y, int local, Span<double> record)
+    {
+        var group = Design.Group;
+        var sums = new SobolSums(Design.Uncertain.Count, Design.SecondOrder, samples: 1, batches: 1);
+        Span<double> values = stackalloc double[group];
+        for (var s = 0; s < UnitSamples; s++)
+        {
+            for (var r = 0; r < group; r++)
+            {
+                values[r] = y[local + (s * group) + r];
+            }
+
+            sums.Add(0, values);
+        }
+
+        sums.ExportBatch(0, record);
+    }
+
+    /// <summary>One unit's Morris record: each step's elementary effect, the moved parameter and its direction read from the design's unit points.</summary>
+    private void MorrisRecord(float[] y, int local, long start, SampledDesign design, Span<double> record)
+    {
+        var d = Design.Uncertain.Count;
+        var delta = Design.Levels / (2.0 * (Design.Levels - 1));
+        var sums = new MorrisSums(d);
+        var evaluations = Design.Evaluations;
+        for (var t = 0; t < UnitSamples; t++)
+        {
+            for (var m = 0; m < d; m++)
+            {
+                var before = start + (t * (d + 1)) + m;
+                var e = before % evaluations;
+                for (var k = 0; k < d; k++)
+                {
+                    var step = design.Unit(e + 1, k) - design.Unit(e, k);
+                    if (step != 0)
+                    {
+                        var at = local + (t * (d + 1)) + m;
+                        sums.Add(k, (y[at + 1] - (double)y[at]) / (step > 0 ? delta : -delta));
+                        break;
+                    }
+                }
+            }
+        }
+
+        sums.Export(record);
+    }
+
+    /// <summary>Evaluations per unit of a Saltelli (<paramref name="sobol"/>) or Morris design of <paramref name="samples"/> base samples or trajectories in groups of <paramref name="group"/>.</summary>
+    public static long UnitFor(bool sobol, long samples, int group) => UnitSamplesFor(sobol, samples) * group;
+
+    /// <summary>Batches of a Sobol design's confidence intervals (as <see cref="SobolSums"/> clamps them).</summary>
+    private static int SobolBatches(long samples) => (int)Math.Min(32, samples);
+
+    /// <summary>Units are 64 base samples, or fewer so that they divide the batches (Sobol) or the trajectories (Morris).</summary>
+    private static long UnitSamplesFor(bool sobol, long samples) =>
+        sobol ? Math.Clamp(samples / SobolBatches(samples), 1, 64) : LargestDivisorUpTo(samples, 64);
+
+    private static long LargestDivisorUpTo(long value, long limit)
+    {
+        for (var b = Math.Min(limit, value); b > 1; b--)
+        {
+            if (value % b == 0)
+            {
+                return b;
+            }
+        }
+
+        return 1;
+    }
+}
