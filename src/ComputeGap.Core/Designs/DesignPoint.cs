@@ -30,14 +30,12 @@ public static class DesignPoint
     {
         if (design.Kind == (int)DesignKind.MonteCarlo)
         {
-            var block = Philox4x32.Block((uint)e, (uint)(e >> 32), (uint)(k >> 2), 0, design.Seed, MonteCarloKey);
-            var lane = k & 3;
-            return Philox4x32.Unit(lane == 0 ? block.X0 : lane == 1 ? block.X1 : lane == 2 ? block.X2 : block.X3);
+            return Philox4x32.Unit(Word(MonteCarloBlock(design, e, k >> 2), k));
         }
 
         if (design.Kind == (int)DesignKind.Lhs)
         {
-            return LatinHypercube(design, e, k);
+            return LatinHypercube(design, Word(StratumSeedBlock(design, k >> 2), k), Word(JitterBlock(design, e, k >> 2), k), e);
         }
 
         if (design.Kind == (int)DesignKind.Sobol)
@@ -80,16 +78,37 @@ public static class DesignPoint
     {
         var sample = (uint)(e / design.Group);
         var row = (int)(e - ((long)sample * design.Group));
-        var fromB = SaltelliFromB(design.Dimensions, design.Group, row, k);
-        return SobolUnit(tables, fromB ? design.Dimensions + k : k, sample);
+        return SaltelliBaseUnit(design, tables, sample, k, SaltelliFromB(design.Dimensions, design.Group, row, k));
     }
 
-    /// <summary>Stratum π_k(e) of N, shuffled per parameter by <see cref="Permutation"/>, plus a uniform jitter inside it.</summary>
-    private static float LatinHypercube(in DesignHeader design, long e, int k)
+    /// <summary>Coordinate <paramref name="k"/> of base sample <paramref name="sample"/>'s A (or, <paramref name="fromB"/>, B) point: every row of its group takes one of the two.</summary>
+    public static float SaltelliBaseUnit<TTables>(in DesignHeader design, in TTables tables, uint sample, int k, bool fromB)
+        where TTables : struct, IDesignTables =>
+        SobolUnit(tables, fromB ? design.Dimensions + k : k, sample);
+
+    /// <summary>Word <c>k mod 4</c> of a block: parameters 4q … 4q + 3 share block q.</summary>
+    public static uint Word(in Philox4 block, int k)
     {
-        var permutationSeed = Philox4x32.Block((uint)k, 0, 0, 0, design.Seed, StratumKey).X0;
-        var stratum = Permutation.Index((uint)e, (uint)design.Samples, permutationSeed);
-        var jitter = Philox4x32.Block((uint)e, (uint)(e >> 32), (uint)k, 0, design.Seed, JitterKey).X0;
+        var lane = k & 3;
+        return lane == 0 ? block.X0 : lane == 1 ? block.X1 : lane == 2 ? block.X2 : block.X3;
+    }
+
+    /// <summary>Monte Carlo: the random words of parameters 4·<paramref name="quad"/> … + 3 in evaluation <paramref name="e"/>.</summary>
+    public static Philox4 MonteCarloBlock(in DesignHeader design, long e, int quad) =>
+        Philox4x32.Block((uint)e, (uint)(e >> 32), (uint)quad, 0, design.Seed, MonteCarloKey);
+
+    /// <summary>Latin hypercube: the permutation seeds of parameters 4·<paramref name="quad"/> … + 3.</summary>
+    public static Philox4 StratumSeedBlock(in DesignHeader design, int quad) =>
+        Philox4x32.Block((uint)quad, 0, 0, 0, design.Seed, StratumKey);
+
+    /// <summary>Latin hypercube: the jitter words of parameters 4·<paramref name="quad"/> … + 3 in evaluation <paramref name="e"/>.</summary>
+    public static Philox4 JitterBlock(in DesignHeader design, long e, int quad) =>
+        Philox4x32.Block((uint)e, (uint)(e >> 32), (uint)quad, 0, design.Seed, JitterKey);
+
+    /// <summary>Stratum π(e) of N, shuffled by <see cref="Permutation"/> with <paramref name="stratumSeed"/>, plus a uniform jitter inside it.</summary>
+    public static float LatinHypercube(in DesignHeader design, uint stratumSeed, uint jitter, long e)
+    {
+        var stratum = Permutation.Index((uint)e, (uint)design.Samples, stratumSeed);
         var unit = (stratum + (double)Philox4x32.Unit(jitter)) / design.Samples;
 
         // Rounding to float may reach 1 for the top stratum of a very large N; keep the open interval.
@@ -106,13 +125,25 @@ public static class DesignPoint
         var steps = design.Dimensions + 1;
         var trajectory = e / steps;
         var step = (int)(e - (trajectory * steps));
+        var position = MorrisPosition(design, MorrisOrderSeed(design, trajectory), k);
+        return MorrisLevel(design, trajectory, k, moved: position < step);
+    }
+
+    /// <summary>The seed of trajectory <paramref name="trajectory"/>'s order of moves.</summary>
+    public static uint MorrisOrderSeed(in DesignHeader design, long trajectory) =>
+        Philox4x32.Block((uint)trajectory, (uint)(trajectory >> 32), 0, 0, design.Seed, OrderKey).X0;
+
+    /// <summary>The step (0-based) at which parameter <paramref name="k"/> moves: it has moved at every step after it.</summary>
+    public static int MorrisPosition(in DesignHeader design, uint orderSeed, int k) =>
+        (int)Permutation.Index((uint)k, (uint)design.Dimensions, orderSeed);
+
+    /// <summary>Parameter <paramref name="k"/>'s grid point in trajectory <paramref name="trajectory"/> before or after it moves.</summary>
+    public static float MorrisLevel(in DesignHeader design, long trajectory, int k, bool moved)
+    {
         var draw = Philox4x32.Block((uint)trajectory, (uint)(trajectory >> 32), (uint)k, 0, design.Seed, MorrisKey);
         var levels = design.Levels;
         var level = (int)(draw.X0 % (uint)(levels / 2));
         var up = (draw.X1 & 1u) == 0;
-        var orderSeed = Philox4x32.Block((uint)trajectory, (uint)(trajectory >> 32), 0, 0, design.Seed, OrderKey).X0;
-        var position = (int)Permutation.Index((uint)k, (uint)design.Dimensions, orderSeed);
-        var moved = position < step;
         var top = level + (levels / 2);
         return (moved == up ? top : level) / (float)(levels - 1);
     }

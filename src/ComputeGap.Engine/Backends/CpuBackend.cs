@@ -134,6 +134,17 @@ public sealed partial class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuL
 
         /// <summary>The scenario the next group starts at (sampled designs decode their values from it).</summary>
         public long Scenario;
+
+        /// <summary>Decodes the sampled design's values (null for a grid).</summary>
+        public CpuDesignSampler? Sampler = plan.Design is { } design
+            ? new CpuDesignSampler(design, [.. plan.DesignFactorSlots.Select((slot, k) => slot >= 0 ? plan.DesignTransforms[k] : (Transform?)null)])
+            : null;
+
+        /// <summary>Each uncertain parameter's lanes (parameter k's at [k · width …]).</summary>
+        public float[] SampledLanes = [];
+
+        /// <summary>The derived constants of <see cref="SampledLanes"/>, where a parameter has one.</summary>
+        public float[] DerivedLanes = [];
     }
 
     /// <summary>A chunk's <see cref="Setup"/>.</summary>
@@ -194,8 +205,7 @@ public sealed partial class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuL
 
         if (plan.Design is { } design)
         {
-            Span<float> sampled = stackalloc float[width];
-            Sample(plan, design, worker.Scenario, valid, memory, sampled);
+            Sample(plan, design, worker, valid, memory);
         }
 
         worker.Scenario += valid;
@@ -230,34 +240,46 @@ public sealed partial class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuL
 public sealed partial class CpuBackend
 {
     /// <summary>
-    /// Writes the uncertain parameters (and their derived slots) of scenarios
-    /// <paramref name="scenario"/> … + <paramref name="valid"/> − 1 into <paramref name="memory"/>;
-    /// lanes past <paramref name="valid"/> repeat the last scenario.
+    /// Writes the uncertain parameters (and their derived slots) of the worker's next
+    /// <paramref name="valid"/> scenarios into <paramref name="memory"/> (the bits of
+    /// <see cref="DesignPoint.Value"/>, decoded by the worker's <see cref="CpuDesignSampler"/>); lanes
+    /// past <paramref name="valid"/> repeat the last scenario.
     /// </summary>
-    private static void Sample<TLane>(SweepPlan plan, SampledDesign design, long scenario, int valid, TLane[] memory, Span<float> lanes)
+    private static void Sample<TLane>(SweepPlan plan, SampledDesign design, Worker<TLane> worker, int valid, TLane[] memory)
         where TLane : struct, IHostLane<TLane>
     {
         var header = design.Header;
-        var tables = design.Tables;
         var evaluations = header.Evaluations;
-        for (var k = 0; k < header.Dimensions; k++)
+        var width = TLane.Width;
+        var d = header.Dimensions;
+        if (worker.SampledLanes.Length != d * width)
         {
-            var evaluation = scenario % evaluations;
-            for (var j = 0; j < lanes.Length; j++)
+            worker.SampledLanes = new float[d * width];
+            worker.DerivedLanes = new float[d * width];
+        }
+
+        var all = worker.SampledLanes;
+        var derived = worker.DerivedLanes;
+        worker.Sampler!.Fill(worker.Scenario % evaluations, valid, all, width, derived);
+
+        for (var k = 0; k < d; k++)
+        {
+            var lanes = all.AsSpan(k * width, width);
+            for (var j = valid; j < width; j++)
             {
-                lanes[j] = j < valid ? DesignPoint.Value(header, tables, evaluation, k) : lanes[j - 1];
-                evaluation = evaluation + 1 == evaluations ? 0 : evaluation + 1;
+                lanes[j] = lanes[j - 1];
             }
 
             memory[design.Slots[k]] = TLane.Load(lanes);
             if (plan.DesignFactorSlots[k] is var factor and >= 0)
             {
-                for (var j = 0; j < lanes.Length; j++)
+                var factors = derived.AsSpan(k * width, width);
+                for (var j = valid; j < width; j++)
                 {
-                    lanes[j] = Transforms.Apply(plan.DesignTransforms[k], lanes[j]);
+                    factors[j] = factors[j - 1];
                 }
 
-                memory[factor] = TLane.Load(lanes);
+                memory[factor] = TLane.Load(factors);
             }
         }
     }
