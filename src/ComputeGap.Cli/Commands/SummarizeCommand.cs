@@ -15,7 +15,8 @@ public static class SummarizeCommand
         var format = CommonOptions.Format();
         var partial = new Option<bool>("--partial") { Description = "Summarise even when runs or shards in the directory are incomplete." };
         var outcome = new Option<string?>("--outcome") { Description = "The outcome the sensitivity table describes (default: the focus share, else the first outcome); json and csv hold every outcome." };
-        var command = new Command("summarize", "Summarise sweep output: outcome statistics, the focus headline, thresholds, main effects and, for Saltelli and Morris designs, sensitivity.") { path, format, partial, outcome };
+        var lower = new Option<bool>("--lower-is-better") { Description = "For the policy comparison of a sampled design's levers: the best policy is the one with the lowest value of the outcome (default: highest)." };
+        var command = new Command("summarize", "Summarise sweep output: outcome statistics, the focus headline, thresholds, main effects and, for Saltelli and Morris designs, sensitivity.") { path, format, partial, outcome, lower };
         command.SetAction((parse, cancellationToken) => Guard.RunAsync(
             async () =>
             {
@@ -45,6 +46,8 @@ public static class SummarizeCommand
 
                     summary = summary with { Outcome = chosen };
                 }
+
+                summary = summary with { LowerIsBetter = parse.GetValue(lower) };
 
                 SummaryReport.Write(summary, parse.GetValue(format), parse.InvocationConfiguration.Output);
                 return ExitCodes.Ok;

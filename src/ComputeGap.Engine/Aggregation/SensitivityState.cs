@@ -76,41 +76,36 @@ public sealed class SensitivityState
         }
 
         var units = count / Unit;
-        var records = new double[(long)units * Outcomes.Count * RecordLength];
-        Parallel.For(0, units, u =>
-        {
-            var start = first + ((long)u * Unit);
-            for (var o = 0; o < Outcomes.Count; o++)
-            {
-                var record = records.AsSpan((int)(((long)u * Outcomes.Count) + o) * RecordLength, RecordLength);
-                if (IsSobol)
-                {
-                    SobolRecord(outcomes[o], (int)(start - first), record);
-                }
-                else
-                {
-                    MorrisRecord(outcomes[o], (int)(start - first), start, unitOf!, record);
-                }
-            }
-        });
+        var steps = IsSobol ? null : MorrisSteps(first, units, unitOf!);
 
-        // The exact additions, one outcome per worker (each sum has one writer).
-        Parallel.For(0, Outcomes.Count, o =>
+        // One outcome per worker: each exact sum has one writer, and a record lives only while it is added.
+        Parallel.For(0, Outcomes.Count, () => new double[RecordLength], (o, _, record) =>
         {
             for (var u = 0; u < units; u++)
             {
                 var start = first + ((long)u * Unit);
+                var local = (int)(start - first);
+                if (IsSobol)
+                {
+                    SobolRecord(outcomes[o], local, record);
+                }
+                else
+                {
+                    MorrisRecord(outcomes[o], local, steps!, record);
+                }
+
                 var combination = (int)(start / Design.Evaluations);
                 var sample = start % Design.Evaluations / Design.Group;
-                var batch = (int)(sample * Batches / Design.Samples);
-                var record = records.AsSpan((int)(((long)u * Outcomes.Count) + o) * RecordLength, RecordLength);
-                var at = Index(combination, o, batch, 0);
+                var at = Index(combination, o, (int)(sample * Batches / Design.Samples), 0);
                 for (var i = 0; i < RecordLength; i++)
                 {
                     _sums[at + i].Add(record[i]);
                 }
             }
-        });
+
+            return record;
+        },
+        _ => { });
     }
 
     /// <summary>Adds another state of the same design.</summary>
@@ -191,7 +186,7 @@ public sealed class SensitivityState
         (((((combination * Outcomes.Count) + outcome) * Batches) + batch) * RecordLength) + entry;
 
     /// <summary>One unit's Sobol record: its base samples all fall in one batch (units divide batches).</summary>
-    private void SobolRecord(float[] y, int local, Span<double> record)
+    private void SobolRecord(float[] y, int local, double[] record)
     {
         var group = Design.Group;
         var sums = new SobolSums(Design.Uncertain.Count, Design.SecondOrder, samples: 1, batches: 1);
@@ -209,28 +204,49 @@ public sealed class SensitivityState
         sums.ExportBatch(0, record);
     }
 
-    /// <summary>One unit's Morris record: each step's elementary effect, the moved parameter and its direction read from the design's unit points.</summary>
-    private void MorrisRecord(float[] y, int local, long start, SampledDesign design, Span<double> record)
+    /// <summary>
+    /// For each step of the chunk's trajectories (evaluation first + local, local not the last of its
+    /// trajectory), the parameter it moves, as k + 1 when it moves up and −(k + 1) when down, read from
+    /// the design's unit points; computed once for every outcome.
+    /// </summary>
+    private int[] MorrisSteps(long first, int units, SampledDesign design)
     {
         var d = Design.Uncertain.Count;
-        var delta = Design.Levels / (2.0 * (Design.Levels - 1));
-        var sums = new MorrisSums(d);
-        var evaluations = Design.Evaluations;
-        for (var t = 0; t < UnitSamples; t++)
+        var steps = new int[units * Unit];
+        Parallel.For(0, units * (int)UnitSamples, t =>
         {
             for (var m = 0; m < d; m++)
             {
-                var before = start + (t * (d + 1)) + m;
-                var e = before % evaluations;
+                var local = (t * (d + 1)) + m;
+                var e = (first + local) % Design.Evaluations;
                 for (var k = 0; k < d; k++)
                 {
                     var step = design.Unit(e + 1, k) - design.Unit(e, k);
                     if (step != 0)
                     {
-                        var at = local + (t * (d + 1)) + m;
-                        sums.Add(k, (y[at + 1] - (double)y[at]) / (step > 0 ? delta : -delta));
+                        steps[local] = step > 0 ? k + 1 : -(k + 1);
                         break;
                     }
+                }
+            }
+        });
+        return steps;
+    }
+
+    /// <summary>One unit's Morris record: each step's elementary effect (f(after) − f(before)) / ±Δ.</summary>
+    private void MorrisRecord(float[] y, int local, int[] steps, double[] record)
+    {
+        var d = Design.Uncertain.Count;
+        var delta = Design.Levels / (2.0 * (Design.Levels - 1));
+        var sums = new MorrisSums(d);
+        for (var t = 0; t < UnitSamples; t++)
+        {
+            for (var m = 0; m < d; m++)
+            {
+                var at = local + (t * (d + 1)) + m;
+                if (steps[at] != 0)
+                {
+                    sums.Add(Math.Abs(steps[at]) - 1, (y[at + 1] - (double)y[at]) / (steps[at] > 0 ? delta : -delta));
                 }
             }
         }

@@ -64,6 +64,16 @@ internal static class CsvReport
         {
             Row(writer, "sensitivity", name, statistic, Exact(value));
         }
+
+        foreach (var (section, name, statistic, value) in GridReport.CsvRows(data))
+        {
+            Row(writer, section, name, statistic, Exact(value));
+        }
+
+        foreach (var (name, statistic, value) in PolicyReport.CsvRows(data))
+        {
+            Row(writer, "policy", name, statistic, Exact(value));
+        }
     }
 
     private static string Exact(double? value) => value is { } v ? ReportNumbers.Exact(v) : string.Empty;

@@ -37,6 +37,8 @@ internal static class JsonReport
             WriteThresholds(data, json);
             WriteMainEffects(data, json);
             SensitivityReport.WriteJson(data, json);
+            GridReport.WriteJson(data, json);
+            PolicyReport.WriteJson(data, json);
             json.WriteEndObject();
         }
 

@@ -23,6 +23,21 @@ public sealed record SummaryData(
     /// <summary>Sobol indices or Morris statistics, when the run's design has them.</summary>
     public IO.Sensitivity.SensitivityResult? Sensitivity { get; init; }
 
+    /// <summary>Computes the lever combinations' comparison of an outcome (rows of a sampled design with levers), or null.</summary>
+    public Func<string, bool, IO.Sensitivity.PolicyComparison?>? PolicyComparer { get; init; }
+
+    /// <summary>Computes a grid's variance decomposition and two-way tables of an outcome (rows of a grid), or null.</summary>
+    public Func<string, IO.Sensitivity.GridDecomposition?>? GridDecomposer { get; init; }
+
+    /// <summary>True when lower values of the reported outcome are better (<c>summarize --lower-is-better</c>): regret then counts excess over the lowest.</summary>
+    public bool LowerIsBetter { get; init; }
+
+    /// <summary>The policies compared on the reported outcome, when the run has levers and rows.</summary>
+    public IO.Sensitivity.PolicyComparison? Policies => PolicyComparer?.Invoke(SummaryReport.ReportOutcome(this), LowerIsBetter);
+
+    /// <summary>The grid's decomposition of the reported outcome, when the run is a grid with rows.</summary>
+    public IO.Sensitivity.GridDecomposition? Grid => SummaryReport.ReportOutcome(this) is { Length: > 0 } outcome ? GridDecomposer?.Invoke(outcome) : null;
+
     /// <summary>The outcome the table report's sensitivity describes (<c>summarize --outcome</c>); null for the default.</summary>
     public string? Outcome { get; init; }
 
@@ -79,10 +94,16 @@ public sealed record SummaryData(
             : metadata.Axes.Select(axis => AxisEffects.Compute(axis, Values(axis), Values(focusShare))).ToArray();
 
         var sensitivity = IO.Sensitivity.SensitivityFromRows.Compute(table, metadata, [.. outcomes.Select(o => o.Name)], out var missing);
+        var rules = ThresholdRule.For(metadata, name => table.TryGetColumn(name, out var c) && c.Type != ColumnType.String);
+        var order = metadata.Design is { } design ? IO.Sensitivity.SensitivityFromRows.ScenarioOrder(table, design) : null;
         return new SummaryData(metadata, table.RowCount, outcomes, thresholds, AxisEffects.RankBySwing(effects))
         {
             Sensitivity = sensitivity,
             SensitivityNote = missing,
+            PolicyComparer = order is null
+                ? null
+                : (outcome, lowerIsBetter) => IO.Sensitivity.PolicyComparison.From(metadata.Design!, metadata.Axes, Values, order, outcome, rules, lowerIsBetter),
+            GridDecomposer = metadata.Design is null ? outcome => IO.Sensitivity.GridDecomposition.Compute(outcome, metadata.Axes, Values) : null,
         };
     }
 

@@ -29,6 +29,8 @@ internal static class TableReport
         TextTable.Write(rows, writer, "  ");
         WriteThresholds(data, writer);
         WriteMainEffects(data, writer);
+        GridReport.WriteTable(data, writer);
+        PolicyReport.WriteTable(data, writer);
         SensitivityReport.WriteTable(data, SummaryReport.ReportOutcome(data), writer);
     }
 

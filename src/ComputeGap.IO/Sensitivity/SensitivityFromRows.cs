@@ -19,26 +19,13 @@ public static class SensitivityFromRows
             return null;
         }
 
-        var scenarios = table[OutcomeColumns.Scenario].As<long>();
-        var combinations = scenarios.Length / design.Evaluations;
-        var order = new int[scenarios.Length];
-        Array.Fill(order, -1);
-        foreach (var (row, scenario) in scenarios.Select((s, i) => (i, s)))
+        if (ScenarioOrder(table, design) is not { } order)
         {
-            if (scenario < 0 || scenario >= order.Length || order[scenario] >= 0)
-            {
-                why = "sensitivity needs every row of the design exactly once";
-                return null;
-            }
-
-            order[scenario] = row;
-        }
-
-        if (combinations * design.Evaluations != scenarios.Length)
-        {
-            why = "sensitivity needs every row of the design";
+            why = "sensitivity needs every row of the design exactly once";
             return null;
         }
+
+        var combinations = order.Length / design.Evaluations;
 
         var values = outcomes.ToDictionary(o => o, o => table[o].ToDoubles(), StringComparer.Ordinal);
         var levers = metadata.Axes.ToDictionary(a => a, a => table[a].ToDoubles(), StringComparer.Ordinal);
@@ -61,6 +48,34 @@ public static class SensitivityFromRows
         }
 
         return new SensitivityResult(design.Kind == "saltelli" ? "sobol" : "morris", design.Uncertain, results);
+    }
+
+    /// <summary>
+    /// The row of each scenario (order[s] is scenario s's row), when the table holds every scenario of
+    /// whole lever combinations exactly once; else null.
+    /// </summary>
+    public static int[]? ScenarioOrder(ColumnTable table, DesignInfo design)
+    {
+        if (!table.TryGetColumn(OutcomeColumns.Scenario, out var column) || column.Type != ColumnType.Int64)
+        {
+            return null;
+        }
+
+        var scenarios = column.As<long>();
+        var order = new int[scenarios.Length];
+        Array.Fill(order, -1);
+        for (var row = 0; row < scenarios.Length; row++)
+        {
+            var scenario = scenarios[row];
+            if (scenario < 0 || scenario >= order.Length || order[scenario] >= 0)
+            {
+                return null;
+            }
+
+            order[scenario] = row;
+        }
+
+        return scenarios.Length % design.Evaluations == 0 && scenarios.Length > 0 ? order : null;
     }
 
     private static SobolIndices Saltelli(DesignInfo design, double[] y, int[] order, long first)

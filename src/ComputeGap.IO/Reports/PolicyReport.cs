@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json;
+using ComputeGap.IO.Sensitivity;
+
+namespace ComputeGap.IO.Reports;
+
+/// <summary>The lever combinations side by side, with their regret, in the three report formats.</summary>
+internal static class PolicyReport
+{
+    private static readonly string[] Header = ["policy", "mean", "p5", "p50", "p95", "regret p50", "regret p90", "best in"];
+
+    public static void WriteTable(SummaryData data, TextWriter writer)
+    {
+        if (data.Policies is not { } policies)
+        {
+            return;
+        }
+
+        var outcome = policies.Outcome;
+        writer.WriteLine();
+        writer.WriteLine($"Policies compared on the same {ReportNumbers.Count(policies.Futures)} futures: {outcome} ({(policies.LowerIsBetter ? "lower" : "higher")} is better; regret = shortfall against the best policy in the same future)");
+        var rows = new List<string[]> { Header };
+        foreach (var p in policies.Policies)
+        {
+            rows.Add([
+                Name(p, " "), data.Metadata.Show(outcome, p.Stats.Mean), data.Metadata.Show(outcome, p.Stats.P5), data.Metadata.Show(outcome, p.Stats.P50),
+                data.Metadata.Show(outcome, p.Stats.P95), Regret(outcome, p.RegretP50), Regret(outcome, p.RegretP90), ReportNumbers.Probability(p.BestShare),
+            ]);
+        }
+
+        TextTable.Write(rows, writer, "  ", static c => c > 0);
+    }
+
+    public static void WriteJson(SummaryData data, Utf8JsonWriter json)
+    {
+        if (data.Policies is not { } policies)
+        {
+            json.WriteNull("policies");
+            return;
+        }
+
+        json.WriteStartObject("policies");
+        json.WriteString("outcome", policies.Outcome);
+        json.WriteString("better", policies.LowerIsBetter ? "lower" : "higher");
+        json.WriteNumber("futures", policies.Futures);
+        json.WriteStartArray("combinations");
+        foreach (var p in policies.Policies)
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("levers");
+            foreach (var (lever, value) in p.Levers)
+            {
+                json.WriteNumber(lever, value);
+            }
+
+            json.WriteEndObject();
+            foreach (var (name, value) in Statistics(p))
+            {
+                Number(json, name, value);
+            }
+
+            json.WriteStartObject("thresholds");
+            foreach (var t in p.Thresholds)
+            {
+                Number(json, t.Name, t.Probability);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Rows <c>policy,LEVER=V;…,STATISTIC,VALUE</c>.</summary>
+    public static IEnumerable<(string Name, string Statistic, double Value)> CsvRows(SummaryData data)
+    {
+        if (data.Policies is not { } policies)
+        {
+            yield break;
+        }
+
+        foreach (var p in policies.Policies)
+        {
+            var name = Name(p, ";");
+            foreach (var (statistic, value) in Statistics(p))
+            {
+                yield return (name, statistic, value);
+            }
+
+            foreach (var t in p.Thresholds)
+            {
+                yield return (name, t.Name, t.Probability);
+            }
+        }
+    }
+
+    private static IEnumerable<(string, double)> Statistics(PolicyRow p) =>
+    [
+        ("mean", p.Stats.Mean), ("p5", p.Stats.P5), ("p50", p.Stats.P50), ("p95", p.Stats.P95),
+        ("regret_mean", p.RegretMean), ("regret_p50", p.RegretP50), ("regret_p90", p.RegretP90), ("best_share", p.BestShare),
+    ];
+
+    private static string Name(PolicyRow p, string separator) =>
+        string.Join(separator, p.Levers.Select(l => $"{l.Key}={ReportNumbers.Exact(l.Value)}"));
+
+    private static string Regret(string outcome, double value) =>
+        !double.IsFinite(value) ? "n/a" : OutcomeColumns.IsFraction(outcome) ? ReportNumbers.PercentagePoints(value) : ReportNumbers.Number(value);
+
+    private static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}
