@@ -25,6 +25,14 @@ public sealed class BadInputTests
         { "{ \"set\": { \"dc_power0[EU]\": -5 }, \"axes\": [] }", "$.set['dc_power0[EU]']", ">= 0" },
         { "{ \"axes\": [ { \"param\": \"price_floor0\", \"values\": [20000, 0] } ] }", "$.axes[0].values[1]", "price_floor0 must be > 0" },
         { "{ \"axes\": [ { \"param\": \"levage\", \"values\": [0] } ] }", "$.axes[0].param", "(did you mean leakage?)" },
+
+        // Sampled designs: no uncertain list, a bad distribution, a lever also uncertain, samples not a power of two.
+        { "{ \"design\": { \"kind\": \"lhs\", \"samples\": 10 } }", "$", "needs \"uncertain\"" },
+        { "{ \"design\": { \"kind\": \"lhs\", \"samples\": 10 }, \"uncertain\": [ { \"param\": \"leakage\", \"normal\": { \"mean\": 0.1, \"sd\": 0, \"min\": 0, \"max\": 1 } } ] }", "$.uncertain[0].normal.sd", "sd > 0" },
+        { "{ \"design\": { \"kind\": \"lhs\", \"samples\": 10 }, \"uncertain\": [ { \"param\": \"leakage\", \"uniform\": { \"from\": 0.5, \"to\": 0.1 } } ] }", "$.uncertain[0].uniform.to", "from <= to" },
+        { "{ \"design\": { \"kind\": \"lhs\", \"samples\": 10 }, \"uncertain\": [ { \"param\": \"leakage\", \"uniform\": { \"from\": 0, \"to\": 1 } } ], \"levers\": [ { \"param\": \"leakage\", \"values\": [0, 1] } ] }", "$.uncertain[0]", "either a lever or uncertain" },
+        { "{ \"design\": { \"kind\": \"saltelli\", \"samples\": 1000 }, \"uncertain\": [ { \"param\": \"leakage\", \"uniform\": { \"from\": 0, \"to\": 1 } } ] }", "$.design.samples", "power of two" },
+        { "{ \"design\": { \"kind\": \"lhs\", \"samples\": 10 }, \"uncertain\": [ { \"param\": \"bubble_month\", \"choice\": { \"values\": [-1, 24], \"weights\": [0, 0] } } ] }", "$.uncertain[0].choice.weights", "positive" },
     };
 
     [Theory]

@@ -58,6 +58,18 @@ public sealed class AggregateSensitivityTests
 
     [Theory]
     [MemberData(nameof(Designs))]
+    public async Task ThreeDevicesGiveTheSumsOfOne(string design)
+    {
+        var plan = SampledRunTests.IshigamiPlan(design);
+        using var one = new CpuBackend(maxThreads: 1);
+        using var multi = new MultiDeviceBackend([new CpuBackend(maxThreads: 1), new CpuBackend(maxThreads: 1), new CpuBackend(maxThreads: 1)]);
+        var single = await AggregateAsync(plan, one, 50_000);
+        var spread = await AggregateAsync(plan, multi, 50_000);
+        Assert.True(single.ExactlyEquals(spread));
+    }
+
+    [Theory]
+    [MemberData(nameof(Designs))]
     public async Task AggregateIndicesEqualTheRowEstimatesToRounding(string design)
     {
         var plan = SampledRunTests.IshigamiPlan(design);
