@@ -61,17 +61,7 @@ internal static class DesignBench
 
     private static async Task AggregateAsync(SweepPlan plan, ISweepBackend backend)
     {
-        var state = new AggregateState(plan, AggregateBuffers.LayoutFor(plan));
-        state.KeepSensitivity(OutputMetadata.DesignOf(plan.Spec)!, plan.Design);
-        await AggregateRunner.RunAsync(
-            plan,
-            backend,
-            (chunk, _) =>
-            {
-                state.Add(new AggregateChunk(chunk.FirstBlock, chunk.Blocks, chunk.Partials, chunk.Sketch, chunk.Fans, chunk.Outcomes, chunk.Count));
-                return Task.CompletedTask;
-            },
-            new SweepOptions(ChunkSize: 1 << 20)).ConfigureAwait(false);
+        var state = await AggregateRunner.StateAsync(plan, backend, new SweepOptions(ChunkSize: 1 << 20)).ConfigureAwait(false);
         _ = state.ToSummary(OutputMetadata.For(plan, "cpu", "cpu", DateTimeOffset.UnixEpoch)).Sensitivity;
     }
 

@@ -56,6 +56,9 @@ public sealed class AggregateBuffers
     public static PartialLayout LayoutFor(SweepPlan plan) =>
         new(plan.OutcomeCount, HasMainEffects(plan) ? plan.AxisValues.Length : 0, PartialLayout.DefaultExtremes);
 
+    /// <summary>The chunk now held, as the aggregate state adds it.</summary>
+    public Aggregation.AggregateChunk ToChunk() => new(FirstBlock, Blocks, Partials, Sketch, Fans, Outcomes, Count);
+
     /// <summary>Whether aggregate mode keeps sensitivity sums (and so the chunks' outcomes) for <paramref name="plan"/>: Saltelli and Morris designs.</summary>
     public static bool HasSensitivity(SweepPlan plan) => plan.Design?.Kind is Core.Designs.DesignKind.Saltelli or Core.Designs.DesignKind.Morris;
 

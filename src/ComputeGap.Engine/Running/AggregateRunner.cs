@@ -72,6 +72,37 @@ public static class AggregateRunner
         return done;
     }
 
+    /// <summary>
+    /// Runs <paramref name="options"/>' scenarios into one in-memory <see cref="Aggregation.AggregateState"/>
+    /// (fan charts with <c>Series</c>, sensitivity sums for Saltelli and Morris designs), with no files:
+    /// what benchmarks and tests of the reductions want.
+    /// </summary>
+    public static async Task<Aggregation.AggregateState> StateAsync(SweepPlan plan, ISweepBackend backend, SweepOptions options, CancellationToken cancellationToken = default)
+    {
+        var state = new Aggregation.AggregateState(plan, AggregateBuffers.LayoutFor(plan));
+        if (options.Series)
+        {
+            state.KeepFans(plan.Shape.Months);
+        }
+
+        if (AggregateBuffers.HasSensitivity(plan))
+        {
+            state.KeepSensitivity(Output.OutputMetadata.DesignOf(plan.Spec)!, plan.Design);
+        }
+
+        await RunAsync(
+            plan,
+            backend,
+            (chunk, _) =>
+            {
+                state.Add(chunk.ToChunk());
+                return Task.CompletedTask;
+            },
+            options,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        return state;
+    }
+
     /// <summary>Host bytes the block partials of one chunk may take (two buffer sets are kept).</summary>
     public const long MaxPartialBytes = 64L << 20;
 

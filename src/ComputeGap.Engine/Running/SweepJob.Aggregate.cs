@@ -59,7 +59,7 @@ public static partial class SweepJob
                     }
                 }
 
-                pending.Add(new AggregateChunk(chunk.FirstBlock, chunk.Blocks, chunk.Partials, chunk.Sketch, chunk.Fans, chunk.Outcomes, chunk.Count));
+                pending.Add(chunk.ToChunk());
                 pendingCount += chunk.Count;
                 if (sinceCommit.Elapsed >= request.CheckpointInterval)
                 {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using ComputeGap.IO.Sensitivity;
 
@@ -24,10 +23,10 @@ internal static class GridReport
         writer.WriteLine();
         writer.WriteLine($"Variance of {outcome} over the grid: first-order indices (exact for the grid's equally weighted points)");
         TextTable.Write(
-            [.. grid.FirstOrder.OrderByDescending(f => f.Value).Select(f => new[] { f.Key, Fixed(f.Value) })],
+            [.. grid.FirstOrder.OrderByDescending(f => f.Value).Select(f => new[] { f.Key, ReportNumbers.Index(f.Value) })],
             writer, "  ", static c => c > 0);
         var interactions = 1 - grid.FirstOrder.Values.Sum();
-        writer.WriteLine($"  interactions: {Fixed(interactions)} of the variance is not explained by any axis alone");
+        writer.WriteLine($"  interactions: {ReportNumbers.Index(interactions)} of the variance is not explained by any axis alone");
         if (grid.Pairs.Count == 0)
         {
             return;
@@ -35,7 +34,7 @@ internal static class GridReport
 
         writer.WriteLine("  strongest two-way interactions (S2):");
         TextTable.Write(
-            [.. grid.Pairs.Take(TopPairs).Select(p => new[] { $"{p.First} x {p.Second}", Fixed(p.S2) })],
+            [.. grid.Pairs.Take(TopPairs).Select(p => new[] { $"{p.First} x {p.Second}", ReportNumbers.Index(p.S2) })],
             writer, "    ", static c => c > 0);
 
         var top = grid.Pairs[0];
@@ -64,11 +63,11 @@ internal static class GridReport
 
         json.WriteStartObject("grid_sensitivity");
         json.WriteString("outcome", grid.Outcome);
-        Number(json, "variance", grid.Variance);
+        JsonReport.Number(json, "variance", grid.Variance);
         json.WriteStartObject("first_order");
         foreach (var (axis, s1) in grid.FirstOrder)
         {
-            Number(json, axis, s1);
+            JsonReport.Number(json, axis, s1);
         }
 
         json.WriteEndObject();
@@ -78,7 +77,7 @@ internal static class GridReport
             json.WriteStartObject();
             json.WriteString("first", pair.First);
             json.WriteString("second", pair.Second);
-            Number(json, "S2", pair.S2);
+            JsonReport.Number(json, "S2", pair.S2);
             Array(json, "first_values", pair.FirstValues);
             Array(json, "second_values", pair.SecondValues);
             json.WriteStartArray("means");
@@ -135,8 +134,6 @@ internal static class GridReport
         }
     }
 
-    private static string Fixed(double value) => double.IsFinite(value) ? value.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
-
     private static void Array(Utf8JsonWriter json, string name, IReadOnlyList<double> values)
     {
         json.WriteStartArray(name);
@@ -146,17 +143,5 @@ internal static class GridReport
         }
 
         json.WriteEndArray();
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            json.WriteNumber(name, value);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 }

@@ -134,7 +134,8 @@ internal static class JsonReport
         json.WriteEndArray();
     }
 
-    private static void Number(Utf8JsonWriter json, string name, double? value)
+    /// <summary>Writes a number, or null when it is missing or not finite (JSON has no NaN).</summary>
+    internal static void Number(Utf8JsonWriter json, string name, double? value)
     {
         if (value is { } v && double.IsFinite(v))
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using ComputeGap.IO.Sensitivity;
 
@@ -56,13 +55,13 @@ internal static class PolicyReport
             json.WriteEndObject();
             foreach (var (name, value) in Statistics(p))
             {
-                Number(json, name, value);
+                JsonReport.Number(json, name, value);
             }
 
             json.WriteStartObject("thresholds");
             foreach (var t in p.Thresholds)
             {
-                Number(json, t.Name, t.Probability);
+                JsonReport.Number(json, t.Name, t.Probability);
             }
 
             json.WriteEndObject();
@@ -107,16 +106,4 @@ internal static class PolicyReport
 
     private static string Regret(string outcome, double value) =>
         !double.IsFinite(value) ? "n/a" : OutcomeColumns.IsFraction(outcome) ? ReportNumbers.PercentagePoints(value) : ReportNumbers.Number(value);
-
-    private static void Number(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            json.WriteNumber(name, value);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
 }

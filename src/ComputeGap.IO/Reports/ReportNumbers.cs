@@ -47,6 +47,9 @@ public static class ReportNumbers
     /// <summary>A count with thousands separators.</summary>
     public static string Count(long count) => count.ToString("N0", Invariant);
 
+    /// <summary>An index or share of variance with three decimals (<c>n/a</c> when not finite).</summary>
+    public static string Index(double value) => double.IsFinite(value) ? value.ToString("0.000", Invariant) : "n/a";
+
     /// <summary>An axis value, short but exact enough to tell grid points apart.</summary>
     public static string AxisValue(double value) => value.ToString("G6", Invariant);
 

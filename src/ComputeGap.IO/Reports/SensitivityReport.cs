@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using ComputeGap.IO.Sensitivity;
 
@@ -41,14 +40,14 @@ internal static class SensitivityReport
                 rows.AddRange(sobol.Indices
                     .Select((index, k) => (index, k))
                     .OrderByDescending(x => x.index.ST)
-                    .Select(x => new[] { result.Parameters[x.k], Fixed(x.index.S1), Fixed(x.index.S1Conf), Fixed(x.index.ST), Fixed(x.index.STConf) }));
+                    .Select(x => new[] { result.Parameters[x.k], ReportNumbers.Index(x.index.S1), ReportNumbers.Index(x.index.S1Conf), ReportNumbers.Index(x.index.ST), ReportNumbers.Index(x.index.STConf) }));
                 TextTable.Write(rows, writer, "  ", static c => c > 0);
                 if (sobol.SecondOrder.Count > 0)
                 {
                     writer.WriteLine($"  largest interactions (S2, top {TopPairs}):");
                     TextTable.Write(
                         [.. sobol.SecondOrder.OrderByDescending(p => p.S2).Take(TopPairs)
-                            .Select(p => new[] { $"{result.Parameters[p.First]} x {result.Parameters[p.Second]}", Fixed(p.S2), "+/- " + Fixed(p.S2Conf) })],
+                            .Select(p => new[] { $"{result.Parameters[p.First]} x {result.Parameters[p.Second]}", ReportNumbers.Index(p.S2), "+/- " + ReportNumbers.Index(p.S2Conf) })],
                         writer, "    ", static c => c > 0);
                 }
             }
@@ -170,10 +169,10 @@ internal static class SensitivityReport
             {
                 var index = sobol.Indices[k];
                 json.WriteStartObject(result.Parameters[k]);
-                Number(json, "S1", index.S1);
-                Number(json, "S1_conf", index.S1Conf);
-                Number(json, "ST", index.ST);
-                Number(json, "ST_conf", index.STConf);
+                JsonReport.Number(json, "S1", index.S1);
+                JsonReport.Number(json, "S1_conf", index.S1Conf);
+                JsonReport.Number(json, "ST", index.ST);
+                JsonReport.Number(json, "ST_conf", index.STConf);
                 json.WriteEndObject();
             }
 
@@ -186,10 +185,10 @@ internal static class SensitivityReport
             for (var k = 0; k < morris.Count; k++)
             {
                 json.WriteStartObject(result.Parameters[k]);
-                Number(json, "mu", morris[k].Mu);
-                Number(json, "mu_star", morris[k].MuStar);
-                Number(json, "sigma", morris[k].Sigma);
-                Number(json, "mu_star_conf", morris[k].MuStarConf);
+                JsonReport.Number(json, "mu", morris[k].Mu);
+                JsonReport.Number(json, "mu_star", morris[k].MuStar);
+                JsonReport.Number(json, "sigma", morris[k].Sigma);
+                JsonReport.Number(json, "mu_star_conf", morris[k].MuStarConf);
                 json.WriteEndObject();
             }
 
@@ -206,8 +205,8 @@ internal static class SensitivityReport
                 foreach (var pair in sobol.SecondOrder)
                 {
                     json.WriteStartObject($"{result.Parameters[pair.First]}|{result.Parameters[pair.Second]}");
-                    Number(json, "S2", pair.S2);
-                    Number(json, "S2_conf", pair.S2Conf);
+                    JsonReport.Number(json, "S2", pair.S2);
+                    JsonReport.Number(json, "S2_conf", pair.S2Conf);
                     json.WriteEndObject();
                 }
 
@@ -218,17 +217,4 @@ internal static class SensitivityReport
         }
     }
 
-    private static string Fixed(double value) => double.IsFinite(value) ? value.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
-
-    private static void Number(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            json.WriteNumber(name, value);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
 }

@@ -12,22 +12,8 @@ namespace ComputeGap.Engine.Tests.Designs;
 /// </summary>
 public sealed class AggregateSensitivityTests
 {
-    private static async Task<AggregateState> AggregateAsync(SweepPlan plan, ISweepBackend backend, int chunkSize)
-    {
-        var layout = AggregateBuffers.LayoutFor(plan);
-        var state = new AggregateState(plan, layout);
-        state.KeepSensitivity(OutputMetadata.DesignOf(plan.Spec)!, plan.Design);
-        await AggregateRunner.RunAsync(
-            plan,
-            backend,
-            (chunk, _) =>
-            {
-                state.Add(new AggregateChunk(chunk.FirstBlock, chunk.Blocks, chunk.Partials, chunk.Sketch, chunk.Fans, chunk.Outcomes, chunk.Count));
-                return Task.CompletedTask;
-            },
-            new SweepOptions(ChunkSize: chunkSize));
-        return state;
-    }
+    private static Task<AggregateState> AggregateAsync(SweepPlan plan, ISweepBackend backend, int chunkSize) =>
+        AggregateRunner.StateAsync(plan, backend, new SweepOptions(ChunkSize: chunkSize));
 
     public static TheoryData<string> Designs => new()
     {
