@@ -25,9 +25,11 @@ public static class BaselineReport
             ? MarketYears(new MarketTrace(run, regions.Count), regions, yearEnds, start)
             : ShareYears(run, regions, yearEnds, start);
         var outcomes = baseline.Model.Outcomes(baseline.Regions);
+        var yearly = years with { Title = $"Baseline ({baseline.SourceName}, model {baseline.Model.Name}) year by year; installed compute and shares at each year's end" };
         return
         [
-            years with { Title = $"Baseline ({baseline.SourceName}, model {baseline.Model.Name}) year by year; installed compute and shares at each year's end" },
+            // The test functions have no regions and no months to show: only their outcome.
+            .. baseline.Model.HasRegions ? [yearly] : Array.Empty<ResultTable>(),
             new ResultTable(
                 "outcomes",
                 $"Outcomes after {Month(start, shape.Months - 1)}",
