@@ -147,24 +147,28 @@ public sealed class RowColumns
         return [_seriesScenario, _seriesMonth, _seriesRegion, .. _seriesValues];
     }
 
-    /// <summary>The uncertain parameters' columns for rows <c>[first, first + count)</c>: the values the backends decoded, decoded again by the same function (in parallel).</summary>
+    /// <summary>
+    /// The uncertain parameters' columns for rows <c>[first, first + count)</c>: the values the backends
+    /// decoded, decoded again by the CPU backend's sampler (the kernels' bits), in parallel blocks.
+    /// </summary>
     private void FillSampled(SampledDesign design, long first, int count)
     {
         const int Block = 4096;
         var evaluations = design.Evaluations;
-        Parallel.For(0, (count + Block - 1) / Block, b =>
+        Parallel.For(0, (count + Block - 1) / Block, () => (new Backends.CpuDesignSampler(design), new float[_sampled.Length * Block]), (b, _, worker) =>
         {
+            var (sampler, lanes) = worker;
             var start = b * Block;
-            var end = Math.Min(count, start + Block);
+            var n = Math.Min(count - start, Block);
+            sampler.Fill((first + start) % evaluations, n, lanes, Block);
             for (var k = 0; k < _sampled.Length; k++)
             {
-                var column = _sampled[k];
-                for (var i = start; i < end; i++)
-                {
-                    column[i] = design.Value((first + i) % evaluations, k);
-                }
+                Array.Copy(lanes, k * Block, _sampled[k], start, n);
             }
-        });
+
+            return worker;
+        },
+        _ => { });
     }
 
     /// <summary>An axis column for rows <c>[first, first + count)</c>, filled run by run (one value per stride) instead of dividing per row.</summary>
