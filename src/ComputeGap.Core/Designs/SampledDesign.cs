@@ -30,12 +30,7 @@ public sealed class SampledDesign
         Kind = kind;
         Uncertain = uncertain;
         var d = uncertain.Count;
-        var group = kind switch
-        {
-            DesignKind.Saltelli => secondOrder ? (2 * d) + 2 : d + 2,
-            DesignKind.Morris => d + 1,
-            _ => 1,
-        };
+        var group = GroupOf(kind, d, secondOrder);
         Header = new DesignHeader
         {
             Kind = (int)kind,
@@ -73,6 +68,17 @@ public sealed class SampledDesign
     }
 
     public DesignKind Kind { get; }
+
+    /// <summary>True for the designs whose sensitivity the tool estimates: Saltelli (Sobol indices) and Morris.</summary>
+    public bool HasSensitivity => Kind is DesignKind.Saltelli or DesignKind.Morris;
+
+    /// <summary>Evaluations per base sample of <paramref name="kind"/> over <paramref name="dimensions"/> parameters: d + 2 or 2d + 2 (Saltelli), d + 1 (Morris), else 1.</summary>
+    public static int GroupOf(DesignKind kind, int dimensions, bool secondOrder) => kind switch
+    {
+        DesignKind.Saltelli => secondOrder ? (2 * dimensions) + 2 : dimensions + 2,
+        DesignKind.Morris => dimensions + 1,
+        _ => 1,
+    };
 
     public DesignHeader Header { get; }
 

@@ -32,7 +32,7 @@ public sealed class SensitivityState
         Outcomes = outcomes;
         var d = design.Uncertain.Count;
         IsSobol = design.Kind == "saltelli";
-        Batches = IsSobol ? SobolBatches(design.Samples) : 1;
+        Batches = IsSobol ? SobolSums.BatchesFor(design.Samples) : 1;
         RecordLength = IsSobol ? SobolSums.RecordLength(d, design.SecondOrder) : MorrisSums.RecordLength(d);
         UnitSamples = UnitSamplesFor(IsSobol, design.Samples);
         Unit = checked((int)(UnitSamples * design.Group));
@@ -257,12 +257,9 @@ public sealed class SensitivityState
     /// <summary>Evaluations per unit of a Saltelli (<paramref name="sobol"/>) or Morris design of <paramref name="samples"/> base samples or trajectories in groups of <paramref name="group"/>.</summary>
     public static long UnitFor(bool sobol, long samples, int group) => UnitSamplesFor(sobol, samples) * group;
 
-    /// <summary>Batches of a Sobol design's confidence intervals (as <see cref="SobolSums"/> clamps them).</summary>
-    private static int SobolBatches(long samples) => (int)Math.Min(32, samples);
-
     /// <summary>Units are 64 base samples, or fewer so that they divide the batches (Sobol) or the trajectories (Morris).</summary>
     private static long UnitSamplesFor(bool sobol, long samples) =>
-        sobol ? Math.Clamp(samples / SobolBatches(samples), 1, 64) : LargestDivisorUpTo(samples, 64);
+        sobol ? Math.Clamp(samples / SobolSums.BatchesFor(samples), 1, 64) : LargestDivisorUpTo(samples, 64);
 
     private static long LargestDivisorUpTo(long value, long limit)
     {

@@ -60,7 +60,7 @@ public sealed class AggregateBuffers
     public Aggregation.AggregateChunk ToChunk() => new(FirstBlock, Blocks, Partials, Sketch, Fans, Outcomes, Count);
 
     /// <summary>Whether aggregate mode keeps sensitivity sums (and so the chunks' outcomes) for <paramref name="plan"/>: Saltelli and Morris designs.</summary>
-    public static bool HasSensitivity(SweepPlan plan) => plan.Design?.Kind is Core.Designs.DesignKind.Saltelli or Core.Designs.DesignKind.Morris;
+    public static bool HasSensitivity(SweepPlan plan) => plan.Design?.HasSensitivity == true;
 
     /// <summary>Whether aggregate mode keeps main effects for <paramref name="plan"/>.</summary>
     public static bool HasMainEffects(SweepPlan plan) =>

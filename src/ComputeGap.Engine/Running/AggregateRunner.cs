@@ -127,7 +127,7 @@ public static class AggregateRunner
     /// </summary>
     public static int Alignment(Sweep.Spec.SweepSpec spec)
     {
-        if (spec.Design is not { Kind: Core.Designs.DesignKind.Saltelli or Core.Designs.DesignKind.Morris } design)
+        if (spec.Design is not { HasSensitivity: true } design)
         {
             return PartialLayout.BlockSize;
         }

@@ -24,16 +24,22 @@ public sealed class SobolSums
     /// <param name="secondOrder">Whether the design has the BA rows.</param>
     /// <param name="samples">Base samples N of the design (fixes which batch a base sample falls in).</param>
     /// <param name="batches">Batches for the confidence intervals (at most N).</param>
-    public SobolSums(int dimensions, bool secondOrder, long samples, int batches = 32)
+    public SobolSums(int dimensions, bool secondOrder, long samples, int batches = DefaultBatches)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
         Dimensions = dimensions;
         SecondOrder = secondOrder;
         Samples = samples;
-        Batches = (int)Math.Clamp(batches, 1, samples);
+        Batches = BatchesFor(samples, batches);
         _batches = [.. Enumerable.Range(0, Batches).Select(_ => new Batch(dimensions, secondOrder))];
     }
+
+    /// <summary>Batches of the confidence intervals unless asked otherwise.</summary>
+    public const int DefaultBatches = 32;
+
+    /// <summary>The batches N base samples are split into: as asked, at most N.</summary>
+    public static int BatchesFor(long samples, int batches = DefaultBatches) => (int)Math.Clamp(batches, 1, Math.Max(1, samples));
 
     /// <summary>Uncertain parameters d.</summary>
     public int Dimensions { get; }

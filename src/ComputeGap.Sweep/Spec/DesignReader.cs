@@ -115,12 +115,7 @@ internal static class DesignReader
             }
         }
 
-        var group = kind switch
-        {
-            DesignKind.Saltelli => secondOrder ? (2L * d) + 2 : d + 2,
-            DesignKind.Morris => d + 1,
-            _ => 1,
-        };
+        var group = SampledDesign.GroupOf(kind, d, secondOrder);
         if (samples > GridRules.MaxScenarios / group)
         {
             throw json.Fail(design.Path, $"design too large: {samples} x {group} evaluations exceeds the limit of 2^62");
