@@ -16,5 +16,17 @@ public static class Cli
         return new Run(exit, output.ToString(), error.ToString());
     }
 
+    /// <summary>
+    /// A JSON report without what differs between runs of the same sweep: the metadata (start times,
+    /// sweep file paths, backends) and the verification line (how many files depends on shards and parts).
+    /// </summary>
+    public static string StripVolatile(string json)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        node.Remove("metadata");
+        node.Remove("verification");
+        return node.ToJsonString();
+    }
+
     public static string SweepFile(string name) => Path.Combine(AppContext.BaseDirectory, "data", "sweeps", name);
 }

@@ -45,8 +45,8 @@ public sealed class ResumeTests
         Assert.Equal(0, (await Cli.InvokeAsync(["sweep", sweep, "--out", clean.Path, .. args])).ExitCode);
         await KillRepeatedlyAsync(["sweep", sweep, "--out", killed.Path, .. args, "--resume"], seed: 6, minimumKills: 3);
 
-        var a = StripVolatile((await Cli.InvokeAsync("summarize", clean.Path, "--format", "json")).Output);
-        var b = StripVolatile((await Cli.InvokeAsync("summarize", killed.Path, "--format", "json")).Output);
+        var a = Cli.StripVolatile((await Cli.InvokeAsync("summarize", clean.Path, "--format", "json")).Output);
+        var b = Cli.StripVolatile((await Cli.InvokeAsync("summarize", killed.Path, "--format", "json")).Output);
         Assert.Equal(a, b);
     }
 
@@ -159,12 +159,5 @@ public sealed class ResumeTests
         using var kill = Process.Start("kill", $"-{signal} {pid}");
         kill.WaitForExit();
         return kill.ExitCode;
-    }
-
-    private static string StripVolatile(string json)
-    {
-        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
-        node.Remove("metadata");
-        return node.ToJsonString();
     }
 }

@@ -65,8 +65,8 @@ public sealed class SweepCommandTests
             Assert.Equal(column.Values, b[column.Name].Values);
         }
 
-        var sa = StripVolatile((await Cli.InvokeAsync("summarize", whole.Path, "--format", "json")).Output);
-        var sb = StripVolatile((await Cli.InvokeAsync("summarize", parts.Path, "--format", "json")).Output);
+        var sa = Cli.StripVolatile((await Cli.InvokeAsync("summarize", whole.Path, "--format", "json")).Output);
+        var sb = Cli.StripVolatile((await Cli.InvokeAsync("summarize", parts.Path, "--format", "json")).Output);
         Assert.Equal(sa, sb);
     }
 
@@ -84,8 +84,8 @@ public sealed class SweepCommandTests
         }
 
         Assert.Equal(3, Directory.GetFiles(parts.Path, "*.aggregate.manifest.json").Length);
-        var a = StripVolatile((await Cli.InvokeAsync("summarize", whole.Path, "--format", "json")).Output);
-        var b = StripVolatile((await Cli.InvokeAsync("summarize", parts.Path, "--format", "json")).Output);
+        var a = Cli.StripVolatile((await Cli.InvokeAsync("summarize", whole.Path, "--format", "json")).Output);
+        var b = Cli.StripVolatile((await Cli.InvokeAsync("summarize", parts.Path, "--format", "json")).Output);
         Assert.Equal(a, b);
     }
 
@@ -126,10 +126,4 @@ public sealed class SweepCommandTests
         Assert.True(File.Exists(dir.File("default.all.rows.manifest.json")));
     }
 
-    private static string StripVolatile(string json)
-    {
-        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
-        node.Remove("metadata");
-        return node.ToJsonString();
-    }
 }

@@ -14,6 +14,16 @@ public static class Guard
         {
             return await action().ConfigureAwait(false);
         }
+        catch (DamagedOutputException e)
+        {
+            await error.WriteLineAsync($"error: damaged output: {OneLine(e.Message)}").ConfigureAwait(false);
+            return ExitCodes.Damaged;
+        }
+        catch (OutputLockedException e)
+        {
+            await error.WriteLineAsync($"error: {OneLine(e.Message)}").ConfigureAwait(false);
+            return ExitCodes.Locked;
+        }
         catch (SpecException e)
         {
             await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);

@@ -16,11 +16,13 @@ public static class SummarizeCommand
         var partial = new Option<bool>("--partial") { Description = "Summarise even when runs or shards in the directory are incomplete." };
         var outcome = new Option<string?>("--outcome") { Description = "The outcome the sensitivity table describes (default: the focus share, else the first outcome); json and csv hold every outcome." };
         var lower = new Option<bool>("--lower-is-better") { Description = "For the policy comparison of a sampled design's levers: the best policy is the one with the lowest value of the outcome (default: highest)." };
-        var command = new Command("summarize", "Summarise sweep output: outcome statistics, the focus headline, thresholds, main effects and, for Saltelli and Morris designs, sensitivity.") { path, format, partial, outcome, lower };
+        var noVerify = new Option<bool>("--no-verify") { Description = "Read without first checking every committed file against its manifest's size and XxHash128 (the report says it was not verified)." };
+        var command = new Command("summarize", "Summarise sweep output: outcome statistics, the focus headline, thresholds, main effects and, for Saltelli and Morris designs, sensitivity.") { path, format, partial, outcome, lower, noVerify };
         command.SetAction((parse, cancellationToken) => Guard.RunAsync(
             async () =>
             {
                 var target = parse.GetValue(path)!;
+                var verification = parse.GetValue(noVerify) ? "not verified (--no-verify)" : Verified(RunVerifier.Verify(target));
                 var problems = RunCompleteness.Problems(target);
                 if (problems.Count > 0)
                 {
@@ -47,7 +49,7 @@ public static class SummarizeCommand
                     summary = summary with { Outcome = chosen };
                 }
 
-                summary = summary with { LowerIsBetter = parse.GetValue(lower) };
+                summary = summary with { LowerIsBetter = parse.GetValue(lower), Verification = verification };
 
                 SummaryReport.Write(summary, parse.GetValue(format), parse.InvocationConfiguration.Output);
                 return ExitCodes.Ok;
@@ -55,4 +57,8 @@ public static class SummarizeCommand
             parse.InvocationConfiguration.Error));
         return command;
     }
+
+    private static string Verified(VerifyReport report) => report.Unverified is { } why
+        ? $"not verified: {why}"
+        : $"verified: {report.Files:N0} committed file{(report.Files == 1 ? string.Empty : "s")}, each of the size and XxHash128 its manifest records";
 }

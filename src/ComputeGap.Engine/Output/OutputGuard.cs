@@ -14,7 +14,16 @@ public static class OutputGuard
 
         foreach (var path in Directory.EnumerateFiles(files.Directory, "*.manifest.json"))
         {
-            var other = RunManifest.Load(path);
+            RunManifest? other;
+            try
+            {
+                other = RunManifest.Load(path);
+            }
+            catch (DamagedOutputException) when (path == files.Manifest)
+            {
+                continue; // this run's own manifest: resuming repairs it, a fresh run replaces it
+            }
+
             if (other is null)
             {
                 continue;
@@ -26,7 +35,8 @@ public static class OutputGuard
                 : null;
             if (clash is not null)
             {
-                throw new OutputConflictException($"{files.Directory} already holds output of {clash} ({Path.GetFileName(path)}); choose another --out or remove it");
+                var writer = RunLock.Holder(RunFiles.LockOf(path)) is { } holder ? $", being written by {holder}" : string.Empty;
+                throw new OutputConflictException($"{files.Directory} already holds output of {clash} ({Path.GetFileName(path)}{writer}); choose another --out or remove it");
             }
         }
     }

@@ -22,7 +22,17 @@ public static partial class RunCompleteness
         foreach (var path in Directory.EnumerateFiles(directory, "*.manifest.json").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(path);
-            var manifest = RunManifest.Load(path);
+            RunManifest? manifest;
+            try
+            {
+                manifest = RunManifest.Load(path);
+            }
+            catch (DamagedOutputException e)
+            {
+                problems.Add($"{name}: {e.Message[(path.Length + 2)..]}");
+                continue;
+            }
+
             if (manifest is not null && !manifest.IsComplete)
             {
                 problems.Add($"{name}: {manifest.Done:N0} of {manifest.Count:N0} scenarios committed (resume that run with --resume)");

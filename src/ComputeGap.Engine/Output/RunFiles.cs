@@ -1,5 +1,7 @@
 using System.Globalization;
 using ComputeGap.Engine.Running;
+using ComputeGap.IO.Parquet;
+using ComputeGap.IO.Reports;
 
 namespace ComputeGap.Engine.Output;
 
@@ -17,6 +19,15 @@ public sealed class RunFiles(string directory, string sweepName, Shard shard, Ou
     public string Stem { get; } = SweepJob.FileStem(sweepName);
 
     public string Manifest => Path.Combine(Directory, $"{Stem}.{(shard.IsWhole ? "all" : shard.FileTag)}.{Mode}.manifest.json");
+
+    /// <summary>This run's writer lock (<see cref="RunLock"/>): one per manifest, so shards of one sweep write side by side.</summary>
+    public string Lock => LockOf(Manifest);
+
+    /// <summary>The directory's claim lock, held while a writer checks the directory and opens its manifest.</summary>
+    public string DirectoryLock => Path.Combine(Directory, ".computegap.lock");
+
+    /// <summary>The writer lock of the run whose manifest is <paramref name="manifest"/>.</summary>
+    public static string LockOf(string manifest) => manifest[..^".manifest.json".Length] + ".lock";
 
     private string Mode => mode == OutputMode.Aggregate ? "aggregate" : "rows";
 
@@ -54,6 +65,43 @@ public sealed class RunFiles(string directory, string sweepName, Shard shard, Ou
         }
 
         return removed;
+    }
+
+    /// <summary>
+    /// The start time recorded in the metadata of this run's part files that belong to the run
+    /// <paramref name="identity"/> describes (same sweep file and baseline), for a run whose manifest
+    /// was lost; null when no such part can be read.
+    /// </summary>
+    public async Task<DateTimeOffset?> CreatedOfSurvivingPartsAsync(IReadOnlyDictionary<string, string> identity, CancellationToken cancellationToken)
+    {
+        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, Stem + ".*.parquet").Order(StringComparer.Ordinal))
+        {
+            if (PartIndex(Path.GetFileName(file)) is null)
+            {
+                continue;
+            }
+
+            IReadOnlyDictionary<string, string> metadata;
+            try
+            {
+                metadata = (await ParquetTableReader.ReadInfoAsync(file, cancellationToken).ConfigureAwait(false)).Metadata;
+            }
+#pragma warning disable CA1031 // A damaged part may fail in any way the Parquet reader has; it is then simply not a witness.
+            catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                continue;
+            }
+
+            var same = metadata.GetValueOrDefault(MetadataKeys.SweepSha256) == identity[MetadataKeys.SweepSha256]
+                && metadata.GetValueOrDefault(MetadataKeys.BaselineSha256) == identity[MetadataKeys.BaselineSha256];
+            if (same && DateTimeOffset.TryParse(metadata.GetValueOrDefault(MetadataKeys.CreatedUtc), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created))
+            {
+                return created;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

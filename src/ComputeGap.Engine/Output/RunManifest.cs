@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 
 namespace ComputeGap.Engine.Output;
 
@@ -15,9 +17,17 @@ public readonly record struct ScenarioRange(long First, long Count)
 /// atomically (temporary file, flush, rename) after every committed part, so after a crash it lists
 /// exactly the parts that are whole; <c>--resume</c> runs what it lacks.
 /// </summary>
-public sealed class RunManifest
+/// <remarks>
+/// Each committed file is recorded with its size and XxHash128 (<see cref="FileChecksum"/>), and the
+/// manifest seals itself: its last property, <c>manifest_xxh128</c>, is the XxHash128 of the file's
+/// text without that property. A manifest without a valid seal is damaged (or was written before
+/// checksums) and is never trusted.
+/// </remarks>
+public sealed partial class RunManifest
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private const string SealKey = "manifest_xxh128";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, NewLine = "\n" };
 
     [JsonPropertyName("sweep_sha256")]
     public required string SweepSha256 { get; init; }
@@ -31,6 +41,10 @@ public sealed class RunManifest
     [JsonPropertyName("output")]
     public required string Output { get; init; }
 
+    /// <summary>When the run started; every part's metadata carries it, so a repaired part reads like the original.</summary>
+    [JsonPropertyName("created_utc")]
+    public required DateTimeOffset Created { get; init; }
+
     [JsonPropertyName("first")]
     public required long First { get; init; }
 
@@ -43,6 +57,11 @@ public sealed class RunManifest
 
     [JsonIgnore]
     public string Path { get; private set; } = string.Empty;
+
+    /// <summary>The seal read from the file; written only by <see cref="Save"/>.</summary>
+    [JsonPropertyName(SealKey)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Seal { get; set; }
 
     /// <summary>Scenarios already committed.</summary>
     [JsonIgnore]
@@ -80,7 +99,22 @@ public sealed class RunManifest
     /// </summary>
     public void Record(ScenarioRange range, IReadOnlyList<string> files)
     {
-        var part = new ManifestPart(range.First, range.Count, [.. files.Select(System.IO.Path.GetFileName).OfType<string>()]);
+        ManifestPart part;
+        try
+        {
+            var checks = files.Select(FileChecksum.Of).ToList();
+            part = new ManifestPart(range.First, range.Count, [.. checks.Select(c => c.File)]) { Checks = checks };
+        }
+        catch (IOException)
+        {
+            foreach (var file in files)
+            {
+                TryDelete(file);
+            }
+
+            throw;
+        }
+
         Parts.Add(part);
         try
         {
@@ -115,9 +149,13 @@ public sealed class RunManifest
         var temp = Path + ".tmp-" + Guid.NewGuid().ToString("N")[..12];
         try
         {
+            Seal = null;
+            var body = JsonSerializer.Serialize(this, Json);
+            Seal = FileChecksum.Hash(Encoding.UTF8.GetBytes(body));
+            var sealedText = body[..^2] + $",\n  \"{SealKey}\": \"{Seal}\"\n}}\n";
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
             {
-                JsonSerializer.Serialize(stream, this, Json);
+                stream.Write(Encoding.UTF8.GetBytes(sealedText));
                 stream.Flush(flushToDisk: true);
             }
 
@@ -130,6 +168,8 @@ public sealed class RunManifest
         }
     }
 
+    /// <summary>The manifest at <paramref name="path"/>, or null when there is none.</summary>
+    /// <exception cref="DamagedOutputException">The file is not a sealed manifest, or its seal does not match its text.</exception>
     public static RunManifest? Load(string path)
     {
         if (!File.Exists(path))
@@ -137,18 +177,35 @@ public sealed class RunManifest
             return null;
         }
 
+        var text = File.ReadAllText(path, Encoding.UTF8);
+        var seal = SealPattern().Match(text);
+        if (!seal.Success)
+        {
+            throw new DamagedOutputException(path, "run manifest has no valid manifest_xxh128 seal (damaged, or written by a ComputeGap before checksums)");
+        }
+
+        var body = text[..seal.Index] + "\n}";
+        var actual = FileChecksum.Hash(Encoding.UTF8.GetBytes(body));
+        if (actual != seal.Groups["seal"].Value)
+        {
+            throw new DamagedOutputException(path, $"run manifest's text hashes to {actual}, not to its seal {seal.Groups["seal"].Value} (damaged)");
+        }
+
         try
         {
-            var manifest = JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path))
-                ?? throw new InvalidDataException($"{path}: empty manifest");
+            var manifest = JsonSerializer.Deserialize<RunManifest>(text)
+                ?? throw new DamagedOutputException(path, "empty run manifest");
             manifest.Path = path;
             return manifest;
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path}: unreadable run manifest ({e.Message})", e);
+            throw new DamagedOutputException(path, $"unreadable run manifest ({e.Message})");
         }
     }
+
+    [GeneratedRegex(@",\n  ""manifest_xxh128"": ""(?<seal>[0-9a-f]{32})""\n}\n?\z")]
+    private static partial Regex SealPattern();
 
     public RunManifest At(string path)
     {
@@ -157,8 +214,32 @@ public sealed class RunManifest
     }
 }
 
-/// <summary>One committed part of a run.</summary>
+/// <summary>One committed part of a run: its scenarios, its files and what each file must be.</summary>
 public sealed record ManifestPart(
     [property: JsonPropertyName("first")] long First,
     [property: JsonPropertyName("count")] long Count,
-    [property: JsonPropertyName("files")] IReadOnlyList<string> Files);
+    [property: JsonPropertyName("files")] IReadOnlyList<string> Files)
+{
+    /// <summary>Size and checksum of each of <see cref="Files"/>, in the same order.</summary>
+    [JsonPropertyName("checks")]
+    public IReadOnlyList<FileChecksum> Checks { get; init; } = [];
+
+    /// <summary>What is wrong with this part's files in <paramref name="directory"/>, one entry per damaged file.</summary>
+    public IEnumerable<(string File, string Problem)> Damage(string directory)
+    {
+        if (Checks.Count != Files.Count || Checks.Select(c => c.File).Where((f, i) => f != Files[i]).Any())
+        {
+            yield return (System.IO.Path.Combine(directory, Files.Count > 0 ? Files[0] : "?"), "the manifest records no checksum for it");
+            yield break;
+        }
+
+        foreach (var check in Checks)
+        {
+            var path = System.IO.Path.Combine(directory, check.File);
+            if (check.Mismatch(path) is { } problem)
+            {
+                yield return (path, problem);
+            }
+        }
+    }
+}

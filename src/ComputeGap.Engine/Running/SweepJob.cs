@@ -32,12 +32,9 @@ public static partial class SweepJob
         var plan = new SweepPlan(request.Spec);
         var files = new RunFiles(request.OutDirectory, request.Spec.Name, request.Slice, request.Mode);
         var identity = OutputMetadata.For(plan, "-", "-", DateTimeOffset.UtcNow);
-        OutputGuard.RefuseForeignOutput(files, identity);
-
         Directory.CreateDirectory(request.OutDirectory);
-        files.RemoveStaleTemporaries(request.First, request.Scenarios);
-        var manifest = OpenManifest(request, files, identity, log);
-        files.RemoveUnlisted(manifest);
+        var (runLock, manifest) = await ClaimRunAsync(request, files, identity, log, cancellationToken).ConfigureAwait(false);
+        using var held = runLock;
         var missing = manifest.Missing();
         var todo = missing.Sum(r => r.Count);
         using var backend = request.Devices is { } list
@@ -52,7 +49,7 @@ public static partial class SweepJob
             log?.Invoke($"resuming: {request.Scenarios - todo:N0} of {request.Scenarios:N0} scenarios are already committed");
         }
 
-        var metadata = OutputMetadata.For(plan, backend.Name, backend.Device, DateTimeOffset.UtcNow);
+        var metadata = OutputMetadata.For(plan, backend.Name, backend.Device, manifest.Created);
         metadata["output"] = request.Mode == OutputMode.Aggregate ? "aggregate" : "rows";
         var clock = Stopwatch.StartNew();
         var offset = new OffsetProgress(progress, todo);
@@ -82,12 +79,62 @@ public static partial class SweepJob
         return safe.Length > 0 ? safe : "sweep";
     }
 
-    /// <summary>The run's manifest: resumed as it is, or started afresh (replacing this run's earlier parts).</summary>
-    private static RunManifest OpenManifest(SweepRequest request, RunFiles files, Dictionary<string, string> identity, Action<string>? log)
+    /// <summary>
+    /// Makes this process the run's one writer and opens its manifest. The directory's claim lock is
+    /// held (waiting a few seconds for another writer's claim) while the directory is checked for
+    /// foreign output, the run's own lock is taken (refused at once when another live process holds
+    /// it) and the manifest is opened and repaired, so two writers never both pass the check.
+    /// </summary>
+    private static async Task<(RunLock Lock, RunManifest Manifest)> ClaimRunAsync(
+        SweepRequest request, RunFiles files, Dictionary<string, string> identity, Action<string>? log, CancellationToken cancellationToken)
     {
-        var existing = RunManifest.Load(files.Manifest);
+        var sweep = request.Spec.SourceName;
+        using var claim = RunLock.Acquire(files.DirectoryLock, sweep, files.Directory, ClaimWait);
+        OutputGuard.RefuseForeignOutput(files, identity);
+        var runLock = RunLock.Acquire(files.Lock, sweep, $"{files.Directory} ({Path.GetFileName(files.Manifest)})", ProbeWait);
+        try
+        {
+            if (runLock.TakenOverFrom is { } dead)
+            {
+                log?.Invoke($"lock: taking over the stale lock of {dead}");
+            }
+
+            files.RemoveStaleTemporaries(request.First, request.Scenarios);
+            var manifest = await OpenManifestAsync(request, files, identity, log, cancellationToken).ConfigureAwait(false);
+            files.RemoveUnlisted(manifest);
+            return (runLock, manifest);
+        }
+        catch
+        {
+            runLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>How long a writer waits for the directory claim: others hold it only while they check the directory.</summary>
+    private static readonly TimeSpan ClaimWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a writer waits for its run's lock: enough to ride over another writer's probe (<see cref="RunLock.Holder"/>), never over a run.</summary>
+    private static readonly TimeSpan ProbeWait = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The run's manifest: resumed (its damaged parts dropped to be recomputed), or started afresh (replacing this run's earlier parts).</summary>
+    private static async Task<RunManifest> OpenManifestAsync(
+        SweepRequest request, RunFiles files, Dictionary<string, string> identity, Action<string>? log, CancellationToken cancellationToken)
+    {
+        RunManifest? existing;
+        try
+        {
+            existing = RunManifest.Load(files.Manifest);
+        }
+        catch (DamagedOutputException e)
+        {
+            log?.Invoke($"{(request.Resume ? "repair" : "replacing")}: {e.Message}; this run's parts are recomputed");
+            existing = null;
+        }
+
         if (existing is not null && request.Resume && existing.First == request.First && existing.Count == request.Scenarios)
         {
+            RunRepair.DropDamagedParts(existing, files.Directory, log);
             return existing;
         }
 
@@ -98,6 +145,8 @@ public static partial class SweepJob
                 File.Delete(Path.Combine(files.Directory, file));
             }
 
+            existing.Parts.Clear();
+
             log?.Invoke(request.Resume
                 ? "resume: the earlier run covered other scenarios; starting afresh"
                 : $"replacing the earlier output of this run ({existing.Parts.Count} parts)");
@@ -107,8 +156,11 @@ public static partial class SweepJob
             log?.Invoke("resume: no earlier run of this sweep here; starting afresh");
         }
 
+        // A resumed run whose manifest was lost keeps its start time, as its surviving parts record it.
+        var created = request.Resume ? await files.CreatedOfSurvivingPartsAsync(identity, cancellationToken).ConfigureAwait(false) : null;
         var manifest = new RunManifest
         {
+            Created = created ?? DateTimeOffset.UtcNow,
             SweepSha256 = identity[MetadataKeys.SweepSha256],
             BaselineSha256 = identity[MetadataKeys.BaselineSha256],
             ModelVersion = request.Spec.Model.Version,

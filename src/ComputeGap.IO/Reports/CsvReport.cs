@@ -23,6 +23,10 @@ internal static class CsvReport
         }
 
         Row(writer, "summary", "scenarios", "count", Integer(data.RowCount));
+        if (data.Verification is { } verification)
+        {
+            Row(writer, "summary", "verification", "text", verification);
+        }
         if (data.Headline is { } h)
         {
             Row(writer, "headline", h.Focus, "usage_share", Exact(h.UsageShare));

@@ -25,6 +25,10 @@ internal static class JsonReport
             json.WriteStartObject();
             json.WriteString("format", FormatName);
             json.WriteNumber("row_count", data.RowCount);
+            if (data.Verification is { } verification)
+            {
+                json.WriteString("verification", verification);
+            }
             json.WriteStartObject("metadata");
             foreach (var (key, value) in data.Metadata.Raw.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {

@@ -41,6 +41,9 @@ public sealed record SummaryData(
     /// <summary>The outcome the table report's sensitivity describes (<c>summarize --outcome</c>); null for the default.</summary>
     public string? Outcome { get; init; }
 
+    /// <summary>What was checked before reading (<c>verified: …</c>, or why not), or null when nobody checked.</summary>
+    public string? Verification { get; init; }
+
     /// <summary>Why a design meant for sensitivity has none (rows missing), or null.</summary>
     public string? SensitivityNote { get; init; }
 

@@ -44,6 +44,10 @@ internal static class TableReport
             ? $" from {start:yyyy-MM} over {t} months"
             : string.Empty;
         writer.WriteLine($"{ReportNumbers.Count(data.RowCount)} scenarios{span}");
+        if (data.Verification is { } verification)
+        {
+            writer.WriteLine(verification);
+        }
         if (m.Get(MetadataKeys.SweepDescription) is { Length: > 0 } description)
         {
             writer.WriteLine(description);
