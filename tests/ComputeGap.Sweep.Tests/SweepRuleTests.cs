@@ -11,9 +11,9 @@ public sealed class SweepRuleTests
     public static TheoryData<string, string, string> BadInputs => new()
     {
         // Malformed JSON, with its position.
-        { "{'axes': [", "$", "malformed JSON at line 1, byte" },
-        { "", "$", "malformed JSON at line 1" },
-        { "{'axes': []}\n{", "$", "malformed JSON at line 2" },
+        { "{'axes': [", "$", "line 1, column 11: malformed JSON (" },
+        { "", "$", "line 1, column 1: malformed JSON (" },
+        { "{'axes': []}\n{", "$", "line 2, column 1: malformed JSON (" },
         { Axis("leakage", "'values': [NaN]"), "$", "malformed JSON" },
         { Axis("leakage", "'values': [Infinity]"), "$", "malformed JSON" },
         { "{'axes': [],}", "$", "malformed JSON" },
@@ -131,10 +131,32 @@ public sealed class SweepRuleTests
     }
 
     [Fact]
-    public void Malformed_json_message_gives_line_and_byte()
+    public void Malformed_json_message_gives_line_and_column()
     {
         var ex = Assert.Throws<SpecException>(() => SweepSpecParser.Parse("{\n  \"axes\": [1,,]\n}", TestData.File, TestData.V1Baseline));
-        Assert.StartsWith("sweeps/x.json: $: malformed JSON at line 2, byte 14: ", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("sweeps/x.json: $: line 2, column 14: malformed JSON (", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"axes\": [],}", "contains a trailing comma at the end)")]
+    [InlineData("{\"axes\": [] // note\n}", "")]
+    [InlineData("{\"axes\": [] \"name\": \"x\"}", "")]
+    public void Malformed_json_message_carries_no_reader_advice(string text, string named)
+    {
+        var ex = Assert.Throws<SpecException>(() => SweepSpecParser.Parse(text, TestData.File, TestData.V1Baseline));
+        Assert.Contains("malformed JSON (", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(named, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("option", ex.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("LineNumber", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Malformed_json_column_counts_characters_not_bytes()
+    {
+        // "é" is two bytes in UTF-8. The reader stops at the blank before the stray x: the 15th character
+        // of line 1, but its 16th byte.
+        var ex = Assert.Throws<SpecException>(() => SweepSpecParser.Parse("{\"name\": \"éé\" x}", TestData.File, TestData.V1Baseline));
+        Assert.Contains(": line 1, column 15: malformed JSON (", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
