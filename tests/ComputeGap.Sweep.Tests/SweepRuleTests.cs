@@ -58,6 +58,14 @@ public sealed class SweepRuleTests
         { Axis("supply0", "'values': [1e39]"), "$.axes[0].values[0]", "supply0 is too large for float32 (got 1E+39)" },
         { Axis("chip_life_years", "'values': [1e-50]"), "$.axes[0].values[0]", "chip_life_years must be > 0 in float32" },
         { Axis("leakage", "'values': [0, -0.5]"), "$.axes[0].values[1]", "leakage must lie in [0, 1] (got -0.5)" },
+
+        // Silent weights: a value twice, a range whose values coincide, a count of 1 that drops "to".
+        { Axis("leakage", "'values': [0.1, 0.5, 0.1]"), "$.axes[0].values[2]", "0.1 appears twice (entries 0 and 2); each value is one grid point, so a repeat would double its weight" },
+        { Axis("leakage", "'values': [0, -0]"), "$.axes[0].values[1]", "appears twice" },
+        { Axis("leakage", "'range': {'from': 0.2, 'to': 0.5, 'count': 1}"), "$.axes[0].range.count", "count 1 gives only from (0.2) and would ignore to (0.5)" },
+        { Axis("leakage", "'range': {'from': 0.2, 'to': 0.2, 'count': 3}"), "$.axes[0].range.count", "from equals to (0.2), so all 3 values are the same" },
+        { Axis("leakage", "'log_range': {'from': 0.2, 'to': 0.2, 'count': 2}"), "$.axes[0].log_range.count", "from equals to (0.2)" },
+        { Axis("leakage", "'range': {'from': 0.5, 'to': 0.5000000000000001, 'count': 3}"), "$.axes[0].range", "below a double's precision" },
         { Axis("diffusion_rule", "'values': [0.5]"), "$.axes[0].values[0]", "diffusion_rule must be 0 or 1 (got 0.5)" },
         { Axis("bubble_month", "'values': [2.5]"), "$.axes[0].values[0]", "bubble_month must be a whole month from -1 (never) to 600" },
         { Axis("bubble_month", "'values': [601]"), "$.axes[0].values[0]", "bubble_month must be a whole month" },
