@@ -20,7 +20,8 @@ internal static class UsageError
     /// <summary>The first usage problem of <paramref name="parse"/>, or null when there is none.</summary>
     /// <remarks>
     /// An unknown option comes first: System.CommandLine takes a word it does not know as a value, so
-    /// <c>--outt /tmp/x</c> makes <c>--outt</c> the sweep file and reports only <c>/tmp/x</c>.
+    /// <c>--outt /tmp/x</c> makes <c>--outt</c> the sweep file and reports only <c>/tmp/x</c>. Words
+    /// after <c>--</c> are arguments by request, whatever they look like.
     /// </remarks>
     public static string? Describe(ParseResult parse)
     {
@@ -41,7 +42,8 @@ internal static class UsageError
         var stray = parse.UnmatchedTokens
             .Concat(command.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens.Select(t => t.Value)))
             .ToHashSet(StringComparer.Ordinal);
-        var word = parse.Tokens.FirstOrDefault(t => t.Type == TokenType.Argument && stray.Contains(t.Value) && LooksLikeOption(t.Value));
+        var word = parse.Tokens.TakeWhile(t => t.Type != TokenType.DoubleDash)
+            .FirstOrDefault(t => t.Type == TokenType.Argument && stray.Contains(t.Value) && LooksLikeOption(t.Value));
         if (word is null)
         {
             return null;
