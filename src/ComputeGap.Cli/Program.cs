@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ComputeGap.Cli.Commands;
+using ComputeGap.Cli.Usage;
 
 namespace ComputeGap.Cli;
 
@@ -20,6 +21,7 @@ public static class Program
         root.Subcommands.Add(HindcastCommand.Create());
         root.Subcommands.Add(LeversCommand.Create());
         root.Subcommands.Add(DevicesCommand.Create());
+        UsageCheckedAction.Install(root);
         return root;
     }
 }

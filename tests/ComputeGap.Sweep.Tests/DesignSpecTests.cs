@@ -104,6 +104,8 @@ public sealed class DesignSpecTests
         { Sampled(Lhs, "{'param': 'bubble_month', 'uniform': {'from': 0, 'to': 24}}"), "$.uncertain[0].uniform", "give it a choice distribution" },
         { Sampled(Lhs, LeakageUniform + ", " + LeakageUniform), "$.uncertain[1].param", "already uncertain at $.uncertain[0]" },
         { Sampled(Lhs, LeakageUniform, ", 'levers': [{'param': 'leakage', 'values': [0, 1]}]"), "$.uncertain[0]", "either a lever or uncertain" },
+        { Sampled(Lhs, LeakageUniform, ", 'levers': [{'param': 'bubble_month', 'values': [12, 24, 12]}]"), "$.levers[0].values[2]", "12 appears twice (entries 0 and 2); each value is one grid point, so a repeat would double its weight" },
+        { Sampled(Lhs, LeakageUniform, ", 'levers': [{'param': 'bubble_month', 'range': {'from': 12, 'to': 12, 'count': 2}}]"), "$.levers[0].range.count", "from equals to (12)" },
     };
 
     [Theory]

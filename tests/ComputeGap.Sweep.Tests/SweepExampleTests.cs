@@ -131,9 +131,9 @@ public sealed class SweepExampleTests
     }
 
     [Fact]
-    public void Range_of_count_1_gives_from()
+    public void Range_of_count_1_from_equal_to_gives_that_value()
     {
-        var spec = SweepSpecParser.Parse(TestData.J("{'axes': [{'param': 'leakage', 'range': {'from': 0.3, 'to': 5, 'count': 1}}]}"), "one.json", TestData.V1Baseline);
+        var spec = SweepSpecParser.Parse(TestData.J("{'axes': [{'param': 'leakage', 'range': {'from': 0.3, 'to': 0.3, 'count': 1}}]}"), "one.json", TestData.V1Baseline);
         Assert.Equal([0.3], spec.Axes[0].Values);
     }
 

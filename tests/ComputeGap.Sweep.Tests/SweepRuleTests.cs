@@ -11,9 +11,9 @@ public sealed class SweepRuleTests
     public static TheoryData<string, string, string> BadInputs => new()
     {
         // Malformed JSON, with its position.
-        { "{'axes': [", "$", "malformed JSON at line 1, byte" },
-        { "", "$", "malformed JSON at line 1" },
-        { "{'axes': []}\n{", "$", "malformed JSON at line 2" },
+        { "{'axes': [", "$", "line 1, column 11: malformed JSON (" },
+        { "", "$", "line 1, column 1: malformed JSON (" },
+        { "{'axes': []}\n{", "$", "line 2, column 1: malformed JSON (" },
         { Axis("leakage", "'values': [NaN]"), "$", "malformed JSON" },
         { Axis("leakage", "'values': [Infinity]"), "$", "malformed JSON" },
         { "{'axes': [],}", "$", "malformed JSON" },
@@ -58,6 +58,14 @@ public sealed class SweepRuleTests
         { Axis("supply0", "'values': [1e39]"), "$.axes[0].values[0]", "supply0 is too large for float32 (got 1E+39)" },
         { Axis("chip_life_years", "'values': [1e-50]"), "$.axes[0].values[0]", "chip_life_years must be > 0 in float32" },
         { Axis("leakage", "'values': [0, -0.5]"), "$.axes[0].values[1]", "leakage must lie in [0, 1] (got -0.5)" },
+
+        // Silent weights: a value twice, a range whose values coincide, a count of 1 that drops "to".
+        { Axis("leakage", "'values': [0.1, 0.5, 0.1]"), "$.axes[0].values[2]", "0.1 appears twice (entries 0 and 2); each value is one grid point, so a repeat would double its weight" },
+        { Axis("leakage", "'values': [0, -0]"), "$.axes[0].values[1]", "appears twice" },
+        { Axis("leakage", "'range': {'from': 0.2, 'to': 0.5, 'count': 1}"), "$.axes[0].range.count", "count 1 gives only from (0.2) and would ignore to (0.5)" },
+        { Axis("leakage", "'range': {'from': 0.2, 'to': 0.2, 'count': 3}"), "$.axes[0].range.count", "from equals to (0.2), so all 3 values are the same" },
+        { Axis("leakage", "'log_range': {'from': 0.2, 'to': 0.2, 'count': 2}"), "$.axes[0].log_range.count", "from equals to (0.2)" },
+        { Axis("leakage", "'range': {'from': 0.5, 'to': 0.5000000000000001, 'count': 3}"), "$.axes[0].range", "below a double's precision" },
         { Axis("diffusion_rule", "'values': [0.5]"), "$.axes[0].values[0]", "diffusion_rule must be 0 or 1 (got 0.5)" },
         { Axis("bubble_month", "'values': [2.5]"), "$.axes[0].values[0]", "bubble_month must be a whole month from -1 (never) to 600" },
         { Axis("bubble_month", "'values': [601]"), "$.axes[0].values[0]", "bubble_month must be a whole month" },
@@ -131,10 +139,32 @@ public sealed class SweepRuleTests
     }
 
     [Fact]
-    public void Malformed_json_message_gives_line_and_byte()
+    public void Malformed_json_message_gives_line_and_column()
     {
         var ex = Assert.Throws<SpecException>(() => SweepSpecParser.Parse("{\n  \"axes\": [1,,]\n}", TestData.File, TestData.V1Baseline));
-        Assert.StartsWith("sweeps/x.json: $: malformed JSON at line 2, byte 14: ", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("sweeps/x.json: $: line 2, column 14: malformed JSON (", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"axes\": [],}", "contains a trailing comma at the end)")]
+    [InlineData("{\"axes\": [] // note\n}", "")]
+    [InlineData("{\"axes\": [] \"name\": \"x\"}", "")]
+    public void Malformed_json_message_carries_no_reader_advice(string text, string named)
+    {
+        var ex = Assert.Throws<SpecException>(() => SweepSpecParser.Parse(text, TestData.File, TestData.V1Baseline));
+        Assert.Contains("malformed JSON (", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(named, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("option", ex.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("LineNumber", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Malformed_json_column_counts_characters_not_bytes()
+    {
+        // "é" is two bytes in UTF-8. The reader stops at the blank before the stray x: the 15th character
+        // of line 1, but its 16th byte.
+        var ex = Assert.Throws<SpecException>(() => SweepSpecParser.Parse("{\"name\": \"éé\" x}", TestData.File, TestData.V1Baseline));
+        Assert.Contains(": line 1, column 15: malformed JSON (", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,6 +13,9 @@ public static class SummaryLoader
     /// <summary>Ending of series files, which sit beside row files and are not rows.</summary>
     public const string SeriesSuffix = ".series.parquet";
 
+    /// <summary>What a series file is, for the message when one is passed alone.</summary>
+    private const string SeriesWhat = "a monthly series table, not scenario rows; pass the run directory or its .rows.parquet files";
+
     /// <summary>The summary of a file, a directory of part files, or an aggregate stem.</summary>
     /// <param name="fileOrDirectory">A row file, an aggregate file (its whole aggregate is read), a directory
     /// holding one kind of part files, or an aggregate stem such as <c>out/default</c>.</param>
@@ -46,7 +49,7 @@ public static class SummaryLoader
             return await FromAggregatesAsync(fileOrDirectory, cancellationToken).ConfigureAwait(false);
         }
 
-        var table = await ParquetTableReader.ReadAsync(fileOrDirectory, SeriesSuffix, cancellationToken).ConfigureAwait(false);
+        var table = await ParquetTableReader.ReadAsync(fileOrDirectory, SeriesSuffix, SeriesWhat, cancellationToken).ConfigureAwait(false);
         return SummaryData.FromTable(table);
     }
 

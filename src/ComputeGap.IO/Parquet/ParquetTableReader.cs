@@ -13,13 +13,21 @@ public static class ParquetTableReader
     /// <param name="fileOrDirectory">A Parquet file or a directory of part files.</param>
     /// <param name="exceptSuffix">For a directory, files whose names end with this are skipped
     /// (e.g. per-month side files); null skips none. Temporary files (<c>*.tmp-*</c>) are always skipped.</param>
+    /// <param name="exceptWhat">What the skipped files are and what to pass instead, for the message when
+    /// one of them is passed alone (e.g. "a monthly series table, not scenario rows; pass …").</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <exception cref="IncompatiblePartsException">Two parts differ in their column sets or in an <see cref="IdentityKeys"/> value.</exception>
     /// <exception cref="FileNotFoundException">No such file, or a directory without part files.</exception>
+    /// <exception cref="InvalidDataException">A file is not Parquet, or is one of the skipped files passed alone.</exception>
     /// <exception cref="NotSupportedException">A column is not a flat INT32, INT64, FLOAT, DOUBLE or UTF-8 text column.</exception>
     public static async Task<ColumnTable> ReadAsync(string fileOrDirectory, string? exceptSuffix = null,
-        CancellationToken cancellationToken = default)
+        string? exceptWhat = null, CancellationToken cancellationToken = default)
     {
+        if (!string.IsNullOrEmpty(exceptSuffix) && fileOrDirectory.EndsWith(exceptSuffix, StringComparison.Ordinal) && File.Exists(fileOrDirectory))
+        {
+            throw new InvalidDataException($"{fileOrDirectory} is {exceptWhat ?? $"a {exceptSuffix} file, which this reading skips; pass its directory or the other part files"}");
+        }
+
         var files = ListParts(fileOrDirectory, exceptSuffix);
         var infos = new List<ParquetFileInfo>(files.Count);
         foreach (var file in files)
@@ -56,10 +64,12 @@ public static class ParquetTableReader
         (await ReadInfoAsync(file, cancellationToken).ConfigureAwait(false)).Metadata;
 
     /// <summary>Reads the footer of one file: columns, row count and metadata, without reading any rows.</summary>
+    /// <exception cref="InvalidDataException">The file is not Parquet (the message names it).</exception>
     /// <exception cref="NotSupportedException">A column is not a flat INT32, INT64, FLOAT, DOUBLE or UTF-8 text column.</exception>
     public static async Task<ParquetFileInfo> ReadInfoAsync(string file, CancellationToken cancellationToken = default)
     {
         var path = Path.GetFullPath(file);
+        await ParquetMagic.CheckAsync(path, cancellationToken).ConfigureAwait(false);
         var reader = await ParquetReader.CreateAsync(path, null, cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {

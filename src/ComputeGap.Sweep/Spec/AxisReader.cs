@@ -50,9 +50,17 @@ internal static class AxisReader
             }
 
             var source = sources[0];
-            IReadOnlyList<double> values = source.Name == "values"
-                ? Values(json, source, param)
-                : Range(json, source, param, geometric: source.Name == "log_range");
+            IReadOnlyList<double> values;
+            if (source.Name == "values")
+            {
+                values = Values(json, source, param);
+                AxisRepeats.CheckList(json, source, values);
+            }
+            else
+            {
+                values = Range(json, source, param, geometric: source.Name == "log_range");
+            }
+
             read.Add(new ReadAxis(new SweepAxis(param.Text, param.Column, param.Slot, values), item.Path));
         }
 
@@ -110,6 +118,7 @@ internal static class AxisReader
         }
 
         RangeValues values = geometric ? new GeometricValues(from, to, count) : new LinearValues(from, to, count);
+        AxisRepeats.CheckRange(json, member, countMember, values, to);
         Validate(json, values, param, fromMember.Path, toMember.Path, member.Path);
         return values;
     }

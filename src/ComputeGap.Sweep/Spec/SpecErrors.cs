@@ -68,50 +68,9 @@ internal static class SpecErrors
     /// <summary>A number as the shortest text that reads back to the same double.</summary>
     public static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// " (did you mean X?)" for the candidate closest to <paramref name="name"/> by edit distance, when one
-    /// is close enough to be a likely typo (at most a third of the name's length, and at least 1 edit); else empty.
-    /// </summary>
-    public static string Suggest(string name, IEnumerable<string> candidates)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
-        {
-            var distance = EditDistance(name, candidate);
-            if (distance < bestDistance)
-            {
-                (best, bestDistance) = (candidate, distance);
-            }
-        }
-
-        return best is not null && bestDistance <= Math.Max(1, name.Length / 3) ? $" (did you mean {best}?)" : string.Empty;
-    }
-
-    /// <summary>Levenshtein distance: insertions, deletions and substitutions of one character.</summary>
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitute = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitute, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+    /// <summary>" (did you mean X?)" for the <see cref="ClosestName"/> of <paramref name="name"/>, else empty.</summary>
+    public static string Suggest(string name, IEnumerable<string> candidates) =>
+        ClosestName.Find(name, candidates) is { } best ? $" (did you mean {best}?)" : string.Empty;
 
     /// <summary>A list of names for "expected one of" messages.</summary>
     public static string List(IEnumerable<string> names) => string.Join(", ", names);

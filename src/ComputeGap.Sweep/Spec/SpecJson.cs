@@ -34,7 +34,7 @@ internal sealed class SpecJson(string File)
         }
         catch (JsonException ex)
         {
-            throw Fail(JsonPaths.Root, Malformed(ex));
+            throw Fail(JsonPaths.Root, JsonSyntaxMessage.For(ex, body, MaxDepth));
         }
     }
 
@@ -218,31 +218,4 @@ internal sealed class SpecJson(string File)
         JsonValueKind.Null => "null",
         _ => "nothing",
     };
-
-    private static string Malformed(JsonException ex)
-    {
-        var message = ex.Message;
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut >= 0)
-        {
-            message = message[..cut];
-        }
-
-        if (message.Contains("maximum configured depth", StringComparison.Ordinal))
-        {
-            message = $"nested deeper than {MaxDepth} levels";
-        }
-
-        // The reader quotes bad literals whole, which can run to the end of the file.
-        const int MaxMessage = 160;
-        message = message.Trim();
-        if (message.Length > MaxMessage)
-        {
-            message = message[..MaxMessage] + "...";
-        }
-
-        var line = (ex.LineNumber ?? 0) + 1;
-        var position = (ex.BytePositionInLine ?? 0) + 1;
-        return $"malformed JSON at line {line}, byte {position}: {message}";
-    }
 }
