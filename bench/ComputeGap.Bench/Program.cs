@@ -15,12 +15,14 @@ switch (mode)
         return 0;
     case "designs":
         return await DesignBench.RunAsync(Console.Out).ConfigureAwait(false);
+    case "verify":
+        return await VerifyBench.RunAsync(Console.Out).ConfigureAwait(false);
     case "reduce":
         return await ReductionBreakdown.RunAsync(Console.Out).ConfigureAwait(false);
     case "bdn":
         BenchmarkSwitcher.FromAssembly(typeof(SweepBenchmarks).Assembly).Run(args[1..], BenchConfig.Create());
         return 0;
     default:
-        await Console.Error.WriteLineAsync($"unknown mode '{mode}': use throughput (default), quick, profile, reduce, designs, or bdn [BenchmarkDotNet args]").ConfigureAwait(false);
+        await Console.Error.WriteLineAsync($"unknown mode '{mode}': use throughput (default), quick, profile, reduce, designs, verify, or bdn [BenchmarkDotNet args]").ConfigureAwait(false);
         return 2;
 }
