@@ -23,8 +23,12 @@ public sealed class DamagedOutputException : Exception
         : base($"{path}: {problem}")
     {
         FilePath = path;
+        Problem = problem;
     }
 
     /// <summary>The file that is wrong, when one is named.</summary>
     public string? FilePath { get; }
+
+    /// <summary>What differs, without the file's name.</summary>
+    public string? Problem { get; }
 }

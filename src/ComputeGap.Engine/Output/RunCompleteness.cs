@@ -29,7 +29,7 @@ public static partial class RunCompleteness
             }
             catch (DamagedOutputException e)
             {
-                problems.Add($"{name}: {e.Message[(path.Length + 2)..]}");
+                problems.Add($"{name}: {e.Problem ?? e.Message}");
                 continue;
             }
 

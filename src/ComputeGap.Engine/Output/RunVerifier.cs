@@ -55,7 +55,7 @@ public static partial class RunVerifier
             }
             catch (DamagedOutputException e)
             {
-                problems.Add((path, e.Message[(path.Length + 2)..]));
+                problems.Add((path, e.Problem ?? e.Message));
                 continue;
             }
 
