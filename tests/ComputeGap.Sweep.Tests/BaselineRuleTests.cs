@@ -46,6 +46,10 @@ public sealed class BaselineRuleTests
         AssertRejected(r => Values(r, "dc_growth").Remove("EU"), "$.regional.dc_growth.values", "missing region EU");
 
     [Fact]
+    public void Mistyped_region_value_names_the_closest_region() =>
+        AssertRejected(r => Values(r, "dc_growth")["ROWW"] = 0.5, "$.regional.dc_growth.values.ROWW", "unknown region \"ROWW\" (did you mean ROW?)");
+
+    [Fact]
     public void Unknown_region_value_is_rejected() =>
         AssertRejected(r => Values(r, "dc_growth")["XX"] = 0.5, "$.regional.dc_growth.values.XX", "unknown region \"XX\"");
 

@@ -31,6 +31,7 @@ public sealed class SweepRuleTests
         // Unknown parameters and regions.
         { Axis("leak", "'values': [0]"), "$.axes[0].param", "unknown parameter \"leak\"" },
         { Axis("dc_growth[XX]", "'values': [0]"), "$.axes[0].param", "unknown region \"XX\"" },
+        { Axis("dc_growth[EUU]", "'values': [0]"), "$.axes[0].param", "unknown region \"EUU\" in \"dc_growth[EUU]\" (did you mean EU?)" },
         { Axis("dc_growth[EU", "'values': [0]"), "$.axes[0].param", "must be written dc_growth[REGION]" },
         { Axis("leakage[EU]", "'values': [0]"), "$.axes[0].param", "leakage is global" },
         { Axis("dc_growth", "'values': [0]"), "$.axes[0].param", "dc_growth is per-region" },

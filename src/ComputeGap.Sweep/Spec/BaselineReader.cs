@@ -119,7 +119,7 @@ internal static class BaselineReader
                 var region = ParamRef.IndexOf(regions, item.Name);
                 if (region < 0)
                 {
-                    throw json.Fail(item.Path, $"unknown region {SpecErrors.Quote(item.Name)} (regions: {SpecErrors.List(regions)})");
+                    throw json.Fail(item.Path, $"unknown region {SpecErrors.Quote(item.Name)}{SpecErrors.Suggest(item.Name, regions)} (regions: {SpecErrors.List(regions)})");
                 }
 
                 var number = json.Number(item.Value, item.Path);

@@ -46,7 +46,7 @@ internal readonly record struct ParamRef(ParamInfo Info, int Region, string Text
         var region = IndexOf(regions, regionName);
         if (region < 0)
         {
-            throw json.Fail(path, $"unknown region {SpecErrors.Quote(regionName)} in {SpecErrors.Quote(text)} (regions: {SpecErrors.List(regions)})");
+            throw json.Fail(path, $"unknown region {SpecErrors.Quote(regionName)} in {SpecErrors.Quote(text)}{SpecErrors.Suggest(regionName, regions)} (regions: {SpecErrors.List(regions)})");
         }
 
         return new ParamRef(info, region, text, name + "_" + regions[region]);
