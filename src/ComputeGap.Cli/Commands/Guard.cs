@@ -30,7 +30,7 @@ public static class Guard
             return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IncompatiblePartsException or InvalidDataException
-            or BackendUnavailableException or ArgumentException or OutputConflictException)
+            or BackendUnavailableException or ArgumentException or OutputConflictException or NotSupportedException)
         {
             await error.WriteLineAsync($"error: {OneLine(e.Message)}").ConfigureAwait(false);
             return ExitCodes.BadInput;

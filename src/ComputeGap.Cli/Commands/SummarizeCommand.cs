@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ComputeGap.Engine.Aggregation;
 using ComputeGap.Engine.Output;
+using ComputeGap.IO.Discovery;
+using ComputeGap.IO.Names;
 using ComputeGap.IO.Reports;
 using ComputeGap.Sweep.Spec;
 
@@ -16,8 +18,9 @@ public static class SummarizeCommand
         var partial = new Option<bool>("--partial") { Description = "Summarise even when runs or shards in the directory are incomplete." };
         var outcome = new Option<string?>("--outcome") { Description = "The outcome the sensitivity table describes (default: the focus share, else the first outcome); json and csv hold every outcome." };
         var lower = new Option<bool>("--lower-is-better") { Description = "For the policy comparison of a sampled design's levers: the best policy is the one with the lowest value of the outcome (default: highest)." };
+        var where = new Option<string?>("--where") { Description = "Also report how often a condition holds, e.g. \"share_EU < 0.03\": overall, at each axis value and in each decile of a sampled parameter (rows only)." };
         var noVerify = new Option<bool>("--no-verify") { Description = "Read without first checking every committed file against its manifest's size and XxHash128 (the report says it was not verified)." };
-        var command = new Command("summarize", "Summarise sweep output: outcome statistics, the focus headline, thresholds, main effects and, for Saltelli and Morris designs, sensitivity.") { path, format, partial, outcome, lower, noVerify };
+        var command = new Command("summarize", "Summarise sweep output: outcome statistics, the focus headline, thresholds, main effects and, for Saltelli and Morris designs, sensitivity.") { path, format, partial, outcome, lower, where, noVerify };
         command.SetAction((parse, cancellationToken) => Guard.RunAsync(
             async () =>
             {
@@ -49,6 +52,23 @@ public static class SummarizeCommand
                     summary = summary with { Outcome = chosen };
                 }
 
+                if (parse.GetValue(where) is { } whereText)
+                {
+                    var condition = WhereParser.ParseOption(whereText);
+                    if (summary.ConditionEvaluator is null)
+                    {
+                        throw new ArgumentException($"--where: {target} holds aggregates, not rows; a condition is evaluated on rows: run the sweep with --output rows");
+                    }
+
+                    var columns = summary.Outcomes.Select(o => o.Name).Concat(summary.Metadata.InputColumns).ToList();
+                    foreach (var column in condition.Columns)
+                    {
+                        UnknownColumn.Check("--where", column, columns, target);
+                    }
+
+                    summary = summary with { Condition = condition };
+                }
+
                 summary = summary with { LowerIsBetter = parse.GetValue(lower), Verification = verification };
 
                 SummaryReport.Write(summary, parse.GetValue(format), parse.InvocationConfiguration.Output);
@@ -58,7 +78,7 @@ public static class SummarizeCommand
         return command;
     }
 
-    private static string Verified(VerifyReport report) => report.Unverified is { } why
+    internal static string Verified(VerifyReport report) => report.Unverified is { } why
         ? $"not verified: {why}"
         : $"verified: {report.Files:N0} committed file{(report.Files == 1 ? string.Empty : "s")}, each of the size and XxHash128 its manifest records";
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using ComputeGap.IO.Names;
 using ComputeGap.Sweep.Spec;
 
 namespace ComputeGap.Cli.Usage;

@@ -29,33 +29,14 @@ public static class ParquetTableReader
         }
 
         var files = ListParts(fileOrDirectory, exceptSuffix);
-        var infos = new List<ParquetFileInfo>(files.Count);
-        foreach (var file in files)
+        var parts = await ParquetParts.OpenAsync(files, cancellationToken).ConfigureAwait(false);
+        if (parts.RowCount > Array.MaxLength)
         {
-            infos.Add(await ReadInfoAsync(file, cancellationToken).ConfigureAwait(false));
+            throw new NotSupportedException($"{parts.RowCount} rows do not fit in one in-memory table (at most {Array.MaxLength}).");
         }
 
-        var first = infos[0];
-        foreach (var info in infos.Skip(1))
-        {
-            CheckCompatible(first, info);
-        }
-
-        var totalRows = infos.Sum(i => i.RowCount);
-        if (totalRows > Array.MaxLength)
-        {
-            throw new NotSupportedException($"{totalRows} rows do not fit in one in-memory table (at most {Array.MaxLength}).");
-        }
-
-        var arrays = first.Columns.Select(c => ColumnTypes.CreateArray(c.Type, (int)totalRows)).ToArray();
-        var offset = 0;
-        foreach (var info in infos)
-        {
-            offset = await ReadRowsAsync(info.Path, first.Columns, arrays, offset, cancellationToken).ConfigureAwait(false);
-        }
-
-        var columns = first.Columns.Select((c, i) => new TableColumn(c.Name, c.Type, arrays[i])).ToArray();
-        return new ColumnTable(columns, (int)totalRows, MergeMetadata(infos), [.. files]);
+        var columns = await parts.ReadColumnsAsync([.. parts.Columns.Select(c => c.Name)], cancellationToken).ConfigureAwait(false);
+        return new ColumnTable(columns, (int)parts.RowCount, parts.Metadata, [.. files]);
     }
 
     /// <summary>Reads only the footer key-value metadata of one file.</summary>
@@ -80,12 +61,17 @@ public static class ParquetTableReader
         }
     }
 
-    /// <summary>The part files <see cref="ReadAsync"/> would read, in order.</summary>
+    /// <summary>The part files <see cref="ReadAsync"/> would read, in order: one file, a directory's <c>*.parquet</c> files, or those matching a wildcard in the last segment.</summary>
     public static IReadOnlyList<string> ListParts(string fileOrDirectory, string? exceptSuffix = null)
     {
         if (File.Exists(fileOrDirectory))
         {
             return [Path.GetFullPath(fileOrDirectory)];
+        }
+
+        if (IsGlob(fileOrDirectory))
+        {
+            return Glob(fileOrDirectory, exceptSuffix);
         }
 
         if (!Directory.Exists(fileOrDirectory))
@@ -100,6 +86,26 @@ public static class ParquetTableReader
         return parts.Length > 0
             ? parts
             : throw new FileNotFoundException($"No *.parquet files in '{fileOrDirectory}'.", fileOrDirectory);
+    }
+
+    /// <summary>True when the last segment of <paramref name="path"/> holds a <c>*</c> or <c>?</c> wildcard.</summary>
+    public static bool IsGlob(string path) => Path.GetFileName(path).AsSpan().IndexOfAny('*', '?') >= 0;
+
+    /// <summary>The part files matching a pattern such as <c>out/run-*/x.*.rows.parquet</c>'s last segment, in ordinal order.</summary>
+    private static string[] Glob(string pattern, string? exceptSuffix)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(pattern))!;
+        var name = Path.GetFileName(pattern);
+        var parts = Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory)
+                .Where(f => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(name, Path.GetFileName(f), ignoreCase: false)
+                    && IsPart(Path.GetFileName(f), exceptSuffix))
+                .Order(StringComparer.Ordinal)
+                .ToArray()
+            : [];
+        return parts.Length > 0
+            ? parts
+            : throw new FileNotFoundException($"No *.parquet files match '{pattern}'.", pattern);
     }
 
     private static bool IsPart(string name, string? exceptSuffix) =>
@@ -120,7 +126,8 @@ public static class ParquetTableReader
         return new ColumnSpec(field.Name, type);
     }
 
-    private static void CheckCompatible(ParquetFileInfo first, ParquetFileInfo other)
+    /// <summary>Throws when <paramref name="other"/> does not belong to the same table as <paramref name="first"/>.</summary>
+    internal static void CheckCompatible(ParquetFileInfo first, ParquetFileInfo other)
     {
         foreach (var key in IdentityKeys)
         {
@@ -141,42 +148,5 @@ public static class ParquetTableReader
             throw new IncompatiblePartsException(first.Path, other.Path,
                 $"columns differ (only in the first: [{missing}]; only in the second: [{extra}])");
         }
-    }
-
-    private static Dictionary<string, string> MergeMetadata(IEnumerable<ParquetFileInfo> infos)
-    {
-        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var info in infos)
-        {
-            foreach (var (key, value) in info.Metadata)
-            {
-                merged.TryAdd(key, value);
-            }
-        }
-
-        return merged;
-    }
-
-    private static async Task<int> ReadRowsAsync(string path, IReadOnlyList<ColumnSpec> columns, Array[] arrays,
-        int offset, CancellationToken cancellationToken)
-    {
-        var reader = await ParquetReader.CreateAsync(path, null, cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            var fields = reader.Schema.DataFields.ToDictionary(f => f.Name, StringComparer.Ordinal);
-            foreach (var group in reader.RowGroups)
-            {
-                var rows = checked((int)group.RowCount);
-                for (var c = 0; c < columns.Count; c++)
-                {
-                    await ColumnReads.ReadAsync(group, fields[columns[c].Name], arrays[c], offset, rows, path, cancellationToken)
-                        .ConfigureAwait(false);
-                }
-
-                offset += rows;
-            }
-        }
-
-        return offset;
     }
 }

@@ -53,6 +53,11 @@ internal static class CsvReport
             Row(writer, "threshold", t.Name, "total", Integer(t.Total));
         }
 
+        foreach (var (name, statistic, value) in ConditionReport.CsvRows(data))
+        {
+            Row(writer, "where", name, statistic, value);
+        }
+
         foreach (var effect in data.RankedMainEffects)
         {
             Row(writer, "main_effect", effect.Axis, "swing", Exact(effect.Swing));

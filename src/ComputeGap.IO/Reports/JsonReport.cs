@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ComputeGap.IO.Statistics;
 
@@ -14,13 +12,7 @@ internal static class JsonReport
 
     public static void Write(SummaryData data, TextWriter writer)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions
-        {
-            Indented = true,
-            // Readable quotes and non-ASCII text; the report is never embedded in HTML unescaped.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }))
+        JsonText.Write(writer, json =>
         {
             json.WriteStartObject();
             json.WriteString("format", FormatName);
@@ -39,14 +31,13 @@ internal static class JsonReport
             WriteHeadline(data.Headline, json);
             WriteOutcomes(data, json);
             WriteThresholds(data, json);
+            ConditionReport.WriteJson(data, json);
             WriteMainEffects(data, json);
             SensitivityReport.WriteJson(data, json);
             GridReport.WriteJson(data, json);
             PolicyReport.WriteJson(data, json);
             json.WriteEndObject();
-        }
-
-        writer.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        });
     }
 
     private static void WriteHeadline(Headline? headline, Utf8JsonWriter json)

@@ -38,6 +38,15 @@ public sealed record SummaryData(
     /// <summary>The grid's decomposition of the reported outcome, when the run is a grid with rows.</summary>
     public IO.Sensitivity.GridDecomposition? Grid => SummaryReport.ReportOutcome(this) is { Length: > 0 } outcome ? GridDecomposer?.Invoke(outcome) : null;
 
+    /// <summary>The condition of <c>summarize --where</c>, or null.</summary>
+    public Discovery.WhereExpression? Condition { get; init; }
+
+    /// <summary>Evaluates a condition over the rows, grouped by axis values and parameter deciles (rows only), or null.</summary>
+    public Func<Discovery.WhereExpression, Discovery.ConditionProbability>? ConditionEvaluator { get; init; }
+
+    /// <summary>How often <see cref="Condition"/> holds, when there is one and rows to evaluate it on.</summary>
+    public Discovery.ConditionProbability? ConditionResult => Condition is { } c ? ConditionEvaluator?.Invoke(c) : null;
+
     /// <summary>The outcome the table report's sensitivity describes (<c>summarize --outcome</c>); null for the default.</summary>
     public string? Outcome { get; init; }
 
@@ -107,6 +116,8 @@ public sealed record SummaryData(
                 ? null
                 : (outcome, lowerIsBetter) => IO.Sensitivity.PolicyComparison.From(metadata.Design!, metadata.Axes, Values, order, outcome, rules, lowerIsBetter),
             GridDecomposer = metadata.Design is null ? outcome => IO.Sensitivity.GridDecomposition.Compute(outcome, metadata.Axes, Values) : null,
+            ConditionEvaluator = condition => Discovery.ConditionProbability.Compute(condition, table.RowCount, Values, metadata.Axes,
+                metadata.Design is { } d ? [.. d.Uncertain.Where(table.Contains)] : []),
         };
     }
 

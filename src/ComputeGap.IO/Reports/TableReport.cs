@@ -28,6 +28,7 @@ internal static class TableReport
 
         TextTable.Write(rows, writer, "  ");
         WriteThresholds(data, writer);
+        ConditionReport.WriteTable(data, writer);
         WriteMainEffects(data, writer);
         GridReport.WriteTable(data, writer);
         PolicyReport.WriteTable(data, writer);

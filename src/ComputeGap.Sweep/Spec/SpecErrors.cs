@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ComputeGap.IO.Names;
 
 namespace ComputeGap.Sweep.Spec;
 

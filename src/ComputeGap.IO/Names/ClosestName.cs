@@ -1,4 +1,4 @@
-namespace ComputeGap.Sweep.Spec;
+namespace ComputeGap.IO.Names;
 
 /// <summary>
 /// The likely intended name for a misspelt one: the rule both sweep-file messages ("did you mean

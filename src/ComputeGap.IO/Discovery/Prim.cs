@@ -1,0 +1,58 @@
+namespace ComputeGap.IO.Discovery;
+
+/// <summary>
+/// PRIM, the patient rule induction method of Friedman and Fisher (1999) as scenario discovery uses it
+/// (Bryant and Lempert 2010; EMA Workbench's <c>prim.py</c> for the details, reimplemented here):
+/// peel the α-quantile off either end of one ordered input, or drop one category of a categorical input,
+/// taking the peel that most raises the box's share of cases of interest per case removed; stop before the
+/// box's mass falls below the minimum; then paste back while that share rises.
+/// </summary>
+/// <remarks>
+/// Ties: a quantile never splits equal values (a lower peel removes every case at or below the
+/// α-quantile's value, an upper peel every case at or above the (1 − α)-quantile's, as EMA Workbench's
+/// <c>get_quantile</c> does), so integer and grid inputs lose whole values; candidates with equal objective
+/// go to the one that restricts fewer inputs, then to the first in input order (upper before lower).
+/// Limits land on values present in the box. Work: the per-input counts of the box are kept as histograms
+/// over codes and only the cases a peel removes are subtracted, so peeling costs one pass over the
+/// inputs plus a pass over the shrinking member list per peel.
+/// </remarks>
+public static class Prim
+{
+    /// <summary>Runs PRIM on <paramref name="data"/>.</summary>
+    /// <param name="data">Coded inputs and the cases of interest.</param>
+    /// <param name="options">α for peeling and pasting, and the minimum mass.</param>
+    /// <param name="quasiP">Also test every restriction of every box (<see cref="PrimBox.QuasiP"/>).</param>
+    /// <exception cref="ArgumentException">The options are out of range, or no case (or every case) is of interest.</exception>
+    public static PrimResult Run(PrimData data, PrimOptions options, bool quasiP = true)
+    {
+        if (options.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        if (data.CasesOfInterest == 0 || data.CasesOfInterest == data.Cases)
+        {
+            throw new ArgumentException($"the condition holds in {(data.CasesOfInterest == 0 ? "no case" : "every case")} of {data.Cases:N0}, so there is nothing to tell apart", nameof(data));
+        }
+
+        var search = new PrimSearch(data, options);
+        search.Peel();
+        var trajectory = search.Trajectory;
+        if (quasiP)
+        {
+            PrimQuasiP.AddToPeeled(data, search.Initial, trajectory, search.ExitBox, search.ExitInput);
+        }
+
+        var peeled = trajectory.Count;
+        search.Paste();
+        if (quasiP)
+        {
+            for (var b = peeled; b < trajectory.Count; b++)
+            {
+                trajectory[b] = trajectory[b] with { QuasiP = PrimQuasiP.Direct(data, search.Initial, trajectory[b]) };
+            }
+        }
+
+        return new PrimResult(data, search.Initial, [.. trajectory]);
+    }
+}

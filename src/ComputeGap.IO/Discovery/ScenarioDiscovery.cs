@@ -1,0 +1,133 @@
+using ComputeGap.IO.Names;
+using ComputeGap.IO.Parquet;
+using ComputeGap.IO.Reports;
+
+namespace ComputeGap.IO.Discovery;
+
+/// <summary>
+/// Scenario discovery over a table of scenarios: marks the cases where a condition holds, codes the inputs
+/// one column at a time, and runs PRIM, its resampling and regional sensitivity.
+/// </summary>
+public static class ScenarioDiscovery
+{
+    /// <summary>Runs <paramref name="request"/> over <paramref name="parts"/>.</summary>
+    /// <exception cref="ArgumentException">Bad input, with one line saying what and where (an unknown column names the closest one).</exception>
+    public static async Task<DiscoveryResult> RunAsync(ParquetParts parts, DiscoveryRequest request, string source,
+        CancellationToken cancellationToken = default)
+    {
+        if (request.Options.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+
+        var condition = WhereParser.ParseOption(request.Where);
+
+        var names = parts.Columns.Select(c => c.Name).ToArray();
+        foreach (var column in condition.Columns)
+        {
+            var spec = Known(column, "--where", names, source, parts);
+            if (spec.Type == ColumnType.String)
+            {
+                throw new ArgumentException($"--where: column {column} of {source} holds text; conditions compare numbers");
+            }
+        }
+
+        var explicitInputs = request.Inputs is not null;
+        var inputs = request.Inputs ?? DefaultInputs(parts, condition);
+        if (inputs.Count == 0)
+        {
+            throw new ArgumentException($"{source} has no numeric column besides those of the condition to search; name inputs with --inputs");
+        }
+
+        foreach (var input in inputs)
+        {
+            Known(input, "--inputs", names, source, parts);
+        }
+
+        var twice = inputs.GroupBy(i => i, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw new ArgumentException($"--inputs: {twice.Key} is named twice");
+        }
+
+        var rows = checked((int)parts.RowCount);
+        var values = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var column in condition.Columns)
+        {
+            values[column] = (await parts.ReadColumnAsync(column, cancellationToken).ConfigureAwait(false)).ToDoubles();
+        }
+
+        var flags = condition.Evaluate(rows, name => values[name]);
+        values.Clear();
+        var ofInterest = flags.LongCount(f => f);
+        if (ofInterest == 0 || ofInterest == rows)
+        {
+            throw new ArgumentException($"--where \"{request.Where}\" holds in {(ofInterest == 0 ? "no case" : "every case")} of the {rows:N0} in {source}, so there is nothing to tell apart");
+        }
+
+        var coded = new List<CodedInput>(inputs.Count);
+        var leftOut = new List<string>();
+        foreach (var name in inputs)
+        {
+            var column = await parts.ReadColumnAsync(name, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                coded.Add(column.Type == ColumnType.String
+                    ? ColumnCoder.Code(name, column.AsStrings())
+                    : ColumnCoder.Code(name, column.ToDoubles(), column.Type == ColumnType.Float32));
+            }
+            catch (ArgumentException) when (!explicitInputs && IsConstant(column))
+            {
+                leftOut.Add(name);
+            }
+        }
+
+        if (coded.Count == 0)
+        {
+            throw new ArgumentException($"every input of {source} is constant ({string.Join(", ", leftOut)}); name inputs with --inputs");
+        }
+
+        var data = new PrimData(coded, flags);
+        var prim = Prim.Run(data, request.Options);
+        if (request.Box is { } box && (box < 0 || box >= prim.Trajectory.Count))
+        {
+            throw new ArgumentException($"--box {box}: the trajectory has boxes 0 to {prim.Trajectory.Count - 1}");
+        }
+
+        var stability = PrimStability.Measure(data, request.Options, request.Resamples, request.Seed);
+        return new DiscoveryResult(condition, prim, request.Box ?? prim.DefaultChoice, stability,
+            RegionalSensitivity.Rank(data), leftOut, parts.Metadata)
+        {
+            Source = source,
+            Options = request.Options,
+        };
+    }
+
+    /// <summary>
+    /// A run's axes and uncertain parameters (from its metadata, those present as columns); for other
+    /// tables every numeric column the condition does not read.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultInputs(ParquetParts parts, WhereExpression condition)
+    {
+        var present = parts.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var metadata = SummaryMetadata.Parse(parts.Metadata);
+        var described = metadata.InputColumns.Where(present.Contains).ToList();
+        if (described.Count > 0)
+        {
+            return described;
+        }
+
+        var used = condition.Columns.ToHashSet(StringComparer.Ordinal);
+        return [.. parts.Columns.Where(c => c.Type != ColumnType.String && !used.Contains(c.Name)).Select(c => c.Name)];
+    }
+
+    private static ColumnSpec Known(string column, string option, string[] names, string source, ParquetParts parts)
+    {
+        UnknownColumn.Check(option, column, names, source);
+        return parts.Find(column)!.Value;
+    }
+
+    private static bool IsConstant(TableColumn column) => column.Type == ColumnType.String
+        ? column.AsStrings().Distinct(StringComparer.Ordinal).Take(2).Count() < 2
+        : column.ToDoubles() is var v && v.All(x => x.Equals(v[0]));
+}

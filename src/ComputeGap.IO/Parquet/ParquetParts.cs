@@ -1,0 +1,116 @@
+using global::Parquet;
+
+namespace ComputeGap.IO.Parquet;
+
+/// <summary>
+/// Part files that form one table (same columns, same identity metadata), opened by their footers only,
+/// from which columns are read one at a time: a table of 10^8 rows and 40 columns is never in memory whole.
+/// </summary>
+public sealed class ParquetParts
+{
+    private ParquetParts(IReadOnlyList<ParquetFileInfo> files)
+    {
+        Files = files;
+        Columns = files[0].Columns;
+        RowCount = files.Sum(f => f.RowCount);
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            foreach (var (key, value) in file.Metadata)
+            {
+                merged.TryAdd(key, value);
+            }
+        }
+
+        Metadata = merged;
+    }
+
+    /// <summary>The parts, in row order.</summary>
+    public IReadOnlyList<ParquetFileInfo> Files { get; }
+
+    /// <summary>Columns of every part.</summary>
+    public IReadOnlyList<ColumnSpec> Columns { get; }
+
+    /// <summary>Rows over all parts.</summary>
+    public long RowCount { get; }
+
+    /// <summary>Key-value metadata; the union over parts, the first part's value kept on conflict.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; }
+
+    /// <summary>Reads the footers of <paramref name="files"/> and checks they belong together.</summary>
+    /// <exception cref="FileNotFoundException">No files.</exception>
+    /// <exception cref="IncompatiblePartsException">Two parts differ in columns or identity metadata.</exception>
+    /// <exception cref="InvalidDataException">A file is not Parquet.</exception>
+    /// <exception cref="NotSupportedException">A column is not flat numeric or text.</exception>
+    public static async Task<ParquetParts> OpenAsync(IReadOnlyList<string> files, CancellationToken cancellationToken = default)
+    {
+        if (files.Count == 0)
+        {
+            throw new FileNotFoundException("No Parquet files to read.");
+        }
+
+        var infos = new List<ParquetFileInfo>(files.Count);
+        foreach (var file in files)
+        {
+            infos.Add(await ParquetTableReader.ReadInfoAsync(file, cancellationToken).ConfigureAwait(false));
+        }
+
+        foreach (var info in infos.Skip(1))
+        {
+            ParquetTableReader.CheckCompatible(infos[0], info);
+        }
+
+        return new ParquetParts(infos);
+    }
+
+    /// <summary>The spec of column <paramref name="name"/>, or null.</summary>
+    public ColumnSpec? Find(string name) => Columns.FirstOrDefault(c => c.Name == name) is { Name: not null } spec ? spec : null;
+
+    /// <summary>Reads every part's values of the named columns into arrays (one row order over parts).</summary>
+    /// <exception cref="NotSupportedException">More rows than one array holds.</exception>
+    public async Task<TableColumn[]> ReadColumnsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken = default)
+    {
+        if (RowCount > Array.MaxLength)
+        {
+            throw new NotSupportedException($"{RowCount:N0} rows do not fit in one in-memory column (at most {Array.MaxLength:N0}).");
+        }
+
+        var specs = names.Select(n => Find(n) ?? throw new KeyNotFoundException($"The table has no column '{n}'.")).ToArray();
+        var arrays = specs.Select(s => ColumnTypes.CreateArray(s.Type, (int)RowCount)).ToArray();
+        var offset = 0;
+        foreach (var file in Files)
+        {
+            offset = await ReadRowsAsync(file.Path, specs, arrays, offset, cancellationToken).ConfigureAwait(false);
+        }
+
+        return [.. specs.Select((s, i) => new TableColumn(s.Name, s.Type, arrays[i]))];
+    }
+
+    /// <summary>Reads one column (<see cref="ReadColumnsAsync"/>).</summary>
+    public async Task<TableColumn> ReadColumnAsync(string name, CancellationToken cancellationToken = default) =>
+        (await ReadColumnsAsync([name], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>Reads the columns of one file's row groups into the arrays from <paramref name="offset"/>; returns the offset after them.</summary>
+    internal static async Task<int> ReadRowsAsync(string path, IReadOnlyList<ColumnSpec> columns, Array[] arrays,
+        int offset, CancellationToken cancellationToken)
+    {
+        var reader = await ParquetReader.CreateAsync(path, null, cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var fields = reader.Schema.DataFields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+            foreach (var group in reader.RowGroups)
+            {
+                var rows = checked((int)group.RowCount);
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    await ColumnReads.ReadAsync(group, fields[columns[c].Name], arrays[c], offset, rows, path, cancellationToken)
+                        .ConfigureAwait(false);
+                }
+
+                offset += rows;
+            }
+        }
+
+        return offset;
+    }
+}
