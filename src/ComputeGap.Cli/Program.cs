@@ -20,6 +20,7 @@ public static class Program
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(HindcastCommand.Create());
         root.Subcommands.Add(LeversCommand.Create());
+        root.Subcommands.Add(ParamsCommand.Create());
         root.Subcommands.Add(DevicesCommand.Create());
         UsageCheckedAction.Install(root);
         return root;

@@ -62,6 +62,7 @@ public sealed class OtherCommandTests
     [InlineData("calibrate")]
     [InlineData("hindcast")]
     [InlineData("levers")]
+    [InlineData("params")]
     public async Task EveryCommandHasHelp(string command)
     {
         var run = await Cli.InvokeAsync(command, "--help");
