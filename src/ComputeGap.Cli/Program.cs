@@ -15,6 +15,7 @@ public static class Program
         var root = new RootCommand("ComputeGap: who will hold the world's AI compute, and what would change it? "
             + "Sweeps grids and sampled designs of uncertainties through a month-by-month model of regional AI-compute capacity (v2, a market that clears; v1 kept) and summarises the results: spread, drivers (Sobol, Morris) and thresholds.");
         root.Subcommands.Add(SweepCommand.Create());
+        root.Subcommands.Add(SweepsCommand.Create());
         root.Subcommands.Add(SummarizeCommand.Create());
         root.Subcommands.Add(BaselineCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());

@@ -63,6 +63,7 @@ public sealed class OtherCommandTests
     [InlineData("hindcast")]
     [InlineData("levers")]
     [InlineData("params")]
+    [InlineData("sweeps")]
     public async Task EveryCommandHasHelp(string command)
     {
         var run = await Cli.InvokeAsync(command, "--help");
