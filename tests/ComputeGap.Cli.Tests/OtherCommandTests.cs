@@ -62,6 +62,8 @@ public sealed class OtherCommandTests
     [InlineData("calibrate")]
     [InlineData("hindcast")]
     [InlineData("levers")]
+    [InlineData("params")]
+    [InlineData("sweeps")]
     public async Task EveryCommandHasHelp(string command)
     {
         var run = await Cli.InvokeAsync(command, "--help");

@@ -132,6 +132,21 @@ public sealed class BaselineTests
     }
 
     [Fact]
+    public void Sources_hold_every_parameters_unit_source_and_note_as_the_file_writes_them()
+    {
+        using var document = JsonDocument.Parse(TestData.BaselineText);
+        var entries = document.RootElement.GetProperty("globals").EnumerateObject().Concat(document.RootElement.GetProperty("regional").EnumerateObject()).ToList();
+        Assert.Equal(entries.Select(e => e.Name).Order(StringComparer.Ordinal), BuiltIn.Sources.Keys.Order(StringComparer.Ordinal));
+        foreach (var entry in entries)
+        {
+            var expected = new ValueSource(entry.Value.GetProperty("unit").GetString()!, entry.Value.GetProperty("source").GetString()!, entry.Value.GetProperty("note").GetString()!);
+            Assert.Equal(expected, BuiltIn.Sources[entry.Name]);
+        }
+
+        Assert.Equal("H100e/month", BuiltIn.Sources["supply0"].Unit);
+    }
+
+    [Fact]
     public void Load_of_a_missing_file_names_it()
     {
         var path = Path.Combine(Path.GetTempPath(), "computegap-no-such-baseline.json");

@@ -5,6 +5,7 @@ using ComputeGap.Engine.Output;
 using ComputeGap.Engine.Running;
 using ComputeGap.IO.Parquet;
 using ComputeGap.IO.Reports;
+using ComputeGap.Sweep.Listings;
 using ComputeGap.Sweep.Spec;
 
 namespace ComputeGap.Cli.Commands;
@@ -16,7 +17,7 @@ public static class SweepCommand
     {
         var file = new Argument<FileInfo?>("sweep")
         {
-            Description = "Sweep file (JSON). Without it, the built-in default sweep (data/sweeps/default.json) runs.",
+            Description = "Sweep file (JSON), or the name of a shipped sweep (computegap sweeps lists them). Without it, the built-in default sweep (data/sweeps/default.json) runs.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var outDir = new Option<DirectoryInfo>("--out", "-o")
@@ -63,7 +64,8 @@ public static class SweepCommand
             async () =>
             {
                 var path = parse.GetValue(file);
-                var spec = path is null ? SweepSpecParser.BuiltInDefault() : SweepSpecParser.Load(path.FullName);
+                // FileInfo.ToString() is the argument as typed: a path, or a shipped sweep's name.
+                var spec = path is null ? SweepSpecParser.BuiltInDefault() : SweepSpecParser.Load(ShippedSweeps.FileOf(path.ToString()));
                 var chunkSize = parse.GetValue(chunk);
                 if (chunkSize < 1)
                 {

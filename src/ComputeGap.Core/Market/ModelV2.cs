@@ -19,7 +19,7 @@ public readonly struct ModelV2 : IModel
         SlotCount = MarketSlots.Count,
         DerivedSlots = MarketModel.DerivedSlots(),
         SeriesColumns = MarketSeries.Columns,
-        BaselineResource = "ComputeGap.baseline-v2.json",
+        BaselineFile = "baseline-v2.json",
         ExclusiveFlags = [("domestic_supply", "cn_export_target")],
     };
 

@@ -49,8 +49,11 @@ public abstract class ModelDescriptor
     /// <summary>What the model reports each month, in the order it passes them to its observer.</summary>
     public required IReadOnlyList<SeriesColumn> SeriesColumns { get; init; }
 
-    /// <summary>Logical name of the built-in baseline resource (in ComputeGap.Sweep).</summary>
-    public required string BaselineResource { get; init; }
+    /// <summary>File name of the shipped baseline in data/ (<c>baseline-v2.json</c>), built into ComputeGap.Sweep.</summary>
+    public required string BaselineFile { get; init; }
+
+    /// <summary>Logical name of the built-in copy of <see cref="BaselineFile"/> (ComputeGap.Sweep's csproj names it so).</summary>
+    public string BaselineResource => "ComputeGap." + BaselineFile;
 
     /// <summary>The one region of a model without regions (a test function): outputs name it, nothing reads it.</summary>
     public const string NominalRegion = "ALL";

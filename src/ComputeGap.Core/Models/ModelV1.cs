@@ -19,7 +19,7 @@ public readonly struct ModelV1 : IModel
         SlotCount = ModelSlots.Count,
         DerivedSlots = [.. GrowthFactors.Pairs().Select(p => new DerivedSlot(p.Param, p.Factor, Transform.MonthlyFactor))],
         SeriesColumns = [new SeriesColumn("share", OutcomeKind.Fraction, PerRegion: true)],
-        BaselineResource = "ComputeGap.baseline.json",
+        BaselineFile = "baseline.json",
     };
 
     public static int SlotCount => ModelSlots.Count;

@@ -39,7 +39,7 @@ public readonly struct Ishigami : IModel
         SlotCount = Y + 1,
         DerivedSlots = [],
         SeriesColumns = [],
-        BaselineResource = "ComputeGap.baseline-ishigami.json",
+        BaselineFile = "baseline-ishigami.json",
     };
 
     public static int SlotCount => Y + 1;

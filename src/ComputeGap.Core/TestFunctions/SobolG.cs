@@ -33,7 +33,7 @@ public readonly struct SobolG : IModel
         SlotCount = Y + 1,
         DerivedSlots = [],
         SeriesColumns = [],
-        BaselineResource = "ComputeGap.baseline-sobol-g.json",
+        BaselineFile = "baseline-sobol-g.json",
     };
 
     public static int SlotCount => Y + 1;

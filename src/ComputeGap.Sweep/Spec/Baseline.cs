@@ -4,8 +4,8 @@ using ComputeGap.Core.Models;
 namespace ComputeGap.Sweep.Spec;
 
 /// <summary>
-/// The baseline calibration (data/baseline.json): the regions and every parameter's value.
-/// Sources and notes stay in the file; this holds what the model needs.
+/// The baseline calibration (data/baseline.json): the regions and every parameter's value, with the
+/// unit, source and note the file gives each.
 /// </summary>
 /// <param name="Regions">Region names in model order, 1 … 8 of them.</param>
 /// <param name="Slots">Every parameter value, laid out by the model's slots; unused region slots are 0.</param>
@@ -27,6 +27,9 @@ public sealed record Baseline(
 {
     /// <summary>The model the baseline calibrates (from its <c>model_version</c>).</summary>
     public ModelDescriptor Model { get; init; } = ModelV1.Descriptor;
+
+    /// <summary>Every parameter's unit, source and note, by parameter name (one entry for a per-region parameter).</summary>
+    public IReadOnlyDictionary<string, ValueSource> Sources { get; init; } = new Dictionary<string, ValueSource>();
 
     /// <summary>Calendar month of t = 0, "YYYY-MM" (the file's <c>start_month</c>).</summary>
     public string StartMonth { get; init; } = "2025-01";

@@ -39,6 +39,7 @@ internal static class BaselineReader
         var horizon = (int)json.Whole(horizonMember.Value, horizonMember.Path, "horizon_months", 1, ModelLimits.MaxMonths);
         var slots = new double[model.ParamSlotCount];
         var slotPaths = new string?[model.ParamSlotCount];
+        var sources = new Dictionary<string, ValueSource>(StringComparer.Ordinal);
         List<string> regions;
         int focus, rivalA, rivalB;
         if (model.HasRegions)
@@ -46,15 +47,15 @@ internal static class BaselineReader
             regions = RegionRules.Regions(json, Required("regions"));
             focus = RegionRules.Focus(json, Required("focus"), regions);
             (rivalA, rivalB) = RegionRules.Rivals(json, Required("rivals"), regions);
-            ReadGlobals(json, model, Required("globals"), slots, slotPaths);
-            ReadRegionals(json, model, Required("regional"), regions, slots, slotPaths);
+            ReadGlobals(json, model, Required("globals"), slots, slotPaths, sources);
+            ReadRegionals(json, model, Required("regional"), regions, slots, slotPaths, sources);
             GridRules.CheckCrossRules(json, model, slot => new SlotSpan(slots[slot], slots[slot], slotPaths[slot]), regions, focus, JsonPaths.Root);
         }
         else
         {
             RegionRules.RefuseRegionKeys(json, model, top.Values);
             (regions, focus, rivalA, rivalB) = ([ModelDescriptor.NominalRegion], 0, 0, 0);
-            ReadGlobals(json, model, Required("globals"), slots, slotPaths);
+            ReadGlobals(json, model, Required("globals"), slots, slotPaths, sources);
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
@@ -62,10 +63,11 @@ internal static class BaselineReader
         {
             StartMonth = startMonth,
             Model = model,
+            Sources = sources,
         };
     }
 
-    private static void ReadGlobals(SpecJson json, ModelDescriptor model, JsonMember globals, double[] slots, string?[] slotPaths)
+    private static void ReadGlobals(SpecJson json, ModelDescriptor model, JsonMember globals, double[] slots, string?[] slotPaths, Dictionary<string, ValueSource> sources)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in json.Members(globals.Value, globals.Path, allowed: null))
@@ -76,7 +78,7 @@ internal static class BaselineReader
                 throw json.Fail(entry.Path, $"{info.Name} is per-region: put it under $.regional");
             }
 
-            var fields = Documented(json, entry, GlobalKeys);
+            var fields = Documented(json, entry, GlobalKeys, sources);
             var value = Field(json, entry, fields, "value");
             var number = json.Number(value.Value, value.Path);
             var broken = ValueRules.Check(info, info.Name, number);
@@ -100,7 +102,7 @@ internal static class BaselineReader
         }
     }
 
-    private static void ReadRegionals(SpecJson json, ModelDescriptor model, JsonMember regional, List<string> regions, double[] slots, string?[] slotPaths)
+    private static void ReadRegionals(SpecJson json, ModelDescriptor model, JsonMember regional, List<string> regions, double[] slots, string?[] slotPaths, Dictionary<string, ValueSource> sources)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in json.Members(regional.Value, regional.Path, allowed: null))
@@ -111,7 +113,7 @@ internal static class BaselineReader
                 throw json.Fail(entry.Path, $"{info.Name} is global: put it under $.globals");
             }
 
-            var fields = Documented(json, entry, RegionalKeys);
+            var fields = Documented(json, entry, RegionalKeys, sources);
             var values = Field(json, entry, fields, "values");
             var filled = new bool[regions.Count];
             foreach (var item in json.Members(values.Value, values.Path, allowed: null))
@@ -153,19 +155,16 @@ internal static class BaselineReader
         }
     }
 
-    /// <summary>A parameter entry's fields; its <c>source</c> and one-line <c>note</c> are required.</summary>
-    private static Dictionary<string, JsonMember> Documented(SpecJson json, JsonMember entry, string[] keys)
+    /// <summary>A parameter entry's fields; its <c>source</c> and one-line <c>note</c> are required, and kept in <paramref name="sources"/> with its optional <c>unit</c>.</summary>
+    private static Dictionary<string, JsonMember> Documented(SpecJson json, JsonMember entry, string[] keys, Dictionary<string, ValueSource> sources)
     {
         var fields = SpecJson.ByName(json.Members(entry.Value, entry.Path, keys));
         var source = Field(json, entry, fields, "source");
-        json.Line(source.Value, source.Path, "source");
+        var sourceText = json.Line(source.Value, source.Path, "source");
         var note = Field(json, entry, fields, "note");
-        json.Line(note.Value, note.Path, "note");
-        if (fields.TryGetValue("unit", out var unit))
-        {
-            json.Line(unit.Value, unit.Path, "unit");
-        }
-
+        var noteText = json.Line(note.Value, note.Path, "note");
+        var unit = fields.TryGetValue("unit", out var unitMember) ? json.Line(unitMember.Value, unitMember.Path, "unit") : string.Empty;
+        sources[entry.Name] = new ValueSource(unit, sourceText, noteText);
         return fields;
     }
 
