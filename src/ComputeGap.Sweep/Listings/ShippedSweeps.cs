@@ -1,3 +1,4 @@
+using ComputeGap.IO.Names;
 using ComputeGap.Sweep.Spec;
 
 namespace ComputeGap.Sweep.Listings;
