@@ -44,6 +44,10 @@ public sealed class BoxLimits
         return new BoxLimits(low, high, kept);
     }
 
+    /// <summary>The box keeping every code of every (ordered) input.</summary>
+    public static BoxLimits Full(IReadOnlyList<CodedInput> inputs) =>
+        new([.. inputs.Select(_ => 0)], [.. inputs.Select(i => i.CodeCount - 1)], new ulong[inputs.Count]);
+
     /// <summary>Lowest code kept on ordered input <paramref name="k"/>.</summary>
     public int Low(int k) => _low[k];
 

@@ -71,8 +71,14 @@ public sealed class CodedInput
         : FromFloat32 ? ((float)value).ToString("R", System.Globalization.CultureInfo.InvariantCulture)
         : value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The same input (its values and labels) with other rows' codes.</summary>
+    public CodedInput WithCodes(ushort[] codes) => new(Name, codes, Low, High, Labels, Exact, FromFloat32);
+
+    /// <summary>An ordered input whose codes are the ranks of <paramref name="distinct"/> (sorted, distinct values), without rows: a grid axis.</summary>
+    internal static CodedInput OfValues(string name, double[] distinct, bool fromFloat32) => new(name, [], distinct, distinct, null, exact: true, fromFloat32);
+
     /// <summary>The same input over a resample of rows (<paramref name="rows"/> may repeat rows).</summary>
-    public CodedInput Gather(int[] rows)
+    public CodedInput Gather(long[] rows)
     {
         var codes = new ushort[rows.Length];
         for (var i = 0; i < rows.Length; i++)

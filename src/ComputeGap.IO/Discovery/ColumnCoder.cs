@@ -1,3 +1,5 @@
+using ComputeGap.IO.Parquet;
+
 namespace ComputeGap.IO.Discovery;
 
 /// <summary>Turns columns into <see cref="CodedInput"/>s: ranks of distinct values, bins, or categories.</summary>
@@ -17,32 +19,67 @@ public static class ColumnCoder
     /// <param name="values">Its values.</param>
     /// <param name="fromFloat32">True when they were float32 (limits then print as float32 decimals).</param>
     /// <exception cref="ArgumentException">The column holds NaN (a missing value), or only one value.</exception>
-    public static CodedInput Code(string name, double[] values, bool fromFloat32 = false)
+    public static CodedInput Code(string name, double[] values, bool fromFloat32 = false) => Code(name, (Array)values, fromFloat32);
+
+    /// <summary>
+    /// Codes a numeric column held as <c>double[]</c>, <c>float[]</c>, <c>int[]</c> or <c>long[]</c>, read
+    /// in blocks of doubles (no widened copy of the whole column).
+    /// </summary>
+    /// <param name="name">The column.</param>
+    /// <param name="values">Its values.</param>
+    /// <param name="fromFloat32">True when they were float32 (limits then print as float32 decimals).</param>
+    /// <exception cref="ArgumentException">The column holds NaN (a missing value), or only one value.</exception>
+    public static CodedInput Code(string name, Array values, bool fromFloat32)
     {
-        var nan = values.Count(double.IsNaN);
+        long nan = 0;
+        var seen = new HashSet<double>();
+        var last = double.NaN;
+        var min = double.PositiveInfinity;
+        ColumnBlocks.ForEachInOrder(values, (_, block) =>
+        {
+            foreach (var value in block)
+            {
+                // Runs of equal values (a grid's slow axes) skip the hash.
+                if (double.IsNaN(value))
+                {
+                    nan++;
+                }
+                else if (!value.Equals(last))
+                {
+                    last = value;
+                    min = Math.Min(min, value);
+                    if (seen.Count <= MaxCodes)
+                    {
+                        seen.Add(value == 0 ? 0 : value);
+                    }
+                }
+            }
+        });
         if (nan > 0)
         {
             throw new ArgumentException($"input {name} holds {nan:N0} missing values (NaN or null); every input of scenario discovery must be defined in every row");
         }
 
-        var distinct = Distinct(values);
-        if (distinct is not null)
+        if (seen.Count <= MaxCodes)
         {
-            Array.Sort(distinct);
+            var distinct = seen.Order().ToArray();
             RefuseConstant(name, distinct.Length);
             return new CodedInput(name, Assign(values, distinct, exact: true), distinct, distinct, null, exact: true, fromFloat32);
         }
 
-        var bounds = BinBounds(values);
+        var bounds = BinBounds(values, min);
         var codes = Assign(values, bounds, exact: false);
         var low = Enumerable.Repeat(double.PositiveInfinity, bounds.Length + 1).ToArray();
         var high = Enumerable.Repeat(double.NegativeInfinity, bounds.Length + 1).ToArray();
-        for (var i = 0; i < values.Length; i++)
+        ColumnBlocks.ForEachInOrder(values, (start, block) =>
         {
-            low[codes[i]] = Math.Min(low[codes[i]], values[i]);
-            high[codes[i]] = Math.Max(high[codes[i]], values[i]);
-        }
-
+            for (var i = 0; i < block.Length; i++)
+            {
+                var code = codes[start + i];
+                low[code] = Math.Min(low[code], block[i]);
+                high[code] = Math.Max(high[code], block[i]);
+            }
+        });
         return new CodedInput(name, codes, low, high, null, exact: false, fromFloat32);
     }
 
@@ -77,43 +114,19 @@ public static class ColumnCoder
         }
     }
 
-    /// <summary>The distinct values, or null when there are more than <see cref="MaxCodes"/>.</summary>
-    private static double[]? Distinct(double[] values)
-    {
-        var seen = new HashSet<double>();
-        var last = double.NaN;
-        foreach (var value in values)
-        {
-            // Runs of equal values (a grid's slow axes) skip the hash.
-            if (value.Equals(last))
-            {
-                continue;
-            }
-
-            last = value;
-            if (seen.Add(value == 0 ? 0 : value) && seen.Count > MaxCodes)
-            {
-                return null;
-            }
-        }
-
-        return [.. seen];
-    }
-
     /// <summary>Up to <see cref="MaxCodes"/> − 1 distinct bin boundaries above the minimum, at equal quantiles of a seeded sample.</summary>
-    private static double[] BinBounds(double[] values)
+    private static double[] BinBounds(Array values, double minimum)
     {
         var random = new Random(20_250_501);
         var sample = new double[Math.Min(values.Length, BinSample)];
         for (var i = 0; i < sample.Length; i++)
         {
-            sample[i] = values[random.NextInt64(values.Length)];
+            sample[i] = ColumnBlocks.At(values, random.Next(values.Length));
         }
 
         Array.Sort(sample);
 
         // Every bin holds a value: bin 0 the minimum (no boundary at or below it), bin b > 0 its own boundary.
-        var minimum = values.Min();
         var bounds = new List<double>(MaxCodes);
         for (var b = 1; b < MaxCodes; b++)
         {
@@ -131,15 +144,14 @@ public static class ColumnCoder
     /// Each value's code: its index among <paramref name="table"/> (exact), or the number of bin
     /// boundaries at or below it (bins, so a value equal to a boundary starts the next bin).
     /// </summary>
-    private static ushort[] Assign(double[] values, double[] table, bool exact)
+    private static ushort[] Assign(Array values, double[] table, bool exact)
     {
         var codes = new ushort[values.Length];
-        Parallel.For(0, (values.Length + Block - 1) / Block, block =>
+        ColumnBlocks.ForEach(values, (start, block) =>
         {
-            var end = Math.Min(values.Length, (block + 1) * Block);
-            for (var i = block * Block; i < end; i++)
+            for (var i = 0; i < block.Length; i++)
             {
-                codes[i] = (ushort)(exact ? Array.BinarySearch(table, values[i] == 0 ? 0 : values[i]) : UpperBound(table, values[i]));
+                codes[start + i] = (ushort)(exact ? Array.BinarySearch(table, block[i] == 0 ? 0 : block[i]) : UpperBound(table, block[i]));
             }
         });
         return codes;
@@ -163,6 +175,4 @@ public static class ColumnCoder
 
         return lo;
     }
-
-    private const int Block = 1 << 16;
 }

@@ -40,7 +40,7 @@ public sealed record ConditionProbability(WhereExpression Condition, long Cases,
     public static ConditionProbability Compute(WhereExpression condition, int rows, Func<string, double[]> column,
         IReadOnlyList<string> axes, IReadOnlyList<string> uncertain)
     {
-        var flags = condition.Evaluate(rows, column);
+        var flags = condition.Evaluate(rows, name => column(name));
         var indicator = new double[rows];
         for (var i = 0; i < rows; i++)
         {

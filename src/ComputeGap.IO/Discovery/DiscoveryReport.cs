@@ -38,7 +38,7 @@ public static class DiscoveryReport
     /// <summary>One restricted input of a box: its limits as text (a range or the kept categories).</summary>
     public static string Limits(PrimResult prim, int box, int k)
     {
-        var input = prim.Data.Inputs[k];
+        var input = prim.Inputs[k];
         var limits = prim.Trajectory[box].Limits;
         return input.Labels is { } labels
             ? string.Join(", ", Enumerable.Range(0, labels.Length).Where(c => ((limits.Kept(k) >> c) & 1) != 0).Select(c => labels[c]))
@@ -48,15 +48,14 @@ public static class DiscoveryReport
     private static void WriteTable(DiscoveryResult r, TextWriter w)
     {
         var prim = r.Prim;
-        var data = prim.Data;
         w.WriteLine($"scenario discovery: {r.Condition} in {r.Source}");
         if (r.Verification is { } verification)
         {
             w.WriteLine($"  {verification}");
         }
 
-        w.WriteLine($"  cases of interest: {ReportNumbers.Count(data.CasesOfInterest)} of {ReportNumbers.Count(data.Cases)} ({ReportNumbers.Probability((double)data.CasesOfInterest / data.Cases)})");
-        WrapList(w, "  inputs: ", data.Inputs.Select(i => i.Name + (i.Exact ? string.Empty : " (binned)")));
+        w.WriteLine($"  cases of interest: {ReportNumbers.Count(prim.CasesOfInterest)} of {ReportNumbers.Count(prim.Cases)} ({ReportNumbers.Probability((double)prim.CasesOfInterest / prim.Cases)})");
+        WrapList(w, "  inputs: ", prim.Inputs.Select(i => i.Name + (i.Exact ? string.Empty : " (binned)")));
         if (r.LeftOut.Count > 0)
         {
             WrapList(w, "  left out (constant): ", r.LeftOut);
@@ -89,7 +88,7 @@ public static class DiscoveryReport
             var limitRows = new List<string[]> { LimitHeader };
             limitRows.AddRange(restricted.Select(k => new[]
             {
-                data.Inputs[k].Name, Cut(Limits(prim, r.Chosen, k), 40), Cut(Limits(prim, 0, k), 30),
+                prim.Inputs[k].Name, Cut(Limits(prim, r.Chosen, k), 40), Cut(Limits(prim, 0, k), 30),
                 chosen.QuasiP.TryGetValue(k, out var qp) ? Scientific(qp) : "n/a",
                 r.Stability.Resamples > 0 ? ReportNumbers.Probability(r.Stability.RestrictedShare[k]) : "n/a",
             }));
@@ -115,7 +114,6 @@ public static class DiscoveryReport
     private static void WriteJson(DiscoveryResult r, TextWriter writer)
     {
         var prim = r.Prim;
-        var data = prim.Data;
         JsonText.Write(writer, json =>
         {
             json.WriteStartObject();
@@ -127,10 +125,10 @@ public static class DiscoveryReport
             }
 
             json.WriteString("condition", r.Condition.ToString());
-            json.WriteNumber("cases_of_interest", data.CasesOfInterest);
-            json.WriteNumber("cases", data.Cases);
+            json.WriteNumber("cases_of_interest", prim.CasesOfInterest);
+            json.WriteNumber("cases", prim.Cases);
             json.WriteStartArray("inputs");
-            foreach (var input in data.Inputs)
+            foreach (var input in prim.Inputs)
             {
                 json.WriteStartObject();
                 json.WriteString("name", input.Name);
@@ -165,9 +163,9 @@ public static class DiscoveryReport
             json.WriteNumber("sample_size", r.Stability.SampleSize);
             json.WriteNumber("seed", r.Stability.Seed);
             json.WriteStartObject("restricted_share");
-            for (var k = 0; k < data.Inputs.Count && r.Stability.Resamples > 0; k++)
+            for (var k = 0; k < prim.Inputs.Count && r.Stability.Resamples > 0; k++)
             {
-                json.WriteNumber(data.Inputs[k].Name, r.Stability.RestrictedShare[k]);
+                json.WriteNumber(prim.Inputs[k].Name, r.Stability.RestrictedShare[k]);
             }
 
             json.WriteEndObject();
@@ -210,7 +208,7 @@ public static class DiscoveryReport
         json.WriteStartObject("limits");
         foreach (var k in prim.RestrictedInputs(box.Index))
         {
-            var input = prim.Data.Inputs[k];
+            var input = prim.Inputs[k];
             json.WriteStartObject(input.Name);
             if (input.Labels is { } labels)
             {
@@ -240,7 +238,7 @@ public static class DiscoveryReport
         json.WriteStartObject("quasi_p");
         foreach (var (k, value) in box.QuasiP.OrderBy(p => p.Key))
         {
-            json.WriteNumber(prim.Data.Inputs[k].Name, value);
+            json.WriteNumber(prim.Inputs[k].Name, value);
         }
 
         json.WriteEndObject();
@@ -250,7 +248,6 @@ public static class DiscoveryReport
     private static void WriteCsv(DiscoveryResult r, TextWriter w)
     {
         var prim = r.Prim;
-        var data = prim.Data;
         w.WriteLine(CsvHeader);
         Row(w, "summary", "source", string.Empty, "text", r.Source);
         if (r.Verification is { } verification)
@@ -259,8 +256,8 @@ public static class DiscoveryReport
         }
 
         Row(w, "summary", "condition", string.Empty, "text", r.Condition.ToString());
-        Row(w, "summary", "cases", string.Empty, "count", Integer(data.Cases));
-        Row(w, "summary", "cases_of_interest", string.Empty, "count", Integer(data.CasesOfInterest));
+        Row(w, "summary", "cases", string.Empty, "count", Integer(prim.Cases));
+        Row(w, "summary", "cases_of_interest", string.Empty, "count", Integer(prim.CasesOfInterest));
         Row(w, "summary", "chosen", string.Empty, "box", Integer(r.Chosen));
         foreach (var box in prim.Trajectory)
         {
@@ -272,7 +269,7 @@ public static class DiscoveryReport
             Row(w, "trajectory", "box", key, "pasted", box.Pasted ? "1" : "0");
             foreach (var k in prim.RestrictedInputs(box.Index))
             {
-                var input = data.Inputs[k];
+                var input = prim.Inputs[k];
                 if (input.Labels is { } labels)
                 {
                     var kept = Enumerable.Range(0, labels.Length).Where(c => ((box.Limits.Kept(k) >> c) & 1) != 0).Select(c => labels[c]);
@@ -291,9 +288,9 @@ public static class DiscoveryReport
             }
         }
 
-        for (var k = 0; k < data.Inputs.Count && r.Stability.Resamples > 0; k++)
+        for (var k = 0; k < prim.Inputs.Count && r.Stability.Resamples > 0; k++)
         {
-            Row(w, "stability", data.Inputs[k].Name, string.Empty, "restricted_share", ReportNumbers.Exact(r.Stability.RestrictedShare[k]));
+            Row(w, "stability", prim.Inputs[k].Name, string.Empty, "restricted_share", ReportNumbers.Exact(r.Stability.RestrictedShare[k]));
         }
 
         foreach (var s in r.Separation)

@@ -35,24 +35,42 @@ public static class Prim
             throw new ArgumentException($"the condition holds in {(data.CasesOfInterest == 0 ? "no case" : "every case")} of {data.Cases:N0}, so there is nothing to tell apart", nameof(data));
         }
 
-        var search = new PrimSearch(data, options);
+        return Search(new RowCounts(data), options, quasiP);
+    }
+
+    /// <summary>
+    /// Runs PRIM on a grid's condition bitmap: the boxes are sub-grids, counted from the bits, and the
+    /// trajectory is the one the grid's rows would give (the same search over the same counts).
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are out of range, or the condition held in no scenario or in every one.</exception>
+    public static PrimResult Run(GridBitmap grid, PrimOptions options, bool quasiP = true)
+    {
+        if (options.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        if (grid.Holds == 0 || grid.Holds == grid.Scenarios)
+        {
+            throw new ArgumentException($"the condition holds in {(grid.Holds == 0 ? "no scenario" : "every scenario")} of {grid.Scenarios:N0}, so there is nothing to tell apart", nameof(grid));
+        }
+
+        return Search(new GridCounts(grid), options, quasiP);
+    }
+
+    /// <summary>Runs PRIM on any counts: peeling, pasting, then the quasi-p values.</summary>
+    internal static PrimResult Search(IPrimCounts counts, PrimOptions options, bool quasiP)
+    {
+        var search = new PrimSearch(counts, options);
         search.Peel();
+        var peeled = search.Trajectory.Count;
+        search.Paste();
         var trajectory = search.Trajectory;
         if (quasiP)
         {
-            PrimQuasiP.AddToPeeled(data, search.Initial, trajectory, search.ExitBox, search.ExitInput);
+            counts.AddQuasiP(trajectory, peeled);
         }
 
-        var peeled = trajectory.Count;
-        search.Paste();
-        if (quasiP)
-        {
-            for (var b = peeled; b < trajectory.Count; b++)
-            {
-                trajectory[b] = trajectory[b] with { QuasiP = PrimQuasiP.Direct(data, search.Initial, trajectory[b]) };
-            }
-        }
-
-        return new PrimResult(data, search.Initial, [.. trajectory]);
+        return new PrimResult(counts.Inputs, counts.Cases, counts.CasesOfInterest, search.Initial, [.. trajectory]);
     }
 }

@@ -47,7 +47,7 @@ public sealed class PrimData
     public long CasesOfInterest { get; }
 
     /// <summary>The same inputs and flags over <paramref name="rows"/> (which may repeat rows: a bootstrap resample).</summary>
-    public PrimData Gather(int[] rows)
+    public PrimData Gather(long[] rows)
     {
         var flags = new bool[rows.Length];
         for (var i = 0; i < rows.Length; i++)

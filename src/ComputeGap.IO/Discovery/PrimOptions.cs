@@ -36,10 +36,12 @@ public sealed record PrimBox(int Index, BoxLimits Limits, long Cases, long Cases
 }
 
 /// <summary>The outcome of PRIM on one data set.</summary>
-/// <param name="Data">What was searched.</param>
+/// <param name="Inputs">The inputs searched (names, kinds, the values of their codes).</param>
+/// <param name="Cases">Cases searched (rows, or a grid's scenarios).</param>
+/// <param name="CasesOfInterest">Cases where the condition holds.</param>
 /// <param name="Initial">The box around every case.</param>
 /// <param name="Trajectory">Box 0 (every case), the peeled boxes, then the pasted ones.</param>
-public sealed record PrimResult(PrimData Data, BoxLimits Initial, IReadOnlyList<PrimBox> Trajectory)
+public sealed record PrimResult(IReadOnlyList<CodedInput> Inputs, long Cases, long CasesOfInterest, BoxLimits Initial, IReadOnlyList<PrimBox> Trajectory)
 {
     /// <summary>The smallest coverage the default choice accepts.</summary>
     public const double ChoiceCoverage = 0.5;
@@ -75,5 +77,5 @@ public sealed record PrimResult(PrimData Data, BoxLimits Initial, IReadOnlyList<
 
     /// <summary>Indices of the inputs box <paramref name="index"/> restricts.</summary>
     public IEnumerable<int> RestrictedInputs(int index) =>
-        Enumerable.Range(0, Data.Inputs.Count).Where(k => Trajectory[index].Limits.Restricts(k, Initial));
+        Enumerable.Range(0, Inputs.Count).Where(k => Trajectory[index].Limits.Restricts(k, Initial));
 }

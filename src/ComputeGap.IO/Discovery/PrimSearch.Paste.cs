@@ -10,12 +10,6 @@ internal sealed partial class PrimSearch
     /// </summary>
     public void Paste()
     {
-        var inBox = new bool[_data.Cases];
-        for (var m = 0; m < _memberCount; m++)
-        {
-            inBox[_members[m]] = true;
-        }
-
         while (Trajectory.Count < ushort.MaxValue - 1)
         {
             var restrictedInputs = Enumerable.Range(0, _inputs).Where(k => _box.Restricts(k, Initial)).ToArray();
@@ -24,7 +18,7 @@ internal sealed partial class PrimSearch
                 return;
             }
 
-            var (count, interest) = PasteCandidates(inBox, restrictedInputs);
+            var (count, interest) = _counts.PasteCandidates(_box, restrictedInputs);
             Candidate? best = null;
             var restricted = restrictedInputs.Length;
             foreach (var k in restrictedInputs)
@@ -44,67 +38,16 @@ internal sealed partial class PrimSearch
             }
 
             var k2 = paste.Input;
-            _box = _data.Inputs[k2].Kind == InputKind.Categorical ? _box.WithKept(k2, paste.Kept) : _box.WithRange(k2, paste.Low, paste.High);
+            _box = _counts.Inputs[k2].Kind == InputKind.Categorical ? _box.WithKept(k2, paste.Kept) : _box.WithRange(k2, paste.Low, paste.High);
             _inBox += paste.Cases;
             _interestInBox += paste.Interest;
             Trajectory.Add(Box(Trajectory.Count, _box, pasted: true));
         }
     }
 
-    /// <summary>
-    /// One pass over the cases outside the box: those now inside (pasted by the last step) join it; those
-    /// outside on exactly one input are counted, per code, as that input's paste candidates.
-    /// </summary>
-    private (int[]?[] Count, int[]?[] Interest) PasteCandidates(bool[] inBox, int[] restrictedInputs)
+    private IEnumerable<Candidate> PastesOf(int k, long[] count, long[] interest, int restricted)
     {
-        var count = new int[]?[_inputs];
-        var interest = new int[]?[_inputs];
-        foreach (var k in restrictedInputs)
-        {
-            count[k] = new int[_data.Inputs[k].CodeCount];
-            interest[k] = new int[_data.Inputs[k].CodeCount];
-        }
-
-        var codes = _data.Inputs.Select(i => i.Codes).ToArray();
-        var flags = _data.OfInterest;
-        for (var row = 0; row < inBox.Length; row++)
-        {
-            if (inBox[row])
-            {
-                continue;
-            }
-
-            int outside = 0, on = -1;
-            foreach (var k in restrictedInputs)
-            {
-                if (!_box.Contains(k, codes[k][row]) && ++outside == 1)
-                {
-                    on = k;
-                }
-                else if (outside > 1)
-                {
-                    break;
-                }
-            }
-
-            if (outside == 0)
-            {
-                inBox[row] = true;
-            }
-            else if (outside == 1)
-            {
-                var code = codes[on][row];
-                count[on]![code]++;
-                interest[on]![code] += flags[row] ? 1 : 0;
-            }
-        }
-
-        return (count, interest);
-    }
-
-    private IEnumerable<Candidate> PastesOf(int k, int[] count, int[] interest, int restricted)
-    {
-        if (_data.Inputs[k].Kind == InputKind.Categorical)
+        if (_counts.Inputs[k].Kind == InputKind.Categorical)
         {
             var kept = _box.Kept(k);
             for (var c = 0; c < count.Length; c++)

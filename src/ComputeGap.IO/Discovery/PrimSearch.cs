@@ -1,55 +1,24 @@
 namespace ComputeGap.IO.Discovery;
 
-/// <summary>The state of one PRIM search: the box, its members and its per-input histograms.</summary>
+/// <summary>The state of one PRIM search: the box and its counts (from rows or a grid's bitmap).</summary>
 internal sealed partial class PrimSearch
 {
-    private readonly PrimData _data;
+    private readonly IPrimCounts _counts;
     private readonly PrimOptions _options;
     private readonly int _inputs;
-    private readonly int[][] _count;
-    private readonly int[][] _interest;
-    private int[] _members;
-    private int _memberCount;
     private long _inBox;
     private long _interestInBox;
     private BoxLimits _box;
 
-    public PrimSearch(PrimData data, PrimOptions options)
+    public PrimSearch(IPrimCounts counts, PrimOptions options)
     {
-        _data = data;
+        _counts = counts;
         _options = options;
-        _inputs = data.Inputs.Count;
-        Initial = BoxLimits.Around(data);
+        _inputs = counts.Inputs.Count;
+        Initial = counts.Initial;
         _box = Initial;
-        _members = new int[data.Cases];
-        for (var i = 0; i < _members.Length; i++)
-        {
-            _members[i] = i;
-        }
-
-        _memberCount = data.Cases;
-        _inBox = data.Cases;
-        _interestInBox = data.CasesOfInterest;
-        _count = new int[_inputs][];
-        _interest = new int[_inputs][];
-        ExitBox = new ushort[data.Cases];
-        Array.Fill(ExitBox, ushort.MaxValue);
-        ExitInput = new byte[data.Cases];
-        var flags = data.OfInterest;
-        Parallel.For(0, _inputs, k =>
-        {
-            var input = data.Inputs[k];
-            var count = new int[input.CodeCount];
-            var interest = new int[input.CodeCount];
-            var codes = input.Codes;
-            for (var i = 0; i < codes.Length; i++)
-            {
-                count[codes[i]]++;
-                interest[codes[i]] += flags[i] ? 1 : 0;
-            }
-
-            (_count[k], _interest[k]) = (count, interest);
-        });
+        _inBox = counts.Cases;
+        _interestInBox = counts.CasesOfInterest;
         Trajectory = [Box(0, _box, pasted: false)];
     }
 
@@ -58,12 +27,6 @@ internal sealed partial class PrimSearch
 
     /// <summary>The boxes so far.</summary>
     public List<PrimBox> Trajectory { get; }
-
-    /// <summary>Per case: the first box on the peeling trajectory that does not hold it (<see cref="ushort.MaxValue"/> for none).</summary>
-    public ushort[] ExitBox { get; }
-
-    /// <summary>Per case removed by peeling: the input whose peel removed it.</summary>
-    public byte[] ExitInput { get; }
 
     /// <summary>Peels until no peel keeps the mass at or above the minimum and raises the density.</summary>
     public void Peel()
@@ -89,8 +52,8 @@ internal sealed partial class PrimSearch
                 return;
             }
 
-            var massOld = (double)_inBox / _data.Cases;
-            var massNew = (double)(_inBox - peel.Cases) / _data.Cases;
+            var massOld = (double)_inBox / _counts.Cases;
+            var massNew = (double)(_inBox - peel.Cases) / _counts.Cases;
             if (!(massNew >= _options.MassMin && massNew < massOld && peel.Objective > 0))
             {
                 return;
@@ -103,9 +66,9 @@ internal sealed partial class PrimSearch
 
     private IEnumerable<Candidate> PeelsOf(int k, int nonRestricted)
     {
-        var count = _count[k];
-        var interest = _interest[k];
-        if (_data.Inputs[k].Kind == InputKind.Categorical)
+        var count = _counts.Count(k);
+        var interest = _counts.Interest(k);
+        if (_counts.Inputs[k].Kind == InputKind.Categorical)
         {
             var kept = _box.Kept(k);
             for (var c = 0; c < count.Length && System.Numerics.BitOperations.PopCount(kept) > 1; c++)
@@ -151,55 +114,20 @@ internal sealed partial class PrimSearch
     private void ApplyPeel(Candidate peel)
     {
         var k = peel.Input;
-        _box = _data.Inputs[k].Kind == InputKind.Categorical ? _box.WithKept(k, peel.Kept) : _box.WithRange(k, peel.Low, peel.High);
-        var index = (ushort)Trajectory.Count;
-        var codes = _data.Inputs[k].Codes;
-        var removed = new int[peel.Cases];
-        int kept = 0, gone = 0;
-        for (var m = 0; m < _memberCount; m++)
-        {
-            var row = _members[m];
-            if (_box.Contains(k, codes[row]))
-            {
-                _members[kept++] = row;
-            }
-            else
-            {
-                removed[gone++] = row;
-                ExitBox[row] = index;
-                ExitInput[row] = (byte)k;
-            }
-        }
-
-        _memberCount = kept;
-        if (_memberCount * 4L < _members.Length)
-        {
-            Array.Resize(ref _members, _memberCount);
-        }
-
-        var flags = _data.OfInterest;
-        Parallel.For(0, _inputs, j =>
-        {
-            var count = _count[j];
-            var interest = _interest[j];
-            var jcodes = _data.Inputs[j].Codes;
-            foreach (var row in removed)
-            {
-                count[jcodes[row]]--;
-                interest[jcodes[row]] -= flags[row] ? 1 : 0;
-            }
-        });
+        _box = _counts.Inputs[k].Kind == InputKind.Categorical ? _box.WithKept(k, peel.Kept) : _box.WithRange(k, peel.Low, peel.High);
+        var index = Trajectory.Count;
+        _counts.Shrink(_box, k, index);
         _inBox -= peel.Cases;
         _interestInBox -= peel.Interest;
         Trajectory.Add(Box(index, _box, pasted: false));
     }
 
     private PrimBox Box(int index, BoxLimits limits, bool pasted) => new(index, limits, _inBox, _interestInBox,
-        (double)_interestInBox / _data.CasesOfInterest, (double)_interestInBox / _inBox, (double)_inBox / _data.Cases,
+        (double)_interestInBox / _counts.CasesOfInterest, (double)_interestInBox / _inBox, (double)_inBox / _counts.Cases,
         limits.RestrictedCount(Initial), pasted);
 
     /// <summary>The code holding sorted position <paramref name="position"/> (0-based) among the counts from <paramref name="from"/> on; <paramref name="before"/> is how many cases sort before that code.</summary>
-    private static int CodeAt(int[] count, int from, long position, out long before)
+    private static int CodeAt(long[] count, int from, long position, out long before)
     {
         long cumulative = 0;
         for (var c = from; c < count.Length; c++)
@@ -216,7 +144,7 @@ internal sealed partial class PrimSearch
         throw new InvalidOperationException("PRIM: a quantile past the box's cases (the histograms disagree with the box's count).");
     }
 
-    private static int NextPresent(int[] count, int code)
+    private static int NextPresent(long[] count, int code)
     {
         do
         {
@@ -226,7 +154,7 @@ internal sealed partial class PrimSearch
         return code;
     }
 
-    private static int PreviousPresent(int[] count, int code)
+    private static int PreviousPresent(long[] count, int code)
     {
         do
         {
@@ -236,7 +164,7 @@ internal sealed partial class PrimSearch
         return code;
     }
 
-    private static long InterestFrom(int[] interest, int from, int to)
+    private static long InterestFrom(long[] interest, int from, int to)
     {
         long sum = 0;
         for (var c = from; c <= to; c++)

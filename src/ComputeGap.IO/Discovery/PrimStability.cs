@@ -16,22 +16,33 @@ public sealed record PrimStability(int Resamples, int SampleSize, int Seed, IRea
     /// seed gives the same shares), and counts, per input, the resamples whose box of the default choice
     /// restricts it. A resample with no case of interest, or only such cases, restricts nothing.
     /// </summary>
-    public static PrimStability Measure(PrimData data, PrimOptions options, int resamples, int seed, int sampleSize = DefaultSampleSize)
+    public static PrimStability Measure(PrimData data, PrimOptions options, int resamples, int seed, int sampleSize = DefaultSampleSize) =>
+        Measure(data.Cases, data.Inputs.Count, data.Gather, options, resamples, seed, sampleSize);
+
+    /// <summary>The same over a grid's bitmap: resamples of scenario numbers, drawn as from the grid's rows (so the shares equal those of its row files).</summary>
+    public static PrimStability Measure(GridBitmap grid, PrimOptions options, int resamples, int seed, int sampleSize = DefaultSampleSize)
+    {
+        var counts = new GridCounts(grid);
+        return Measure(grid.Scenarios, grid.Axes.Count, rows => grid.Gather(rows, counts.Inputs, counts.CodeOfIndex), options, resamples, seed, sampleSize);
+    }
+
+    private static PrimStability Measure(long cases, int inputs, Func<long[], PrimData> gather, PrimOptions options, int resamples, int seed, int sampleSize)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(resamples);
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleSize, 1);
-        var size = Math.Min(sampleSize, data.Cases);
+        var size = (int)Math.Min(sampleSize, cases);
         var random = new Random(seed);
-        var restricted = new int[data.Inputs.Count];
-        var rows = new int[size];
+        var restricted = new int[inputs];
+        var rows = new long[size];
         for (var r = 0; r < resamples; r++)
         {
             for (var i = 0; i < size; i++)
             {
-                rows[i] = random.Next(data.Cases);
+                rows[i] = cases <= int.MaxValue ? random.Next((int)cases) : random.NextInt64(cases);
             }
 
-            var sample = data.Gather(rows);
+            var sample = gather(rows);
+
             if (sample.CasesOfInterest == 0 || sample.CasesOfInterest == sample.Cases)
             {
                 continue;

@@ -42,6 +42,19 @@ public static class RegionalSensitivity
         return [.. results.OrderByDescending(r => r.Distance).ThenBy(r => r.Input)];
     }
 
+    /// <summary>Every axis's separation on a grid, from the counts of its bitmap (equal to its rows').</summary>
+    public static IReadOnlyList<InputSeparation> Rank(GridBitmap grid)
+    {
+        var counts = new GridCounts(grid);
+        return [.. counts.Inputs.Select((input, k) =>
+            {
+                var interest = counts.Interest(k);
+                var rest = counts.Count(k).Select((n, c) => n - interest[c]).ToArray();
+                return Separation(k, input, interest, rest);
+            })
+            .OrderByDescending(r => r.Distance).ThenBy(r => r.Input)];
+    }
+
     /// <summary>The separation of two histograms over one input's codes.</summary>
     public static InputSeparation Separation(int index, CodedInput input, long[] interest, long[] rest)
     {

@@ -58,8 +58,8 @@ public abstract record WhereExpression
 
     /// <summary>The flag of every row: true where the condition holds.</summary>
     /// <param name="rows">Rows in the table.</param>
-    /// <param name="column">Reads one column's values as doubles (called once per comparison side).</param>
-    public abstract bool[] Evaluate(int rows, Func<string, double[]> column);
+    /// <param name="column">One numeric column's values (<c>double[]</c>, <c>float[]</c>, <c>int[]</c> or <c>long[]</c>; called once per comparison side).</param>
+    public abstract bool[] Evaluate(int rows, Func<string, Array> column);
 
     /// <summary>Adds the columns read to <paramref name="names"/>, skipping those already there.</summary>
     internal abstract void Collect(List<string> names);
@@ -69,19 +69,26 @@ public abstract record WhereExpression
 public sealed record WhereComparison(WhereOperand Left, CompareOp Op, WhereOperand Right) : WhereExpression
 {
     /// <inheritdoc/>
-    public override bool[] Evaluate(int rows, Func<string, double[]> column)
+    public override bool[] Evaluate(int rows, Func<string, Array> column)
     {
         var left = Left.Column is { } a ? column(a) : null;
         var right = Right.Column is { } b ? (b == Left.Column ? left : column(b)) : null;
         var flags = new bool[rows];
-        System.Threading.Tasks.Parallel.For(0, (rows + Block - 1) / Block, block =>
+        System.Threading.Tasks.Parallel.For(0, (rows + Block - 1) / Block, () => (new double[Block], new double[Block]), (block, _, buffers) =>
         {
-            var end = Math.Min(rows, (block + 1) * Block);
-            for (var i = block * Block; i < end; i++)
+            var start = block * Block;
+            var n = Math.Min(Block, rows - start);
+            var l = buffers.Item1.AsSpan(0, n);
+            var r = buffers.Item2.AsSpan(0, n);
+            if (left is null) { l.Fill(Left.Number); } else { Parquet.ColumnBlocks.Copy(left, start, l); }
+            if (right is null) { r.Fill(Right.Number); } else { Parquet.ColumnBlocks.Copy(right, start, r); }
+            for (var i = 0; i < n; i++)
             {
-                flags[i] = Holds(left is null ? Left.Number : left[i], Op, right is null ? Right.Number : right[i]);
+                flags[start + i] = Holds(l[i], Op, r[i]);
             }
-        });
+
+            return buffers;
+        }, _ => { });
         return flags;
     }
 
@@ -112,7 +119,7 @@ public sealed record WhereComparison(WhereOperand Left, CompareOp Op, WhereOpera
         }
     }
 
-    private const int Block = 1 << 16;
+    private const int Block = Parquet.ColumnBlocks.Size;
 
     private static string Symbol(CompareOp op) => op switch
     {
@@ -129,7 +136,7 @@ public sealed record WhereComparison(WhereOperand Left, CompareOp Op, WhereOpera
 public sealed record WhereJunction(WhereExpression Left, bool IsAnd, WhereExpression Right) : WhereExpression
 {
     /// <inheritdoc/>
-    public override bool[] Evaluate(int rows, Func<string, double[]> column)
+    public override bool[] Evaluate(int rows, Func<string, Array> column)
     {
         var flags = Left.Evaluate(rows, column);
         var other = Right.Evaluate(rows, column);
@@ -156,7 +163,7 @@ public sealed record WhereJunction(WhereExpression Left, bool IsAnd, WhereExpres
 public sealed record WhereNot(WhereExpression Inner) : WhereExpression
 {
     /// <inheritdoc/>
-    public override bool[] Evaluate(int rows, Func<string, double[]> column)
+    public override bool[] Evaluate(int rows, Func<string, Array> column)
     {
         var flags = Inner.Evaluate(rows, column);
         for (var i = 0; i < rows; i++)

@@ -161,7 +161,7 @@ public sealed class PlantedBoxTests
     public void The_same_data_in_another_row_order_gives_the_same_trajectory()
     {
         var data = Planted(20_000, 4, 0.03, 9);
-        var order = Enumerable.Range(0, data.Cases).Reverse().ToArray();
+        var order = Enumerable.Range(0, data.Cases).Reverse().Select(i => (long)i).ToArray();
         var a = Prim.Run(data, new PrimOptions());
         var b = Prim.Run(data.Gather(order), new PrimOptions());
         Assert.Equal(a.Trajectory.Select(Summary), b.Trajectory.Select(Summary));

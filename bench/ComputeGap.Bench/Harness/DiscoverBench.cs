@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using ComputeGap.Engine.Aggregation;
+using ComputeGap.Engine.Backends;
+using ComputeGap.Engine.Output;
+using ComputeGap.Engine.Running;
+using ComputeGap.IO.Discovery;
+using ComputeGap.IO.Parquet;
+using ComputeGap.Sweep.Spec;
+
+namespace ComputeGap.Bench.Harness;
+
+/// <summary>
+/// <c>-- discover [ROWS]</c>: scenario discovery over a run's rows. Writes a run of model v2 (24 months,
+/// four axes, 10^8 rows by default) once, then, each in a fresh process so its peak resident memory is
+/// its own, side by side: reading the columns discovery reads (the I/O floor), and the whole of
+/// <c>computegap discover</c> (condition, coding, PRIM with quasi-p values, 20 resamples, regional
+/// sensitivity). Prints seconds and peak resident set (VmHWM) of each.
+/// </summary>
+internal static class DiscoverBench
+{
+    private const string Where = "rival_ratio < 12 and share_EU < 0.0265";
+
+    public static async Task<int> RunAsync(TextWriter output, string[] args)
+    {
+        var rows = args.Length > 0 ? long.Parse(args[0], NumberStyles.Float, CultureInfo.InvariantCulture) : 100_000_000L;
+        if (rows % 100_000 != 0 || rows < 100_000)
+        {
+            await output.WriteLineAsync("ROWS must be a multiple of 100,000").ConfigureAwait(false);
+            return 2;
+        }
+
+        var directory = Path.Combine(Path.GetTempPath(), "computegap-bench-discover");
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        try
+        {
+            var spec = SweepSpecParser.Parse(SweepOf(rows), "bench/discover.json");
+            using (var devices = new Devices())
+            {
+                var written = await SweepJob.RunAsync(new SweepRequest(spec, directory, BackendChoice.Cpu, Output: OutputMode.Rows, RowLimit: rows), devices).ConfigureAwait(false);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; wrote {written.Scenarios:N0} rows in {written.Elapsed.TotalSeconds:F0} s, {Directory.GetFiles(directory, "*.parquet").Sum(f => new FileInfo(f).Length) / 1e9:F1} GB of Parquet"));
+            }
+
+            output.WriteLine($"condition: {Where}; inputs: the run's four axes");
+            foreach (var step in new[] { "read", "discover" })
+            {
+                output.WriteLine($"{step,-9} {await ChildAsync(step, directory).ConfigureAwait(false)}");
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>The child process: one step over the run in <paramref name="args"/>[1], then its seconds and peak memory on one line.</summary>
+    public static async Task<int> ChildAsync(TextWriter output, string[] args)
+    {
+        var (step, directory) = (args[0], args[1]);
+        var clock = Stopwatch.StartNew();
+        var parts = await ParquetParts.OpenAsync(RowSources.Resolve(directory)).ConfigureAwait(false);
+        string detail;
+        if (step == "read")
+        {
+            var condition = WhereParser.Parse(Where);
+            var inputs = ScenarioDiscovery.DefaultInputs(parts, condition);
+            long checksum = 0;
+            foreach (var name in condition.Columns.Concat(inputs))
+            {
+                checksum += (await parts.ReadColumnAsync(name).ConfigureAwait(false)).Length;
+            }
+
+            detail = $"{checksum / parts.RowCount} columns of {parts.RowCount:N0} rows";
+        }
+        else
+        {
+            var result = await ScenarioDiscovery.RunAsync(parts, new DiscoveryRequest(Where, null, new PrimOptions()), directory).ConfigureAwait(false);
+            var box = result.Prim.Trajectory[result.Chosen];
+            var restricted = string.Join(", ", result.Prim.RestrictedInputs(result.Chosen).Select(k => $"{result.Prim.Inputs[k].Name} {DiscoveryReport.Limits(result.Prim, result.Chosen, k)}"));
+            detail = FormattableString.Invariant($"{result.Prim.CasesOfInterest:N0} cases of interest; {result.Prim.Trajectory.Count} boxes; box {result.Chosen}: coverage {box.Coverage:P1}, density {box.Density:P1}, {restricted}");
+        }
+
+        output.WriteLine(FormattableString.Invariant($"{clock.Elapsed.TotalSeconds,6:F1} s, peak resident {PeakResidentGb():F2} GB: {detail}"));
+        return 0;
+    }
+
+    private static async Task<string> ChildAsync(string step, string directory)
+    {
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(DiscoverBench).Assembly.Location);
+        }
+
+        foreach (var arg in new[] { "discover-child", step, directory })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var child = Process.Start(start)!;
+        var text = await child.StandardOutput.ReadToEndAsync().ConfigureAwait(false);
+        await child.WaitForExitAsync().ConfigureAwait(false);
+        return child.ExitCode == 0 ? text.Trim() : $"failed with exit code {child.ExitCode}: {text.Trim()}";
+    }
+
+    /// <summary>VmHWM of this process, GB (Linux), or NaN.</summary>
+    private static double PeakResidentGb()
+    {
+        var line = File.Exists("/proc/self/status") ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
+        return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1e6 * 1.024;
+    }
+
+    private static string SweepOf(long rows) => $$"""
+        { "model": "v2", "name": "discover-bench", "horizon_months": 24,
+          "axes": [ { "param": "us_priority", "range": { "from": 0, "to": 1, "count": 10 } },
+                    { "param": "leakage", "range": { "from": 0, "to": 0.5, "count": 100 } },
+                    { "param": "ree_export_quota", "range": { "from": 0, "to": 1, "count": 100 } },
+                    { "param": "capex_growth[EU]", "range": { "from": 0.5, "to": 2, "count": {{rows / 100_000}} } } ] }
+        """;
+}
