@@ -160,6 +160,6 @@ public sealed class DiscoverCommandTests
         Assert.Equal(0, (await Cli.InvokeAsync("sweep", Cli.SweepFile("us-export-policy.json"), "--out", aggregates, "--output", "aggregate", "--backend", "cpu", "--quiet")).ExitCode);
         var agg = await Cli.InvokeAsync("discover", aggregates, "--where", "share_EU < 0.05");
         Assert.Equal(2, agg.ExitCode);
-        Assert.Contains("not one row per scenario", agg.Error, StringComparison.Ordinal);
+        Assert.Contains("holds aggregates, not one row per scenario, and these aggregates keep no bitmap", agg.Error, StringComparison.Ordinal);
     }
 }

@@ -40,10 +40,10 @@ public sealed class SummarizeWhereTests
         }
 
         var table = await Cli.InvokeAsync("summarize", outDir, "--where", where);
-        Assert.Contains("P((share_EU < 0.02 or rival_ratio >= 70)) = ", table.Output, StringComparison.Ordinal);
+        Assert.Contains("P(share_EU < 0.02 or rival_ratio >= 70) = ", table.Output, StringComparison.Ordinal);
         Assert.Contains("every grid point weighs the same", table.Output, StringComparison.Ordinal);
         var csv = await Cli.InvokeAsync("summarize", outDir, "--where", where, "--format", "csv");
-        Assert.Contains("where,(share_EU < 0.02 or rival_ratio >= 70),probability,", csv.Output, StringComparison.Ordinal);
+        Assert.Contains("where,share_EU < 0.02 or rival_ratio >= 70,probability,", csv.Output, StringComparison.Ordinal);
     }
 
     [Fact]

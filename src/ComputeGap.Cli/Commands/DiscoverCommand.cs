@@ -11,7 +11,7 @@ public static class DiscoverCommand
 {
     public static Command Create()
     {
-        var source = new Argument<string>("source") { Description = "A run directory, one Parquet file, or a pattern such as 'out/*.rows.parquet'; any tool's Parquet table works." };
+        var source = new Argument<string>("source") { Description = "A run directory (rows, or a grid's aggregates kept with sweep --where), one Parquet file, or a pattern such as 'out/*.rows.parquet'; any tool's Parquet table works." };
         var where = new Option<string>("--where") { Description = "The cases of interest, e.g. \"share_EU < 0.03\" or \"us_cn_ratio < 4 and bubble_month >= 0\" (comparisons joined by and, or, not; double-quote column names with spaces).", Required = true };
         var inputs = new Option<string?>("--inputs") { Description = "Comma-separated inputs to search (default: the run's axes and uncertain parameters; for other tables, every numeric column the condition does not read)." };
         var peel = new Option<double>("--peel-alpha") { Description = "Share of a box's cases each peel removes (0 to 0.5).", DefaultValueFactory = _ => 0.05 };
@@ -35,9 +35,7 @@ public static class DiscoverCommand
                     throw new ArgumentException($"--resamples {parse.GetValue(resamples)}: must be 0 or more");
                 }
 
-                var files = RowSources.Resolve(target);
                 var verification = parse.GetValue(noVerify) ? "not verified (--no-verify)" : SummarizeCommand.Verified(RunVerifier.Verify(RowSources.VerificationTarget(target)));
-                var parts = await ParquetParts.OpenAsync(files, cancellationToken).ConfigureAwait(false);
                 var request = new DiscoveryRequest(
                     parse.GetValue(where)!,
                     parse.GetValue(inputs) is { } list ? [.. list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : null,
@@ -45,7 +43,29 @@ public static class DiscoverCommand
                     parse.GetValue(box),
                     parse.GetValue(resamples),
                     parse.GetValue(seed));
-                var result = await ScenarioDiscovery.RunAsync(parts, request, target, cancellationToken).ConfigureAwait(false);
+                DiscoveryResult result;
+                if (RowSources.HoldsAggregates(target))
+                {
+                    // A grid run's aggregates with the bitmap of sweep --where: PRIM over sub-grids.
+                    var state = await AggregateState.ReadAsync(target, cancellationToken).ConfigureAwait(false);
+                    GridBitmap grid;
+                    try
+                    {
+                        grid = state.Bitmap();
+                    }
+                    catch (InvalidDataException e)
+                    {
+                        throw new InvalidDataException($"{target} holds aggregates, not one row per scenario, and {e.Message}", e);
+                    }
+
+                    result = ScenarioDiscovery.Run(grid, state.Where!.Condition, request, state.Metadata, target);
+                }
+                else
+                {
+                    var parts = await ParquetParts.OpenAsync(RowSources.Resolve(target), cancellationToken).ConfigureAwait(false);
+                    result = await ScenarioDiscovery.RunAsync(parts, request, target, cancellationToken).ConfigureAwait(false);
+                }
+
                 DiscoveryReport.Write(result with { Verification = verification }, parse.GetValue(format), parse.InvocationConfiguration.Output);
                 return ExitCodes.Ok;
             },

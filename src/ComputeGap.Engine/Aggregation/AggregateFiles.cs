@@ -44,11 +44,14 @@ public static class AggregateFiles
     /// <summary>Sobol or Morris sums of a Saltelli or Morris design.</summary>
     public const string Sensitivity = "sensitivity";
 
+    /// <summary>The bitmap of <c>sweep --where</c>, when the sweep kept one (see <see cref="WhereTable"/>).</summary>
+    public const string Where = "where";
+
     /// <summary>Every table an aggregate consists of.</summary>
     public static IReadOnlyList<string> Tables { get; } = [Outcomes, Sketch, Effects, Thresholds, Extremes];
 
     /// <summary>Tables an aggregate may add (both or neither).</summary>
-    public static IReadOnlyList<string> OptionalTables { get; } = [Fans, FanSketch, Sensitivity];
+    public static IReadOnlyList<string> OptionalTables { get; } = [Fans, FanSketch, Sensitivity, Where];
 
     /// <summary>The file of <paramref name="table"/> for <paramref name="stem"/>.</summary>
     public static string PathOf(string stem, string table) => stem + Marker + table + Extension;

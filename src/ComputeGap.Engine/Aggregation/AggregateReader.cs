@@ -88,6 +88,11 @@ internal static class AggregateReader
                 SensitivityTable.Read(state, table);
             }
 
+            if (part.Tables.ContainsKey(AggregateFiles.Where))
+            {
+                WhereTable.Read(state, await ReadTableAsync(part, AggregateFiles.Where, cancellationToken).ConfigureAwait(false));
+            }
+
             if (part.Tables.ContainsKey(AggregateFiles.FanSketch))
             {
                 FanTables.Read(state, await ReadTableAsync(part, AggregateFiles.FanSketch, cancellationToken).ConfigureAwait(false));

@@ -73,6 +73,33 @@ public sealed partial class AggregateState
         _design ??= sampled;
     }
 
+    /// <summary>The bitmap of <c>sweep --where</c>, when the sweep keeps one, else null.</summary>
+    public WhereBits? Where { get; private set; }
+
+    /// <summary>The grid's bitmap of the kept condition, with the grid's axes (a grid's aggregates only).</summary>
+    /// <exception cref="InvalidDataException">No bitmap, a sampled design, or a bitmap that does not cover the grid.</exception>
+    public IO.Discovery.GridBitmap Bitmap()
+    {
+        if (Where is null)
+        {
+            throw new InvalidDataException("these aggregates keep no bitmap: run the sweep with --where EXPR (or write rows)");
+        }
+
+        if (Shape.Evaluations != 1)
+        {
+            throw new InvalidDataException("a sampled design's aggregates have no grid to search; write rows and run discover on them");
+        }
+
+        return new IO.Discovery.GridBitmap(
+            [.. Shape.Axes.Select(a => a.Column)],
+            [.. Shape.Axes.Select(a => a.Values.Select(v => (double)v).ToArray())],
+            Where.ToWords(Shape.GridSize));
+    }
+
+    /// <summary>Starts keeping the bitmap of <paramref name="condition"/> (on this state's outcomes).</summary>
+    /// <exception cref="ArgumentException">The condition reads a column that is not an outcome.</exception>
+    public void KeepWhere(IO.Discovery.WhereExpression condition) => Where ??= new WhereBits(condition, Shape.Outcomes);
+
     /// <summary>Starts keeping fan charts over <paramref name="months"/> months.</summary>
     public void KeepFans(int months) => Fans ??= new FanState(months, Shape.Regions);
 
@@ -186,12 +213,13 @@ public sealed partial class AggregateState
 
         if (chunk.Outcomes is { } columns)
         {
-            if (Sensitivity is null)
+            if (Sensitivity is null && Where is null)
             {
-                throw new ArgumentException("this state keeps no sensitivity sums; call KeepSensitivity first", nameof(chunk));
+                throw new ArgumentException("this state keeps neither sensitivity sums nor a bitmap; call KeepSensitivity or KeepWhere first", nameof(chunk));
             }
 
-            Sensitivity.Reduce(columns, chunk.FirstBlock * PartialLayout.BlockSize, chunk.Count, _design);
+            Sensitivity?.Reduce(columns, chunk.FirstBlock * PartialLayout.BlockSize, chunk.Count, _design);
+            Where?.Add(columns, chunk.FirstBlock * PartialLayout.BlockSize, chunk.Count);
         }
     }
 
@@ -243,6 +271,12 @@ public sealed partial class AggregateState
             Sensitivity!.Merge(sensitivity);
         }
 
+        if (other.Where is { } where)
+        {
+            KeepWhere(where.Condition);
+            Where!.Merge(where);
+        }
+
         if (other.Fans is { } fans)
         {
             KeepFans(fans.Months);
@@ -271,7 +305,8 @@ public sealed partial class AggregateState
         && _sums.Zip(other._sums).All(p => p.First.ExactlyEquals(p.Second))
         && _effectSums.Zip(other._effectSums).All(p => p.First.ExactlyEquals(p.Second))
         && (Fans is null ? other.Fans is null : other.Fans is not null && Fans.ExactlyEquals(other.Fans))
-        && (Sensitivity is null ? other.Sensitivity is null : other.Sensitivity is not null && Sensitivity.ExactlyEquals(other.Sensitivity));
+        && (Sensitivity is null ? other.Sensitivity is null : other.Sensitivity is not null && Sensitivity.ExactlyEquals(other.Sensitivity))
+        && (Where is null ? other.Where is null : other.Where is not null && Where.ExactlyEquals(other.Where));
 
     /// <summary>The report <c>summarize</c> prints, from the aggregates (see <see cref="AggregateSummary"/>).</summary>
     /// <param name="metadata">Metadata naming the focus, rivals, axes…; null uses <see cref="Metadata"/>.</param>

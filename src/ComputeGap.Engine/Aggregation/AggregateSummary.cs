@@ -1,3 +1,4 @@
+using ComputeGap.IO.Discovery;
 using ComputeGap.Core.Reduction;
 using ComputeGap.IO.Reports;
 using ComputeGap.IO.Statistics;
@@ -31,7 +32,11 @@ internal static class AggregateSummary
             ? []
             : Enumerable.Range(0, shape.Axes.Count).Select(a => Effect(state, a, shape.Focus)).ToArray();
         var sensitivity = state.Sensitivity?.ToResult([.. Enumerable.Range(0, state.Sensitivity.Combinations).Select(c => LeverValues(shape, c))]);
-        return new SummaryData(parsed, state.Scenarios, outcomes, thresholds, AxisEffects.RankBySwing(effects)) { Sensitivity = sensitivity };
+        return new SummaryData(parsed, state.Scenarios, outcomes, thresholds, AxisEffects.RankBySwing(effects))
+        {
+            Sensitivity = sensitivity,
+            ConditionEvaluator = state.Where is null ? null : condition => ConditionProbability.FromGrid(state.Bitmap(), condition, state.Where.Condition),
+        };
     }
 
     /// <summary>The lever values of combination <paramref name="combination"/> (its first scenario's axis values).</summary>

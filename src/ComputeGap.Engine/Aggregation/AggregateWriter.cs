@@ -53,6 +53,11 @@ internal static class AggregateWriter
             tables.Add(SensitivityTable.Write(sensitivity));
         }
 
+        if (state.Where is { } where)
+        {
+            tables.Add(WhereTable.Write(where));
+        }
+
         var writers = new List<ParquetTableWriter>();
         try
         {

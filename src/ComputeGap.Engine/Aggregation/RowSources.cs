@@ -20,6 +20,19 @@ public static class RowSources
         return rows.Count > 0 ? rows : throw new InvalidDataException(NotRows(source));
     }
 
+    /// <summary>True when <paramref name="source"/> holds aggregates and no rows: a directory of aggregate parts, an aggregate file, or an aggregate stem.</summary>
+    public static bool HoldsAggregates(string source)
+    {
+        if (Directory.Exists(source))
+        {
+            var files = Directory.EnumerateFiles(source, "*.parquet").Where(f => !Path.GetFileName(f).Contains(".tmp-", StringComparison.Ordinal)).ToList();
+            return files.Any(AggregateFiles.IsAggregateFile)
+                && !files.Any(f => !AggregateFiles.IsAggregateFile(f) && !f.EndsWith(SummaryLoader.SeriesSuffix, StringComparison.Ordinal));
+        }
+
+        return File.Exists(source) ? AggregateFiles.IsAggregateFile(source) : AggregateFiles.StemExists(source);
+    }
+
     /// <summary>The directory whose manifests cover <paramref name="source"/> (for a pattern, its directory).</summary>
     public static string VerificationTarget(string source) =>
         ParquetTableReader.IsGlob(source) ? Path.GetDirectoryName(Path.GetFullPath(source))! : source;

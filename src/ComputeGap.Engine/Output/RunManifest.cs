@@ -41,6 +41,11 @@ public sealed partial class RunManifest
     [JsonPropertyName("output")]
     public required string Output { get; init; }
 
+    /// <summary>The condition whose bitmap the run keeps (<c>sweep --where</c>), or null.</summary>
+    [JsonPropertyName("where")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Where { get; init; }
+
     /// <summary>When the run started; every part's metadata carries it, so a repaired part reads like the original.</summary>
     [JsonPropertyName("created_utc")]
     public required DateTimeOffset Created { get; init; }

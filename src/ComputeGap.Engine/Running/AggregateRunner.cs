@@ -37,7 +37,7 @@ public static class AggregateRunner
         var capacity = ChunkCapacity(Math.Min(options.ChunkSize, MaxChunkFor(layout)), total, unit);
         var blocks = capacity / PartialLayout.BlockSize;
         var fans = options.Series ? plan.Shape.Months * plan.Shape.Regions : 0;
-        var keep = AggregateBuffers.HasSensitivity(plan);
+        var keep = AggregateBuffers.HasSensitivity(plan) || options.KeepOutcomes;
         var buffers = new[] { new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep), new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep) };
 
         var clock = Stopwatch.StartNew();

@@ -53,9 +53,14 @@ public static partial class SweepJob
                         pending.KeepFans(plan.Shape.Months);
                     }
 
-                    if (chunk.Outcomes is not null)
+                    if (AggregateBuffers.HasSensitivity(plan))
                     {
                         pending.KeepSensitivity(OutputMetadata.DesignOf(plan.Spec)!, plan.Design);
+                    }
+
+                    if (request.Condition is { } condition)
+                    {
+                        pending.KeepWhere(condition);
                     }
                 }
 

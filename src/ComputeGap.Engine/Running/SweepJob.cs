@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ComputeGap.Engine.Aggregation;
 using ComputeGap.Engine.Backends;
 using ComputeGap.Engine.Output;
 using ComputeGap.IO.Reports;
@@ -18,10 +19,39 @@ public static partial class SweepJob
             throw new SpecException(spec.SourceName, "$.axes", $"{request.Scenarios:N0} scenarios exceed the row-output limit of {request.RowLimit:N0} rows (use --output aggregate or auto, raise --row-limit, or shard with --shard i/N)");
         }
 
+        if (request.Condition is { } condition)
+        {
+            CheckWhere(request, condition);
+        }
+
         var seriesRows = request.Scenarios * (long)spec.HorizonMonths * spec.Regions.Count;
         if (request.Series && request.Mode == OutputMode.Rows && seriesRows > request.RowLimit)
         {
             throw new SpecException(spec.SourceName, "$.axes", $"--series would write {seriesRows:N0} rows (scenarios x months x regions), over the limit of {request.RowLimit:N0} (raise --row-limit or shrink the axes)");
+        }
+    }
+
+    /// <summary>
+    /// A bitmap is kept beside aggregates of a grid, for a condition on outcomes: rows hold every
+    /// outcome already (discover reads them), a sampled design's boxes are not sub-grids, and a box
+    /// restricts axes, so a condition on an axis says nothing.
+    /// </summary>
+    private static void CheckWhere(SweepRequest request, IO.Discovery.WhereExpression condition)
+    {
+        if (request.Mode != OutputMode.Aggregate)
+        {
+            throw new ArgumentException($"--where keeps one bit per scenario beside aggregates; this sweep writes rows ({request.Scenarios:N0} scenarios, row limit {request.RowLimit:N0}), which discover and summarize --where read directly: drop --where, or pass --output aggregate");
+        }
+
+        if (request.Spec.Design is not null)
+        {
+            throw new ArgumentException("--where bitmaps are for grids, whose boxes are sub-grids; for a sampled design, write rows (--output rows) and run discover on them");
+        }
+
+        var plan = new SweepPlan(request.Spec);
+        foreach (var column in condition.Columns)
+        {
+            IO.Names.UnknownColumn.Check("--where", column, plan.OutcomeNames, request.Spec.SourceName);
         }
     }
 
@@ -51,11 +81,15 @@ public static partial class SweepJob
 
         var metadata = OutputMetadata.For(plan, backend.Name, backend.Device, manifest.Created);
         metadata["output"] = request.Mode == OutputMode.Aggregate ? "aggregate" : "rows";
+        if (request.Condition is { } where)
+        {
+            metadata[WhereTable.MetadataKey] = where.ToString();
+        }
         var clock = Stopwatch.StartNew();
         var offset = new OffsetProgress(progress, todo);
         foreach (var range in missing)
         {
-            var options = new SweepOptions(request.ChunkSize, range.First, range.Count, request.Series);
+            var options = new SweepOptions(request.ChunkSize, range.First, range.Count, request.Series, KeepOutcomes: request.Where is not null);
             if (request.Mode == OutputMode.Aggregate)
             {
                 await RunAggregateAsync(plan, backend, files, manifest, metadata, request, options, offset, cancellationToken).ConfigureAwait(false);
@@ -132,7 +166,8 @@ public static partial class SweepJob
             existing = null;
         }
 
-        if (existing is not null && request.Resume && existing.First == request.First && existing.Count == request.Scenarios)
+        var where = request.Condition?.ToString();
+        if (existing is not null && request.Resume && existing.First == request.First && existing.Count == request.Scenarios && existing.Where == where)
         {
             RunRepair.DropDamagedParts(existing, files.Directory, log);
             return existing;
@@ -148,7 +183,9 @@ public static partial class SweepJob
             existing.Parts.Clear();
 
             log?.Invoke(request.Resume
-                ? "resume: the earlier run covered other scenarios; starting afresh"
+                ? existing.Where != where
+                    ? $"resume: the earlier run kept the bitmap of {(existing.Where is null ? "no condition" : $"\"{existing.Where}\"")}, not of {(where is null ? "none" : $"\"{where}\"")}; starting afresh"
+                    : "resume: the earlier run covered other scenarios; starting afresh"
                 : $"replacing the earlier output of this run ({existing.Parts.Count} parts)");
         }
         else if (request.Resume)
@@ -165,6 +202,7 @@ public static partial class SweepJob
             BaselineSha256 = identity[MetadataKeys.BaselineSha256],
             ModelVersion = request.Spec.Model.Version,
             Output = request.Mode == OutputMode.Aggregate ? "aggregate" : "rows",
+            Where = where,
             First = request.First,
             Count = request.Scenarios,
         }.At(files.Manifest);

@@ -19,6 +19,7 @@ namespace ComputeGap.Engine.Running;
 /// <param name="Output">Rows, aggregates, or auto.</param>
 /// <param name="Resume">Continue a run that was stopped: run only what its manifest lacks.</param>
 /// <param name="Checkpoint">In aggregate mode, how often the running reductions are committed as a part.</param>
+/// <param name="Where">A condition on outcomes whose bitmap (one bit per scenario) aggregate output keeps beside the aggregates, for <c>discover</c> and <c>summarize --where</c> on grids too large for rows; null for none.</param>
 /// <param name="Devices">CUDA devices to spread chunks over (<c>all</c> or <c>0,1</c>, see <see cref="DeviceList"/>); null runs one device as <paramref name="Backend"/> and <paramref name="CudaDevice"/> say.</param>
 public sealed record SweepRequest(
     SweepSpec Spec,
@@ -33,8 +34,13 @@ public sealed record SweepRequest(
     OutputMode Output = OutputMode.Auto,
     bool Resume = false,
     TimeSpan? Checkpoint = null,
-    string? Devices = null)
+    string? Devices = null,
+    string? Where = null)
 {
+    /// <summary>The parsed <see cref="Where"/>, or null.</summary>
+    /// <exception cref="ArgumentException">It does not parse.</exception>
+    public IO.Discovery.WhereExpression? Condition => Where is null ? null : IO.Discovery.WhereParser.ParseOption(Where);
+
     /// <summary>50 million rows: about 1.5 GB of Parquet for the baseline's columns.</summary>
     public const long DefaultRowLimit = 50_000_000;
 

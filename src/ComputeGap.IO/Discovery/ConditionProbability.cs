@@ -55,6 +55,34 @@ public sealed record ConditionProbability(WhereExpression Condition, long Cases,
         return new ConditionProbability(condition, rows, flags.LongCount(f => f), groups);
     }
 
+    /// <summary>
+    /// P(condition) on a grid from its bitmap, overall and at each value of each axis: the cases of
+    /// interest per value are counted from the bits, the cases are the grid's other axes' product.
+    /// </summary>
+    /// <param name="grid">The grid and the bits of <paramref name="recorded"/>.</param>
+    /// <param name="condition">The condition asked for.</param>
+    /// <param name="recorded">The condition the bits record.</param>
+    /// <exception cref="ArgumentException">The two conditions differ (a bitmap answers only for its own).</exception>
+    public static ConditionProbability FromGrid(GridBitmap grid, WhereExpression condition, WhereExpression recorded)
+    {
+        if (condition.ToString() != recorded.ToString())
+        {
+            throw new ArgumentException($"--where \"{condition}\": these aggregates keep the bitmap of \"{recorded}\" only; ask for that, write rows, or rerun the sweep with --where \"{condition}\"");
+        }
+
+        var counts = new GridCounts(grid);
+        var groups = counts.Inputs.Select((input, k) =>
+            {
+                var interest = counts.Interest(k);
+                var cases = counts.Count(k);
+                return new ConditionByInput(input.Name, false,
+                    [.. Enumerable.Range(0, input.CodeCount).Select(c => new ConditionLevel(input.Low[c], input.Low[c], (double)interest[c] / cases[c], cases[c]))]);
+            })
+            .OrderByDescending(g => g.Swing).ThenBy(g => g.Input, StringComparer.Ordinal)
+            .ToList();
+        return new ConditionProbability(recorded, grid.Scenarios, grid.Holds, groups);
+    }
+
     /// <summary>Ten groups of about equal counts, cut at the deciles (equal values stay in one group).</summary>
     private static ConditionByInput ByDecile(string name, double[] values, double[] indicator)
     {

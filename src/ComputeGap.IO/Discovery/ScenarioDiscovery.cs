@@ -108,6 +108,55 @@ public static class ScenarioDiscovery
     }
 
     /// <summary>
+    /// Runs <paramref name="request"/> over a grid's bitmap (<c>sweep --where</c>): PRIM over sub-grids, its
+    /// resamples and regional sensitivity, as the grid's rows would give them.
+    /// </summary>
+    /// <param name="grid">The grid and its bits.</param>
+    /// <param name="recorded">The condition the bits record.</param>
+    /// <param name="request">What to find; its condition must be the recorded one, its inputs (if named) every axis.</param>
+    /// <param name="metadata">The run's metadata.</param>
+    /// <param name="source">The run, as the report names it.</param>
+    /// <exception cref="ArgumentException">Bad input, in one line.</exception>
+    public static DiscoveryResult Run(GridBitmap grid, WhereExpression recorded, DiscoveryRequest request,
+        IReadOnlyDictionary<string, string> metadata, string source)
+    {
+        if (request.Options.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+
+        var condition = WhereParser.ParseOption(request.Where);
+        if (condition.ToString() != recorded.ToString())
+        {
+            throw new ArgumentException($"--where \"{request.Where}\": {source} keeps the bitmap of \"{recorded}\" only; discover that, write rows, or rerun the sweep with --where \"{request.Where}\"");
+        }
+
+        if (request.Inputs is { } inputs && !inputs.Order(StringComparer.Ordinal).SequenceEqual(grid.Axes.Order(StringComparer.Ordinal)))
+        {
+            throw new ArgumentException($"--inputs: a grid's bitmap is searched over all its axes ({string.Join(", ", grid.Axes)}); write rows to search fewer");
+        }
+
+        if (grid.Holds == 0 || grid.Holds == grid.Scenarios)
+        {
+            throw new ArgumentException($"--where \"{request.Where}\" holds in {(grid.Holds == 0 ? "no case" : "every case")} of the {grid.Scenarios:N0} in {source}, so there is nothing to tell apart");
+        }
+
+        var prim = Prim.Run(grid, request.Options);
+        if (request.Box is { } box && (box < 0 || box >= prim.Trajectory.Count))
+        {
+            throw new ArgumentException($"--box {box}: the trajectory has boxes 0 to {prim.Trajectory.Count - 1}");
+        }
+
+        return new DiscoveryResult(recorded, prim, request.Box ?? prim.DefaultChoice,
+            PrimStability.Measure(grid, request.Options, request.Resamples, request.Seed),
+            RegionalSensitivity.Rank(grid), [], metadata)
+        {
+            Source = source,
+            Options = request.Options,
+        };
+    }
+
+    /// <summary>
     /// A run's axes and uncertain parameters (from its metadata, those present as columns); for other
     /// tables every numeric column the condition does not read.
     /// </summary>

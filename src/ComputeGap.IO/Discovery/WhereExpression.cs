@@ -149,7 +149,10 @@ public sealed record WhereJunction(WhereExpression Left, bool IsAnd, WhereExpres
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"({Left} {(IsAnd ? "and" : "or")} {Right})";
+    /// <remarks>Parentheses only where the reading needs them (an <c>or</c> inside an <c>and</c>), so the text reads as written and parses back to the same text.</remarks>
+    public override string ToString() => $"{Wrap(Left)} {(IsAnd ? "and" : "or")} {Wrap(Right)}";
+
+    private string Wrap(WhereExpression side) => IsAnd && side is WhereJunction { IsAnd: false } ? $"({side})" : side.ToString();
 
     /// <inheritdoc/>
     internal override void Collect(List<string> names)
@@ -175,7 +178,7 @@ public sealed record WhereNot(WhereExpression Inner) : WhereExpression
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"not {Inner}";
+    public override string ToString() => Inner is WhereJunction ? $"not ({Inner})" : $"not {Inner}";
 
     /// <inheritdoc/>
     internal override void Collect(List<string> names) => Inner.Collect(names);

@@ -49,6 +49,17 @@ public sealed class WhereParserTests
     }
 
     [Theory]
+    [InlineData("a<3 AND b>1", "a < 3 and b > 1")]
+    [InlineData("(a < 3 or b > 1) and a = 2", "(a < 3 or b > 1) and a = 2")]
+    [InlineData("a < 3 or (b > 1 and a = 2)", "a < 3 or b > 1 and a = 2")]
+    [InlineData("not (a < 3 or b > 1)", "not (a < 3 or b > 1)")]
+    public void Normalises_text_with_parentheses_only_where_needed(string where, string expected)
+    {
+        Assert.Equal(expected, WhereParser.Parse(where).ToString());
+        Assert.Equal(expected, WhereParser.Parse(expected).ToString());
+    }
+
+    [Theory]
     [InlineData("", "empty")]
     [InlineData("a <", "at character 4: the condition ends where a column or a number was expected")]
     [InlineData("a 3", "at character 3: expected a comparison")]
