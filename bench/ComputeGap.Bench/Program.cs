@@ -21,12 +21,16 @@ switch (mode)
         return await DiscoverBench.RunAsync(Console.Out, args[1..]).ConfigureAwait(false);
     case "discover-child":
         return await DiscoverBench.ChildAsync(Console.Out, args[1..]).ConfigureAwait(false);
+    case "summarize":
+        return await SummarizeBench.RunAsync(Console.Out, args[1..]).ConfigureAwait(false);
+    case "summarize-child":
+        return await SummarizeBench.ChildAsync(Console.Out, args[1..]).ConfigureAwait(false);
     case "reduce":
         return await ReductionBreakdown.RunAsync(Console.Out).ConfigureAwait(false);
     case "bdn":
         BenchmarkSwitcher.FromAssembly(typeof(SweepBenchmarks).Assembly).Run(args[1..], BenchConfig.Create());
         return 0;
     default:
-        await Console.Error.WriteLineAsync($"unknown mode '{mode}': use throughput (default), quick, profile, reduce, designs, verify, discover [ROWS], or bdn [BenchmarkDotNet args]").ConfigureAwait(false);
+        await Console.Error.WriteLineAsync($"unknown mode '{mode}': use throughput (default), quick, profile, reduce, designs, verify, discover [ROWS] [GRID], summarize [ROWS] [BOTH], or bdn [BenchmarkDotNet args]").ConfigureAwait(false);
         return 2;
 }

@@ -87,7 +87,7 @@ internal static class DiscoverBench
             var state = await AggregateState.ReadAsync(directory, CancellationToken.None).ConfigureAwait(false);
             var grid = state.Bitmap();
             var found = ScenarioDiscovery.Run(grid, state.Where!.Condition, new DiscoveryRequest(Where, null, new PrimOptions()), state.Metadata, directory);
-            output.WriteLine(FormattableString.Invariant($"{clock.Elapsed.TotalSeconds,6:F1} s, peak resident {PeakResidentGb():F2} GB: {Describe(found)}"));
+            output.WriteLine(FormattableString.Invariant($"{clock.Elapsed.TotalSeconds,6:F1} s, peak resident {ChildRuns.PeakResidentGb():F2} GB: {Describe(found)}"));
             return 0;
         }
 
@@ -102,14 +102,14 @@ internal static class DiscoverBench
                 checksum += (await parts.ReadColumnAsync(name).ConfigureAwait(false)).Length;
             }
 
-            detail = $"{checksum / parts.RowCount} columns of {parts.RowCount:N0} rows";
+            detail = $"{checksum / parts.RowTotal} columns of {parts.RowTotal:N0} rows";
         }
         else
         {
             detail = Describe(await ScenarioDiscovery.RunAsync(parts, new DiscoveryRequest(Where, null, new PrimOptions()), directory).ConfigureAwait(false));
         }
 
-        output.WriteLine(FormattableString.Invariant($"{clock.Elapsed.TotalSeconds,6:F1} s, peak resident {PeakResidentGb():F2} GB: {detail}"));
+        output.WriteLine(FormattableString.Invariant($"{clock.Elapsed.TotalSeconds,6:F1} s, peak resident {ChildRuns.PeakResidentGb():F2} GB: {detail}"));
         return 0;
     }
 
@@ -120,32 +120,7 @@ internal static class DiscoverBench
         return FormattableString.Invariant($"{result.Prim.CasesOfInterest:N0} of {result.Prim.Cases:N0} cases of interest; {result.Prim.Trajectory.Count} boxes; box {result.Chosen}: coverage {box.Coverage:P1}, density {box.Density:P1}, {restricted}");
     }
 
-    private static async Task<string> ChildAsync(string step, string directory)
-    {
-        var self = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(DiscoverBench).Assembly.Location);
-        }
-
-        foreach (var arg in new[] { "discover-child", step, directory })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var child = Process.Start(start)!;
-        var text = await child.StandardOutput.ReadToEndAsync().ConfigureAwait(false);
-        await child.WaitForExitAsync().ConfigureAwait(false);
-        return child.ExitCode == 0 ? text.Trim() : $"failed with exit code {child.ExitCode}: {text.Trim()}";
-    }
-
-    /// <summary>VmHWM of this process, GB (Linux), or NaN.</summary>
-    private static double PeakResidentGb()
-    {
-        var line = File.Exists("/proc/self/status") ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
-        return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1e6 * 1.024;
-    }
+    private static Task<string> ChildAsync(string step, string directory) => ChildRuns.RunAsync("discover-child", step, directory);
 
     private static string SweepOf(long rows) => $$"""
         { "model": "v2", "name": "discover-bench", "horizon_months": 24,

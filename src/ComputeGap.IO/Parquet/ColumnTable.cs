@@ -42,7 +42,7 @@ public sealed record TableColumn(string Name, ColumnType Type, Array Values)
 /// An in-memory table of numeric (and text) columns of equal length, with the key-value metadata of the file(s)
 /// it was read from.
 /// </summary>
-public sealed class ColumnTable
+public sealed class ColumnTable : IColumnSource
 {
     private readonly Dictionary<string, TableColumn> _byName;
 
@@ -100,6 +100,12 @@ public sealed class ColumnTable
     public TableColumn this[string name] => _byName.TryGetValue(name, out var column)
         ? column
         : throw new KeyNotFoundException($"The table has no column '{name}'.");
+
+    /// <inheritdoc/>
+    public IReadOnlyList<ColumnSpec> Specs => [.. Columns.Select(c => new ColumnSpec(c.Name, c.Type))];
+
+    /// <inheritdoc/>
+    public TableColumn Column(string name) => this[name];
 
     /// <summary>True when a column named <paramref name="name"/> exists.</summary>
     public bool Contains(string name) => _byName.ContainsKey(name);

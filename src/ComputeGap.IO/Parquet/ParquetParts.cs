@@ -6,13 +6,13 @@ namespace ComputeGap.IO.Parquet;
 /// Part files that form one table (same columns, same identity metadata), opened by their footers only,
 /// from which columns are read one at a time: a table of 10^8 rows and 40 columns is never in memory whole.
 /// </summary>
-public sealed class ParquetParts
+public sealed class ParquetParts : IColumnSource
 {
     private ParquetParts(IReadOnlyList<ParquetFileInfo> files)
     {
         Files = files;
         Columns = files[0].Columns;
-        RowCount = files.Sum(f => f.RowCount);
+        RowTotal = files.Sum(f => f.RowCount);
         var merged = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
@@ -32,7 +32,7 @@ public sealed class ParquetParts
     public IReadOnlyList<ColumnSpec> Columns { get; }
 
     /// <summary>Rows over all parts.</summary>
-    public long RowCount { get; }
+    public long RowTotal { get; }
 
     /// <summary>Key-value metadata; the union over parts, the first part's value kept on conflict.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
@@ -63,6 +63,17 @@ public sealed class ParquetParts
         return new ParquetParts(infos);
     }
 
+    /// <inheritdoc/>
+    /// <exception cref="NotSupportedException">More rows than one array holds.</exception>
+    public int RowCount => RowTotal <= Array.MaxLength ? (int)RowTotal : throw new NotSupportedException($"{RowTotal:N0} rows do not fit in one in-memory column (at most {Array.MaxLength:N0}).");
+
+    /// <inheritdoc/>
+    public IReadOnlyList<ColumnSpec> Specs => Columns;
+
+    /// <inheritdoc/>
+    /// <remarks>Reads synchronously (the caller is a report computed on one thread; there is no synchronisation context to block).</remarks>
+    public TableColumn Column(string name) => ReadColumnAsync(name).GetAwaiter().GetResult();
+
     /// <summary>The spec of column <paramref name="name"/>, or null.</summary>
     public ColumnSpec? Find(string name) => Columns.FirstOrDefault(c => c.Name == name) is { Name: not null } spec ? spec : null;
 
@@ -70,13 +81,9 @@ public sealed class ParquetParts
     /// <exception cref="NotSupportedException">More rows than one array holds.</exception>
     public async Task<TableColumn[]> ReadColumnsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken = default)
     {
-        if (RowCount > Array.MaxLength)
-        {
-            throw new NotSupportedException($"{RowCount:N0} rows do not fit in one in-memory column (at most {Array.MaxLength:N0}).");
-        }
-
+        var rows = RowCount;
         var specs = names.Select(n => Find(n) ?? throw new KeyNotFoundException($"The table has no column '{n}'.")).ToArray();
-        var arrays = specs.Select(s => ColumnTypes.CreateArray(s.Type, (int)RowCount)).ToArray();
+        var arrays = specs.Select(s => ColumnTypes.CreateArray(s.Type, rows)).ToArray();
         var offset = 0;
         foreach (var file in Files)
         {

@@ -23,20 +23,25 @@ public static class ParquetTableReader
     public static async Task<ColumnTable> ReadAsync(string fileOrDirectory, string? exceptSuffix = null,
         string? exceptWhat = null, CancellationToken cancellationToken = default)
     {
+        var parts = await OpenPartsAsync(fileOrDirectory, exceptSuffix, exceptWhat, cancellationToken).ConfigureAwait(false);
+        var rows = parts.RowCount;
+        var columns = await parts.ReadColumnsAsync([.. parts.Columns.Select(c => c.Name)], cancellationToken).ConfigureAwait(false);
+        return new ColumnTable(columns, rows, parts.Metadata, [.. parts.Files.Select(f => f.Path)]);
+    }
+
+    /// <summary>The parts <see cref="ReadAsync"/> would read, opened by their footers only, to read columns one at a time.</summary>
+    /// <exception cref="IncompatiblePartsException">Two parts differ in their column sets or in an <see cref="IdentityKeys"/> value.</exception>
+    /// <exception cref="FileNotFoundException">No such file, or a directory without part files.</exception>
+    /// <exception cref="InvalidDataException">A file is not Parquet, or is one of the skipped files passed alone.</exception>
+    public static Task<ParquetParts> OpenPartsAsync(string fileOrDirectory, string? exceptSuffix = null,
+        string? exceptWhat = null, CancellationToken cancellationToken = default)
+    {
         if (!string.IsNullOrEmpty(exceptSuffix) && fileOrDirectory.EndsWith(exceptSuffix, StringComparison.Ordinal) && File.Exists(fileOrDirectory))
         {
             throw new InvalidDataException($"{fileOrDirectory} is {exceptWhat ?? $"a {exceptSuffix} file, which this reading skips; pass its directory or the other part files"}");
         }
 
-        var files = ListParts(fileOrDirectory, exceptSuffix);
-        var parts = await ParquetParts.OpenAsync(files, cancellationToken).ConfigureAwait(false);
-        if (parts.RowCount > Array.MaxLength)
-        {
-            throw new NotSupportedException($"{parts.RowCount} rows do not fit in one in-memory table (at most {Array.MaxLength}).");
-        }
-
-        var columns = await parts.ReadColumnsAsync([.. parts.Columns.Select(c => c.Name)], cancellationToken).ConfigureAwait(false);
-        return new ColumnTable(columns, (int)parts.RowCount, parts.Metadata, [.. files]);
+        return ParquetParts.OpenAsync(ListParts(fileOrDirectory, exceptSuffix), cancellationToken);
     }
 
     /// <summary>Reads only the footer key-value metadata of one file.</summary>

@@ -72,58 +72,109 @@ public sealed record SummaryData(
     /// headline, no focus threshold and no main effect.
     /// </summary>
     /// <exception cref="InvalidDataException">The metadata names an axis or focus share column the table lacks.</exception>
-    public static SummaryData FromTable(ColumnTable table)
+    public static SummaryData FromTable(ColumnTable table) => FromColumns(table);
+
+    /// <summary>
+    /// Summarises rows read one column at a time from <paramref name="source"/> (<see cref="FromTable"/>'s
+    /// rules): each outcome's column is read, summarised and dropped, so memory holds about one column
+    /// (and its sorted copy for exact quantiles), not the table; the report's later questions (grid
+    /// decomposition, policies, <c>--where</c>) read the columns they need again.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The metadata names an axis or focus share column the table lacks.</exception>
+    public static SummaryData FromColumns(IColumnSource source)
     {
-        var metadata = SummaryMetadata.Parse(table.Metadata);
+        var metadata = SummaryMetadata.Parse(source.Metadata);
+        var specs = source.Specs.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        bool Has(string name) => specs.TryGetValue(name, out var c) && c.Type != ColumnType.String;
         foreach (var axis in metadata.Axes)
         {
-            Require(table, axis, $"axis '{axis}'");
+            Require(specs, axis, $"axis '{axis}'");
         }
 
         var focusShare = metadata.Focus is { } focus ? OutcomeColumns.Share(focus) : null;
         if (focusShare is not null)
         {
-            Require(table, focusShare, $"focus region '{metadata.Focus}'");
+            Require(specs, focusShare, $"focus region '{metadata.Focus}'");
         }
 
-        var values = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        double[] Values(string column) =>
-            values.TryGetValue(column, out var v) ? v : values[column] = table[column].ToDoubles();
+        double[] Values(string column) => source.Column(column).ToDoubles();
 
+        var effects = new List<AxisEffect>();
+        if (focusShare is not null)
+        {
+            var share = Values(focusShare);
+            foreach (var axis in metadata.Axes)
+            {
+                effects.Add(AxisEffects.Compute(axis, Values(axis), share));
+                ColumnMemory.Release();
+            }
+        }
+
+        var rules = ThresholdRule.For(metadata, Has);
         var axes = metadata.InputColumns.ToHashSet(StringComparer.Ordinal);
-        var outcomes = table.Columns
-            .Where(c => c.Name != OutcomeColumns.Scenario && !axes.Contains(c.Name) && c.Type != ColumnType.String)
-            .Select(c => OutcomeStats.Compute(c.Name, Values(c.Name),
-                OutcomeColumns.IsMonth(c.Name) && c.Type is ColumnType.Int32 or ColumnType.Int64 ? OutcomeColumns.NeverMonth : (double?)null))
-            .ToArray();
+        var outcomes = new List<OutcomeStats>();
+        var thresholds = new ThresholdProbability?[rules.Count];
+        foreach (var spec in source.Specs.Where(c => c.Name != OutcomeColumns.Scenario && !axes.Contains(c.Name) && c.Type != ColumnType.String))
+        {
+            var values = Values(spec.Name);
+            outcomes.Add(OutcomeStats.Compute(spec.Name, values,
+                OutcomeColumns.IsMonth(spec.Name) && spec.Type is ColumnType.Int32 or ColumnType.Int64 ? OutcomeColumns.NeverMonth : (double?)null));
+            for (var r = 0; r < rules.Count; r++)
+            {
+                if (rules[r].Column == spec.Name)
+                {
+                    thresholds[r] = rules[r].Evaluate(values);
+                }
+            }
 
-        var thresholds = ThresholdRule.For(metadata, name => table.TryGetColumn(name, out var c) && c.Type != ColumnType.String)
-            .Select(rule => rule.Evaluate(Values(rule.Column)))
-            .ToArray();
+            ColumnMemory.Release();
+        }
 
-        var effects = focusShare is null
-            ? []
-            : metadata.Axes.Select(axis => AxisEffects.Compute(axis, Values(axis), Values(focusShare))).ToArray();
+        for (var r = 0; r < rules.Count; r++)
+        {
+            thresholds[r] ??= rules[r].Evaluate(Values(rules[r].Column));
+        }
 
-        var sensitivity = IO.Sensitivity.SensitivityFromRows.Compute(table, metadata, [.. outcomes.Select(o => o.Name)], out var missing);
-        var rules = ThresholdRule.For(metadata, name => table.TryGetColumn(name, out var c) && c.Type != ColumnType.String);
-        var order = metadata.Design is { } design ? IO.Sensitivity.SensitivityFromRows.ScenarioOrder(table, design) : null;
-        return new SummaryData(metadata, table.RowCount, outcomes, thresholds, AxisEffects.RankBySwing(effects))
+        var sensitivity = IO.Sensitivity.SensitivityFromRows.Compute(source, metadata, [.. outcomes.Select(o => o.Name)], out var missing);
+        var order = metadata.Design is { } design ? IO.Sensitivity.SensitivityFromRows.ScenarioOrder(source, design) : null;
+        var rows = source.RowCount;
+
+        // Each answer is computed once per question: the reports ask for them several times, and each
+        // computation reads its columns from the files again.
+        var policies = order is null
+            ? null
+            : Once<(string Outcome, bool LowerIsBetter), IO.Sensitivity.PolicyComparison?>(q =>
+                IO.Sensitivity.PolicyComparison.From(metadata.Design!, metadata.Axes, Values, order, q.Outcome, rules, q.LowerIsBetter));
+        var uncertain = metadata.Design is { } d ? d.Uncertain.Where(specs.ContainsKey).ToArray() : [];
+        var conditions = Once<string, Discovery.ConditionProbability>(text =>
+            Discovery.ConditionProbability.Compute(Discovery.WhereParser.Parse(text), rows, Values, metadata.Axes, uncertain));
+        return new SummaryData(metadata, rows, outcomes, [.. thresholds.Select(t => t!)], AxisEffects.RankBySwing(effects))
         {
             Sensitivity = sensitivity,
             SensitivityNote = missing,
-            PolicyComparer = order is null
-                ? null
-                : (outcome, lowerIsBetter) => IO.Sensitivity.PolicyComparison.From(metadata.Design!, metadata.Axes, Values, order, outcome, rules, lowerIsBetter),
-            GridDecomposer = metadata.Design is null ? outcome => IO.Sensitivity.GridDecomposition.Compute(outcome, metadata.Axes, Values) : null,
-            ConditionEvaluator = condition => Discovery.ConditionProbability.Compute(condition, table.RowCount, Values, metadata.Axes,
-                metadata.Design is { } d ? [.. d.Uncertain.Where(table.Contains)] : []),
+            PolicyComparer = policies is null ? null : (outcome, lowerIsBetter) => policies((outcome, lowerIsBetter)),
+            GridDecomposer = metadata.Design is null ? Once<string, IO.Sensitivity.GridDecomposition?>(outcome => IO.Sensitivity.GridDecomposition.Compute(outcome, metadata.Axes, Values)) : null,
+            ConditionEvaluator = condition => conditions(condition.ToString()),
         };
     }
 
-    private static void Require(ColumnTable table, string column, string what)
+    /// <summary><paramref name="compute"/>, remembering each answer (one thread at a time).</summary>
+    private static Func<TKey, TValue> Once<TKey, TValue>(Func<TKey, TValue> compute)
+        where TKey : notnull
     {
-        if (!table.Contains(column))
+        var answers = new Dictionary<TKey, TValue>();
+        return key =>
+        {
+            lock (answers)
+            {
+                return answers.TryGetValue(key, out var value) ? value : answers[key] = compute(key);
+            }
+        };
+    }
+
+    private static void Require(Dictionary<string, ColumnSpec> specs, string column, string what)
+    {
+        if (!specs.ContainsKey(column))
         {
             throw new InvalidDataException($"The metadata names {what}, but the table has no column '{column}'.");
         }

@@ -11,7 +11,7 @@ namespace ComputeGap.IO.Sensitivity;
 public static class SensitivityFromRows
 {
     /// <summary>The sensitivity of <paramref name="outcomes"/>, or null when the design has none (or rows are missing, see <paramref name="why"/>).</summary>
-    public static SensitivityResult? Compute(ColumnTable table, SummaryMetadata metadata, IReadOnlyList<string> outcomes, out string? why)
+    public static SensitivityResult? Compute(IColumnSource table, SummaryMetadata metadata, IReadOnlyList<string> outcomes, out string? why)
     {
         why = null;
         if (metadata.Design is not { Kind: "saltelli" or "morris" } design)
@@ -27,26 +27,52 @@ public static class SensitivityFromRows
 
         var combinations = order.Length / design.Evaluations;
 
-        var values = outcomes.ToDictionary(o => o, o => table[o].ToDoubles(), StringComparer.Ordinal);
-        var levers = metadata.Axes.ToDictionary(a => a, a => table[a].ToDoubles(), StringComparer.Ordinal);
-        var inputs = design.Uncertain.Select(u => table[u].ToDoubles()).ToArray();
-        var results = new List<LeverSensitivity>();
+        // One outcome column in memory at a time: each is read, reduced for every lever combination, dropped.
+        var leverValues = new Dictionary<string, double>[combinations];
         for (var c = 0L; c < combinations; c++)
         {
-            var first = c * design.Evaluations;
-            var leverValues = levers.ToDictionary(l => l.Key, l => l.Value[order[first]], StringComparer.Ordinal);
-            if (design.Kind == "saltelli")
+            leverValues[c] = new Dictionary<string, double>(StringComparer.Ordinal);
+        }
+
+        foreach (var lever in metadata.Axes)
+        {
+            var column = table.Column(lever).ToDoubles();
+            for (var c = 0L; c < combinations; c++)
             {
-                var sobol = values.ToDictionary(v => v.Key, v => Saltelli(design, v.Value, order, first), StringComparer.Ordinal);
-                results.Add(new LeverSensitivity(leverValues, sobol, new Dictionary<string, IReadOnlyList<MorrisIndex>>()));
-            }
-            else
-            {
-                var morris = values.ToDictionary(v => v.Key, v => Morris(design, v.Value, inputs, order, first), StringComparer.Ordinal);
-                results.Add(new LeverSensitivity(leverValues, new Dictionary<string, SobolIndices>(), morris));
+                leverValues[c][lever] = column[order[c * design.Evaluations]];
             }
         }
 
+        var inputs = design.Kind == "morris" ? design.Uncertain.Select(u => table.Column(u).ToDoubles()).ToArray() : [];
+        var sobol = new Dictionary<string, SobolIndices>[combinations];
+        var morris = new Dictionary<string, IReadOnlyList<MorrisIndex>>[combinations];
+        for (var c = 0L; c < combinations; c++)
+        {
+            (sobol[c], morris[c]) = (new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+        }
+
+        foreach (var outcome in outcomes)
+        {
+            var y = table.Column(outcome).ToDoubles();
+            for (var c = 0L; c < combinations; c++)
+            {
+                var first = c * design.Evaluations;
+                if (design.Kind == "saltelli")
+                {
+                    sobol[c][outcome] = Saltelli(design, y, order, first);
+                }
+                else
+                {
+                    morris[c][outcome] = Morris(design, y, inputs, order, first);
+                }
+            }
+
+            ColumnMemory.Release();
+        }
+
+        var results = Enumerable.Range(0, (int)combinations)
+            .Select(c => new LeverSensitivity(leverValues[c], sobol[c], morris[c]))
+            .ToList();
         return new SensitivityResult(design.Kind == "saltelli" ? "sobol" : "morris", design.Uncertain, results);
     }
 
@@ -54,14 +80,14 @@ public static class SensitivityFromRows
     /// The row of each scenario (order[s] is scenario s's row), when the table holds every scenario of
     /// whole lever combinations exactly once; else null.
     /// </summary>
-    public static int[]? ScenarioOrder(ColumnTable table, DesignInfo design)
+    public static int[]? ScenarioOrder(IColumnSource table, DesignInfo design)
     {
-        if (!table.TryGetColumn(OutcomeColumns.Scenario, out var column) || column.Type != ColumnType.Int64)
+        if (!table.Specs.Any(c => c.Name == OutcomeColumns.Scenario && c.Type == ColumnType.Int64))
         {
             return null;
         }
 
-        var scenarios = column.As<long>();
+        var scenarios = table.Column(OutcomeColumns.Scenario).As<long>();
         var order = new int[scenarios.Length];
         Array.Fill(order, -1);
         for (var row = 0; row < scenarios.Length; row++)
