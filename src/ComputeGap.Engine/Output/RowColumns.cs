@@ -105,14 +105,15 @@ public sealed class RowColumns
     }
 
     /// <summary>
-    /// The series columns of <paramref name="chunk"/> from its series buffer ([scenario][month][value]);
-    /// <paramref name="rows"/> gets scenarios × months × regions.
+    /// The series columns of the chunk's scenarios <paramref name="start"/> to <paramref name="start"/> +
+    /// <paramref name="count"/> − 1 (positions in the chunk) from its series buffer ([scenario][month][value]);
+    /// <paramref name="rows"/> gets count × months × regions. The arrays are reused from call to call.
     /// </summary>
-    public IReadOnlyList<Array> SeriesFor(ChunkBuffers chunk, float[] values, out int rows)
+    public IReadOnlyList<Array> SeriesFor(ChunkBuffers chunk, float[] values, int start, int count, out int rows)
     {
         var (months, regions, width) = (_plan.Shape.Months, _plan.Shape.Regions, _plan.SeriesWidth);
         var columns = _plan.Model.SeriesColumns;
-        rows = chunk.Count * months * regions;
+        rows = count * months * regions;
         if (_seriesScenario.Length < rows)
         {
             var length = rows;
@@ -124,7 +125,7 @@ public sealed class RowColumns
 
         var names = _plan.Spec.Regions;
         var k = 0;
-        for (var i = 0; i < chunk.Count; i++)
+        for (var i = start; i < start + count; i++)
         {
             for (var t = 0; t < months; t++)
             {
