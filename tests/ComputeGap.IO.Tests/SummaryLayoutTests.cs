@@ -123,6 +123,23 @@ public sealed class SummaryLayoutTests
         Assert.Contains("extreme,bottom,1,value,0.02", csv);
     }
 
+    [Fact]
+    public void A_table_too_wide_for_120_characters_is_split_into_parts_that_repeat_its_first_column()
+    {
+        // 1 + 20 columns of 9 characters: 2 + 9 + 20 * 11 = 231 characters in one piece.
+        string[] Row(string name) => [name.PadRight(9), .. Enumerable.Range(0, 20).Select(c => $"{name[0]}{c,8}")];
+        using var writer = new StringWriter { NewLine = "\n" };
+
+        TextTable.WriteFitted([Row("header"), Row("value")], writer, "  ");
+
+        var lines = Lines(writer.ToString());
+        // Each part takes the first column and as many of the next as fit: (120 - 2 - 9) / 11 = 9 columns, so 9 + 9 + 2.
+        Assert.Equal(["  header", "  value", "", "  header", "  value", "", "  header", "  value"], lines.Select(l => l[..Math.Min(l.Length, 8)].TrimEnd()));
+        Assert.All(lines, l => Assert.True(l.Length <= TextFit.Width, l));
+        Assert.Equal(2 + 9 + 9 * 11, lines[0].Length);
+        Assert.EndsWith("h      19", lines[6], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0.26f, "0.26")]
     [InlineData(0.2f, "0.2")]

@@ -27,7 +27,7 @@ internal static class PolicyReport
             ]);
         }
 
-        TextTable.Write(rows, writer, "  ", static c => c > 0);
+        TextTable.WriteFitted(rows, writer, "  ", static c => c > 0);
     }
 
     public static void WriteJson(SummaryData data, Utf8JsonWriter json)

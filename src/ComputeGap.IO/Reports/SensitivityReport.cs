@@ -41,7 +41,7 @@ internal static class SensitivityReport
                     .Select((index, k) => (index, k))
                     .OrderByDescending(x => x.index.ST)
                     .Select(x => new[] { result.Parameters[x.k], ReportNumbers.Index(x.index.S1), ReportNumbers.Index(x.index.S1Conf), ReportNumbers.Index(x.index.ST), ReportNumbers.Index(x.index.STConf) }));
-                TextTable.Write(rows, writer, "  ", static c => c > 0);
+                TextTable.WriteFitted(rows, writer, "  ", static c => c > 0);
                 if (sobol.SecondOrder.Count > 0)
                 {
                     writer.WriteLine($"  largest interactions (S2, top {TopPairs}):");
@@ -59,7 +59,7 @@ internal static class SensitivityReport
                     .Select((index, k) => (index, k))
                     .OrderByDescending(x => x.index.MuStar)
                     .Select(x => new[] { result.Parameters[x.k], ReportNumbers.Number(x.index.MuStar), ReportNumbers.Number(x.index.MuStarConf), ReportNumbers.Number(x.index.Mu), ReportNumbers.Number(x.index.Sigma) }));
-                TextTable.Write(rows, writer, "  ", static c => c > 0);
+                TextTable.WriteFitted(rows, writer, "  ", static c => c > 0);
             }
         }
     }

@@ -98,13 +98,9 @@ public static class TextTable
                 taken.Add(next++);
             }
 
-            if (taken.Count < columns || next < columns)
+            if (taken.Count > 1 && taken[1] > 1)
             {
-                // Only a split table needs its parts told apart.
-                if (taken[1] > 1)
-                {
-                    writer.WriteLine();
-                }
+                writer.WriteLine(); // a blank line between the parts of a split table
             }
 
             Write([.. rows.Select(r => taken.Where(c => c < r.Length).Select(c => r[c]).ToArray())], writer, indent, c => aligned(taken[c]));
