@@ -61,6 +61,13 @@ public sealed class SummaryLayoutCommandTests
         Assert.StartsWith("0..0.083: ", groups[0], StringComparison.Ordinal);
         Assert.StartsWith("0.917..0.999: ", groups[^1], StringComparison.Ordinal);
 
+        var where = await TableAsync(outDir, "--where", "share_EU < 0.05");
+        Assert.All(where, l => Assert.True(l.Length <= Width, $"{l.Length} characters: {l}"));
+        var quota = Array.FindIndex(where, l => l.StartsWith("  ree_export_quota (swing ", StringComparison.Ordinal));
+        Assert.True(quota > 0, string.Join('\n', where));
+        Assert.Contains(" 0..0.083 ", where[quota], StringComparison.Ordinal);
+        Assert.Equal(12, string.Join(' ', where.Skip(quota).TakeWhile((l, i) => i == 0 || l.StartsWith("    ", StringComparison.Ordinal))).Count(c => c == '%'));
+
         var csv = (await Cli.InvokeAsync("summarize", outDir, "--format", "csv")).Output.TrimEnd('\n').Split('\n');
         Assert.Equal("section,name,key,statistic,value", csv[0]);
         // The float32 the model used, printed as written: 0.26, not 0.25999999046325684.

@@ -19,11 +19,11 @@ internal static class ConditionReport
         writer.WriteLine();
         var weighting = data.Metadata.Design is null ? "; every grid point weighs the same" : string.Empty;
         TextTable.WriteWrapped(writer, $"P({c.Condition}) = {ReportNumbers.Probability(c.Probability)} ({ReportNumbers.Count(c.Holds)} of {ReportNumbers.Count(c.Cases)} scenarios{weighting}),");
-        writer.WriteLine("by input (at each axis value, in each decile of a sampled parameter), largest swing first:");
+        TextTable.WriteWrapped(writer, $"by input (at each axis value, more than {Statistics.AxisBins.MaxGroups} values in {Statistics.AxisBins.MaxGroups} groups, low..high; in each decile of a sampled parameter), largest swing first:");
         foreach (var group in c.ByInput)
         {
             var line = new StringBuilder($"  {group.Input} (swing {ReportNumbers.PercentagePoints(group.Swing)}):");
-            foreach (var level in group.Levels)
+            foreach (var level in Shown(group))
             {
                 var piece = $" {At(level)} {ReportNumbers.Probability(level.Probability)};";
                 if (line.Length + piece.Length > Width)
@@ -99,6 +99,14 @@ internal static class ConditionReport
             }
         }
     }
+
+    /// <summary>The groups the table prints: an axis of more than <see cref="Statistics.AxisBins.MaxGroups"/> values in that many
+    /// groups of neighbouring values (the probability over each group's scenarios), other inputs as they are.</summary>
+    private static IEnumerable<ConditionLevel> Shown(ConditionByInput group) =>
+        group.IsDecile || group.Levels.Count <= Statistics.AxisBins.MaxGroups
+            ? group.Levels
+            : Statistics.AxisBins.Group(new Statistics.AxisEffect(group.Input, [.. group.Levels.Select(l => new Statistics.AxisLevel(l.Low, l.Probability, l.Count))]))
+                .Select(b => new ConditionLevel(b.Low, b.High, b.Mean, b.Count));
 
     private static string At(ConditionLevel level) => level.Low == level.High
         ? ReportNumbers.AxisValue(level.Low)
