@@ -86,7 +86,7 @@ public sealed class SensitivityCommandTests
         static (string Key, double Value)[] Sensitivity(string csv) =>
             [.. csv.Split('\n').Where(l => l.StartsWith("sensitivity,", StringComparison.Ordinal))
                 .Select(l => l.Split(','))
-                .Select(f => (f[1] + "," + f[2], double.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture)))];
+                .Select(f => (f[1] + "," + f[2] + "," + f[3], double.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture)))];
         var fromRows = Sensitivity((await Cli.InvokeAsync("summarize", rows.Path, "--format", "csv")).Output);
         var fromWhole = Sensitivity((await Cli.InvokeAsync("summarize", whole.Path, "--format", "csv")).Output);
         var fromParts = Sensitivity((await Cli.InvokeAsync("summarize", parts.Path, "--format", "csv")).Output);

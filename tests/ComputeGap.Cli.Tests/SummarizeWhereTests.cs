@@ -43,7 +43,7 @@ public sealed class SummarizeWhereTests
         Assert.Contains("P(share_EU < 0.02 or rival_ratio >= 70) = ", table.Output, StringComparison.Ordinal);
         Assert.Contains("every grid point weighs the same", table.Output, StringComparison.Ordinal);
         var csv = await Cli.InvokeAsync("summarize", outDir, "--where", where, "--format", "csv");
-        Assert.Contains("where,share_EU < 0.02 or rival_ratio >= 70,probability,", csv.Output, StringComparison.Ordinal);
+        Assert.Contains("where,share_EU < 0.02 or rival_ratio >= 70,,probability,", csv.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -83,7 +83,8 @@ public sealed class SummaryDataTests
             data.Headline!.Text);
         var table = SummaryReport.Render(data, ReportFormat.Table);
         Assert.Contains("P(EU share < 5 %)  99.0 %", table, StringComparison.Ordinal);
-        Assert.Contains("leakage  ########################################  1.00 pp", table, StringComparison.Ordinal);
+        // Absolute scale: the 1 pp swing against share_EU's whole range, 3.4 % - 1.9 % = 1.5 pp: 40 * 1 / 1.5 = 26.7 -> 27 marks.
+        Assert.Contains("leakage  " + new string('#', 27) + new string(' ', 13) + "  1.00 pp", table, StringComparison.Ordinal);
     }
 
     [Theory]

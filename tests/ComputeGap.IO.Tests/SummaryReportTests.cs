@@ -19,18 +19,22 @@ public sealed class SummaryReportTests
         Assert.Equal(5, root.GetProperty("row_count").GetInt64());
         foreach (var outcome in root.GetProperty("outcomes").EnumerateObject())
         {
-            var line = table.Single(l => l.TrimStart().StartsWith(outcome.Name + " ", StringComparison.Ordinal));
+            var line = table.Single(l => l.StartsWith("  " + outcome.Name + " ", StringComparison.Ordinal));
             var cells = line.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var statistics = OutcomeStats.StatisticNames;
-            for (var s = 0; s < statistics.Count; s++)
+            // The table shows count, then mean … max; the counts left out (non-finite, never) are listed below it.
+            var statistics = OutcomeStats.StatisticNames.Where(s => s is not ("non_finite" or "never")).ToArray();
+            for (var s = 0; s < statistics.Length; s++)
             {
                 var value = outcome.Value.GetProperty(statistics[s]);
-                var shown = s < 3
+                var shown = s == 0
                     ? ReportNumbers.Count(value.GetInt64())
                     : Data.Metadata.Show(outcome.Name, value.ValueKind == JsonValueKind.Null ? double.NaN : value.GetDouble());
                 Assert.Equal(shown, cells[s + 1]);
             }
         }
+
+        Assert.Contains("  left out of the statistics above: focus_target_month 3 never; ree_depletion_month 1 never; rival_ratio 1 non-finite; supply_slack 1 non-finite",
+            string.Join('\n', table).Replace("\n    ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
 
         foreach (var threshold in root.GetProperty("thresholds").EnumerateObject())
         {
@@ -40,7 +44,8 @@ public sealed class SummaryReportTests
         }
 
         Assert.Equal(Data.Headline!.Text, root.GetProperty("headline").GetProperty("text").GetString());
-        Assert.Contains(Data.Headline.Text, table);
+        // The headline is wrapped at 120 characters with a hanging indent of two.
+        Assert.Contains(Data.Headline.Text, string.Join('\n', table).Replace("\n  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,41 +72,46 @@ public sealed class SummaryReportTests
     }
 
     [Fact]
-    public void The_CSV_report_is_long_form_with_one_row_per_number()
+    public void The_CSV_report_is_tidy_with_one_row_per_number_and_a_key_column()
     {
         var lines = SummaryReport.Render(Data, ReportFormat.Csv).TrimEnd('\n').Split('\n');
 
-        Assert.Equal("section,name,statistic,value", lines[0]);
-        Assert.Contains("summary,scenarios,count,5", lines);
-        Assert.Contains("metadata,sweep_name,value,\"tiny, \"\"hand-made\"\"\"", lines);
-        Assert.Contains("metadata,axes,value,\"[\"\"supply_growth\"\",\"\"leakage\"\"]\"", lines);
-        Assert.Contains("threshold,focus_share_below_5pct,probability,0.6", lines);
-        Assert.Contains("threshold,focus_share_below_5pct,count,3", lines);
-        Assert.Contains("headline,EU,year,2030", lines);
-        Assert.Contains("main_effect,supply_growth,count[0.5],2", lines);
+        Assert.Equal("section,name,key,statistic,value", lines[0]);
+        Assert.Contains("summary,scenarios,,count,5", lines);
+        Assert.Contains("summary,outcome,,name,share_EU", lines);
+        Assert.Contains("metadata,sweep_name,,value,\"tiny, \"\"hand-made\"\"\"", lines);
+        Assert.Contains("metadata,axes,,value,\"[\"\"supply_growth\"\",\"\"leakage\"\"]\"", lines);
+        Assert.Contains("threshold,focus_share_below_5pct,,probability,0.6", lines);
+        Assert.Contains("threshold,focus_share_below_5pct,,count,3", lines);
+        Assert.Contains("headline,EU,,year,2030", lines);
+        Assert.Contains("main_effect,supply_growth,0.5,count,2", lines);
+        // leakage is a float32 column: 0.1f prints as 0.1, not its double widening 0.10000000149011612.
+        Assert.Contains("main_effect,leakage,0.1,count,3", lines);
         var p50 = Data.FindOutcome("share_EU")!.P50.ToString("R", CultureInfo.InvariantCulture);
-        Assert.Contains($"outcome,share_EU,p50,{p50}", lines);
-        Assert.Contains("outcome,focus_target_month,never,3", lines);
+        Assert.Contains($"outcome,share_EU,,p50,{p50}", lines);
+        Assert.Contains("outcome,focus_target_month,,never,3", lines);
 
         Assert.Equal(Data.Outcomes.Count * OutcomeStats.StatisticNames.Count, lines.Count(l => l.StartsWith("outcome,", StringComparison.Ordinal)));
         Assert.Equal(Data.Thresholds.Count * 3, lines.Count(l => l.StartsWith("threshold,", StringComparison.Ordinal)));
-        Assert.Equal(Data.MainEffects.Sum(e => 1 + 2 * e.Levels.Count), lines.Count(l => l.StartsWith("main_effect,", StringComparison.Ordinal)));
-        Assert.All(lines.Skip(1).Where(l => !l.StartsWith("metadata,", StringComparison.Ordinal)), l => Assert.Equal(4, l.Split(',').Length));
+        Assert.Equal(Data.MainEffects.Sum(e => 2 + 2 * e.Levels.Count), lines.Count(l => l.StartsWith("main_effect,", StringComparison.Ordinal)));
+        Assert.All(lines.Skip(1).Where(l => !l.StartsWith("metadata,", StringComparison.Ordinal)), l => Assert.Equal(5, l.Split(',').Length));
     }
 
     [Fact]
-    public void The_table_report_shows_shares_as_percentages_and_a_tornado_scaled_to_the_largest_swing()
+    public void The_table_report_draws_the_tornado_against_the_outcomes_whole_range()
     {
         var table = SummaryReport.Render(Data, ReportFormat.Table);
 
-        Assert.Contains("  share_EU                    5           0      0   5.40 %   2.20 %", table, StringComparison.Ordinal);
-        Assert.Contains("  ree_depletion_month         4           0      1  2025-07  2025-06", table, StringComparison.Ordinal);
+        Assert.Contains("  share_EU                    5   5.40 %   2.20 %", table, StringComparison.Ordinal);
+        Assert.Contains("  ree_depletion_month         4  2025-07  2025-06", table, StringComparison.Ordinal);
         Assert.Contains("P(EU share < 5 %)                       60.0 %  (3 of 5)", table, StringComparison.Ordinal);
         var bars = table.Split('\n').Where(l => l.Contains('#', StringComparison.Ordinal)).ToArray();
         Assert.Equal(2, bars.Length);
-        Assert.StartsWith("  supply_growth  " + new string('#', 40) + "  4.83 pp", bars[0], StringComparison.Ordinal);
-        // leakage: 40 * 0.035 / 0.04833 = 28.97 -> 29 marks
-        Assert.StartsWith("  leakage        " + new string('#', 29) + " ", bars[1], StringComparison.Ordinal);
+        // share_EU ranges over 12 % - 2 % = 10 pp: supply_growth's 4.83 pp swing is 40 * 4.83 / 10 = 19.3 -> 19 marks,
+        // leakage's 3.50 pp 14 marks; a bar scaled to the largest swing would give 40 and 29.
+        Assert.StartsWith("  supply_growth  " + new string('#', 19) + new string(' ', 21) + "  4.83 pp", bars[0], StringComparison.Ordinal);
+        Assert.StartsWith("  leakage        " + new string('#', 14) + new string(' ', 26) + "  3.50 pp", bars[1], StringComparison.Ordinal);
+        Assert.Contains("a full bar of 40 marks is share_EU's whole range over all scenarios, 10.0 pp", table.Replace("\n  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Theory]

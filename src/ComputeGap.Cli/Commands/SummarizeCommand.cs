@@ -16,7 +16,7 @@ public static class SummarizeCommand
         var path = new Argument<string>("path") { Description = "A directory of a sweep's parts (rows or aggregates, any number of shards), or one row file." };
         var format = CommonOptions.Format();
         var partial = new Option<bool>("--partial") { Description = "Summarise even when runs or shards in the directory are incomplete." };
-        var outcome = new Option<string?>("--outcome") { Description = "The outcome the sensitivity table describes (default: the focus share, else the first outcome); json and csv hold every outcome." };
+        var outcome = new Option<string?>("--outcome") { Description = "The outcome the main effects, tornado, threshold order and sensitivity describe (default: the focus share, else the first outcome); every outcome's statistics are always shown." };
         var lower = new Option<bool>("--lower-is-better") { Description = "For the policy comparison of a sampled design's levers: the best policy is the one with the lowest value of the outcome (default: highest)." };
         var where = new Option<string?>("--where") { Description = "Also report how often a condition holds, e.g. \"share_EU < 0.03\": overall, at each axis value and in each decile of a sampled parameter (rows only)." };
         var noVerify = new Option<bool>("--no-verify") { Description = "Read without first checking every committed file against its manifest's size and XxHash128 (the report says it was not verified)." };

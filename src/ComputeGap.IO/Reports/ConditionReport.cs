@@ -18,12 +18,12 @@ internal static class ConditionReport
 
         writer.WriteLine();
         var weighting = data.Metadata.Design is null ? "; every grid point weighs the same" : string.Empty;
-        writer.WriteLine($"P({c.Condition}) = {ReportNumbers.Probability(c.Probability)} ({ReportNumbers.Count(c.Holds)} of {ReportNumbers.Count(c.Cases)} scenarios{weighting}),");
-        writer.WriteLine("by input (at each axis value, in each decile of a sampled parameter), largest swing first:");
+        TextTable.WriteWrapped(writer, $"P({c.Condition}) = {ReportNumbers.Probability(c.Probability)} ({ReportNumbers.Count(c.Holds)} of {ReportNumbers.Count(c.Cases)} scenarios{weighting}),");
+        TextTable.WriteWrapped(writer, $"by input (at each axis value, more than {Statistics.AxisBins.MaxGroups} values in {Statistics.AxisBins.MaxGroups} groups, low..high; in each decile of a sampled parameter), largest swing first:");
         foreach (var group in c.ByInput)
         {
             var line = new StringBuilder($"  {group.Input} (swing {ReportNumbers.PercentagePoints(group.Swing)}):");
-            foreach (var level in group.Levels)
+            foreach (var level in Shown(group))
             {
                 var piece = $" {At(level)} {ReportNumbers.Probability(level.Probability)};";
                 if (line.Length + piece.Length > Width)
@@ -61,8 +61,8 @@ internal static class ConditionReport
             foreach (var level in group.Levels)
             {
                 json.WriteStartObject();
-                json.WriteNumber("low", level.Low);
-                json.WriteNumber("high", level.High);
+                JsonReport.AxisValue(json, "low", level.Low);
+                JsonReport.AxisValue(json, "high", level.High);
                 json.WriteNumber("probability", level.Probability);
                 json.WriteNumber("count", level.Count);
                 json.WriteEndObject();
@@ -76,8 +76,9 @@ internal static class ConditionReport
         json.WriteEndObject();
     }
 
-    /// <summary>CSV rows: section <c>where</c>; name the condition (overall) or an input; statistics <c>probability</c>, <c>count</c>, <c>probability[v]</c> / <c>count[v]</c> (v a value, or <c>low..high</c> for a decile).</summary>
-    public static IEnumerable<(string Name, string Statistic, string Value)> CsvRows(SummaryData data)
+    /// <summary>CSV rows: section <c>where</c>; name the condition (overall, empty key; statistics <c>probability</c>, <c>count</c>, <c>total</c>)
+    /// or an input (key a value, or <c>low..high</c> for a decile; statistics <c>probability</c> and <c>count</c>).</summary>
+    public static IEnumerable<(string Name, string Key, string Statistic, string Value)> CsvRows(SummaryData data)
     {
         if (data.ConditionResult is not { } c)
         {
@@ -85,19 +86,27 @@ internal static class ConditionReport
         }
 
         var condition = c.Condition.ToString();
-        yield return (condition, "probability", ReportNumbers.Exact(c.Probability));
-        yield return (condition, "count", c.Holds.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        yield return (condition, "total", c.Cases.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        yield return (condition, string.Empty, "probability", ReportNumbers.Exact(c.Probability));
+        yield return (condition, string.Empty, "count", c.Holds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        yield return (condition, string.Empty, "total", c.Cases.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var group in c.ByInput)
         {
             foreach (var level in group.Levels)
             {
-                var at = level.Low == level.High ? ReportNumbers.Exact(level.Low) : $"{ReportNumbers.Exact(level.Low)}..{ReportNumbers.Exact(level.High)}";
-                yield return (group.Input, $"probability[{at}]", ReportNumbers.Exact(level.Probability));
-                yield return (group.Input, $"count[{at}]", level.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var at = level.Low == level.High ? ReportNumbers.AxisExact(level.Low) : $"{ReportNumbers.AxisExact(level.Low)}..{ReportNumbers.AxisExact(level.High)}";
+                yield return (group.Input, at, "probability", ReportNumbers.Exact(level.Probability));
+                yield return (group.Input, at, "count", level.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
     }
+
+    /// <summary>The groups the table prints: an axis of more than <see cref="Statistics.AxisBins.MaxGroups"/> values in that many
+    /// groups of neighbouring values (the probability over each group's scenarios), other inputs as they are.</summary>
+    private static IEnumerable<ConditionLevel> Shown(ConditionByInput group) =>
+        group.IsDecile || group.Levels.Count <= Statistics.AxisBins.MaxGroups
+            ? group.Levels
+            : Statistics.AxisBins.Group(new Statistics.AxisEffect(group.Input, [.. group.Levels.Select(l => new Statistics.AxisLevel(l.Low, l.Probability, l.Count))]))
+                .Select(b => new ConditionLevel(b.Low, b.High, b.Mean, b.Count));
 
     private static string At(ConditionLevel level) => level.Low == level.High
         ? ReportNumbers.AxisValue(level.Low)

@@ -4,84 +4,126 @@ using ComputeGap.IO.Statistics;
 namespace ComputeGap.IO.Reports;
 
 /// <summary>
-/// The long-form CSV report: header <c>section,name,statistic,value</c>; sections <c>metadata</c>,
-/// <c>summary</c>, <c>headline</c>, <c>outcome</c>, <c>threshold</c> and <c>main_effect</c> (statistics
-/// <c>swing</c>, <c>mean[v]</c> and <c>count[v]</c> for axis value v) and <c>sensitivity</c> (name: the outcome;
-/// statistic: <c>[lever=v;…]PARAMETER:S1</c>, <c>…:S1_conf</c>, <c>…:ST</c>, <c>…:ST_conf</c>, <c>A|B:S2</c>, or Morris's <c>mu</c>, <c>mu_star</c>, <c>sigma</c>, <c>mu_star_conf</c>). Numbers are invariant round-trip
-/// text; non-finite numbers are empty cells.
+/// The tidy CSV report: one row per number, header <c>section,name,key,statistic,value</c>. The key holds
+/// what a number is "at" (an axis value, a value range <c>low..high</c>, a parameter, a region) and is
+/// empty where there is nothing to hold:
+/// <list type="bullet">
+/// <item><c>metadata,KEY,,value,TEXT</c>; <c>summary,scenarios,,count,N</c>; <c>summary,outcome,,name,X</c> (what effects describe);
+/// <c>summary,quantiles,,method,sketch|exact</c>; <c>summary,weighting,,method,grid|sample</c>;</item>
+/// <item><c>headline,FOCUS,,STATISTIC,V</c>; <c>outcome,OUTCOME,,STATISTIC,V</c> (count, non_finite, never, mean, p5 … max);</item>
+/// <item><c>threshold,RULE,,probability|count|total,V</c>; <c>where,CONDITION,,…</c> and <c>where,INPUT,VALUE,probability|count,V</c>;</item>
+/// <item><c>main_effect,AXIS,,swing|inert,V</c> and <c>main_effect,AXIS,VALUE,mean|count,V</c>;</item>
+/// <item><c>extreme,ranked_by,,name,OUTCOME</c> and <c>extreme,top|bottom,RANK,scenario|value|AXIS,V</c> when the run kept them;</item>
+/// <item><c>sensitivity,OUTCOME,PARAMETER,S1|S1_conf|ST|ST_conf|S2|S2_conf|mu|mu_star|sigma|mu_star_conf,V</c>
+/// (PARAMETER is <c>A|B</c> for a pair, after <c>lever=v;…;</c> for a lever combination);</item>
+/// <item><c>grid_first_order,AXIS,,S1,V</c>, <c>two_way,A|B,,S2,V</c>, <c>two_way,A|B,a|b,mean,V</c>;
+/// <c>policy,LEVER=v;…,,STATISTIC,V</c> and <c>policy,LEVER=v;…,RULE,probability,V</c>.</item>
+/// </list>
+/// Numbers are the shortest invariant text that round-trips the double; axis values the shortest that
+/// round-trips the float32 the model used (<see cref="ReportNumbers.AxisExact"/>); non-finite numbers are empty cells.
 /// </summary>
 internal static class CsvReport
 {
-    public const string Header = "section,name,statistic,value";
+    public const string Header = "section,name,key,statistic,value";
 
     public static void Write(SummaryData data, TextWriter writer)
     {
+        var subject = ReportSubject.Of(data);
         writer.WriteLine(Header);
         foreach (var (key, value) in data.Metadata.Raw.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            Row(writer, "metadata", key, "value", value);
+            Row(writer, "metadata", key, string.Empty, "value", value);
         }
 
-        Row(writer, "summary", "scenarios", "count", Integer(data.RowCount));
+        Row(writer, "summary", "scenarios", string.Empty, "count", Integer(data.RowCount));
+        Row(writer, "summary", "outcome", string.Empty, "name", subject.Outcome);
+        Row(writer, "summary", "quantiles", string.Empty, "method", subject.FromSketches ? "sketch" : "exact");
+        Row(writer, "summary", "weighting", string.Empty, "method", subject.IsGrid ? "grid" : "sample");
         if (data.Verification is { } verification)
         {
-            Row(writer, "summary", "verification", "text", verification);
+            Row(writer, "summary", "verification", string.Empty, "text", verification);
         }
         if (data.Headline is { } h)
         {
-            Row(writer, "headline", h.Focus, "usage_share", Exact(h.UsageShare));
-            Row(writer, "headline", h.Focus, "year", h.Year is { } year ? Integer(year) : string.Empty);
-            Row(writer, "headline", h.Focus, "share_p5", Exact(h.ShareP5));
-            Row(writer, "headline", h.Focus, "share_p50", Exact(h.ShareP50));
-            Row(writer, "headline", h.Focus, "share_p95", Exact(h.ShareP95));
-            Row(writer, "headline", h.Focus, "coverage_p50", Exact(h.CoverageP50));
-            Row(writer, "headline", h.Focus, "cloud_dependency_p50", Exact(h.CloudDependencyP50));
+            Row(writer, "headline", h.Focus, string.Empty, "usage_share", Exact(h.UsageShare));
+            Row(writer, "headline", h.Focus, string.Empty, "year", h.Year is { } year ? Integer(year) : string.Empty);
+            Row(writer, "headline", h.Focus, string.Empty, "share_p5", Exact(h.ShareP5));
+            Row(writer, "headline", h.Focus, string.Empty, "share_p50", Exact(h.ShareP50));
+            Row(writer, "headline", h.Focus, string.Empty, "share_p95", Exact(h.ShareP95));
+            Row(writer, "headline", h.Focus, string.Empty, "coverage_p50", Exact(h.CoverageP50));
+            Row(writer, "headline", h.Focus, string.Empty, "cloud_dependency_p50", Exact(h.CloudDependencyP50));
         }
 
         foreach (var outcome in data.Outcomes)
         {
             foreach (var statistic in OutcomeStats.StatisticNames)
             {
-                Row(writer, "outcome", outcome.Name, statistic, Exact(outcome.Get(statistic)));
+                Row(writer, "outcome", outcome.Name, string.Empty, statistic, Exact(outcome.Get(statistic)));
             }
         }
 
-        foreach (var t in data.Thresholds)
+        foreach (var t in subject.Thresholds)
         {
-            Row(writer, "threshold", t.Name, "probability", Exact(t.Probability));
-            Row(writer, "threshold", t.Name, "count", Integer(t.Count));
-            Row(writer, "threshold", t.Name, "total", Integer(t.Total));
+            Row(writer, "threshold", t.Name, string.Empty, "probability", Exact(t.Probability));
+            Row(writer, "threshold", t.Name, string.Empty, "count", Integer(t.Count));
+            Row(writer, "threshold", t.Name, string.Empty, "total", Integer(t.Total));
         }
 
-        foreach (var (name, statistic, value) in ConditionReport.CsvRows(data))
+        foreach (var (name, key, statistic, value) in ConditionReport.CsvRows(data))
         {
-            Row(writer, "where", name, statistic, value);
+            Row(writer, "where", name, key, statistic, value);
         }
 
-        foreach (var effect in data.RankedMainEffects)
+        foreach (var effect in subject.Effects)
         {
-            Row(writer, "main_effect", effect.Axis, "swing", Exact(effect.Swing));
+            Row(writer, "main_effect", effect.Axis, string.Empty, "swing", Exact(effect.Swing));
+            Row(writer, "main_effect", effect.Axis, string.Empty, "inert", subject.IsInert(effect) ? "1" : "0");
             foreach (var level in effect.Levels)
             {
-                var at = ReportNumbers.Exact(level.Value);
-                Row(writer, "main_effect", effect.Axis, $"mean[{at}]", Exact(level.Mean));
-                Row(writer, "main_effect", effect.Axis, $"count[{at}]", Integer(level.Count));
+                var at = ReportNumbers.AxisExact(level.Value);
+                Row(writer, "main_effect", effect.Axis, at, "mean", Exact(level.Mean));
+                Row(writer, "main_effect", effect.Axis, at, "count", Integer(level.Count));
             }
         }
 
-        foreach (var (name, statistic, value) in SensitivityReport.CsvRows(data))
+        WriteExtremes(data.Extremes, writer);
+        foreach (var (name, key, statistic, value) in SensitivityReport.CsvRows(data))
         {
-            Row(writer, "sensitivity", name, statistic, Exact(value));
+            Row(writer, "sensitivity", name, key, statistic, Exact(value));
         }
 
-        foreach (var (section, name, statistic, value) in GridReport.CsvRows(data))
+        foreach (var (section, name, key, statistic, value) in GridReport.CsvRows(subject.Grid))
         {
-            Row(writer, section, name, statistic, Exact(value));
+            Row(writer, section, name, key, statistic, Exact(value));
         }
 
-        foreach (var (name, statistic, value) in PolicyReport.CsvRows(data))
+        foreach (var (name, key, statistic, value) in PolicyReport.CsvRows(data))
         {
-            Row(writer, "policy", name, statistic, Exact(value));
+            Row(writer, "policy", name, key, statistic, Exact(value));
+        }
+    }
+
+    private static void WriteExtremes(ScenarioExtremes? extremes, TextWriter writer)
+    {
+        if (extremes is null)
+        {
+            return;
+        }
+
+        Row(writer, "extreme", "ranked_by", string.Empty, "name", extremes.Outcome);
+        foreach (var (name, list) in new[] { ("top", extremes.Top), ("bottom", extremes.Bottom) })
+        {
+            for (var rank = 0; rank < list.Count; rank++)
+            {
+                var s = list[rank];
+                var key = Integer(rank + 1);
+                Row(writer, "extreme", name, key, "scenario", Integer(s.Scenario));
+                Row(writer, "extreme", name, key, "value", Exact(s.Value));
+                foreach (var (axis, value) in s.Inputs)
+                {
+                    Row(writer, "extreme", name, key, axis, ReportNumbers.AxisExact(value));
+                }
+            }
         }
     }
 
@@ -89,8 +131,8 @@ internal static class CsvReport
 
     private static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static void Row(TextWriter writer, string section, string name, string statistic, string value) =>
-        writer.WriteLine($"{Field(section)},{Field(name)},{Field(statistic)},{Field(value)}");
+    private static void Row(TextWriter writer, string section, string name, string key, string statistic, string value) =>
+        writer.WriteLine($"{Field(section)},{Field(name)},{Field(key)},{Field(statistic)},{Field(value)}");
 
     /// <summary>RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled.</summary>
     internal static string Field(string text) =>

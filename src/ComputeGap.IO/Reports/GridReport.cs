@@ -12,21 +12,21 @@ internal static class GridReport
     /// <summary>Values per axis the table report prints of the strongest pair's two-way table.</summary>
     private const int MaxShown = 10;
 
-    public static void WriteTable(SummaryData data, TextWriter writer)
+    public static void WriteTable(SummaryData data, GridDecomposition? decomposition, TextWriter writer)
     {
-        if (data.Grid is not { } grid)
+        if (decomposition is not { } grid)
         {
             return;
         }
 
         var outcome = grid.Outcome;
         writer.WriteLine();
-        writer.WriteLine($"Variance of {outcome} over the grid: first-order indices (exact for the grid's equally weighted points)");
+        TextTable.WriteWrapped(writer, $"Variance of {outcome} over the grid: first-order indices (exact for the grid's equally weighted points)");
         TextTable.Write(
             [.. grid.FirstOrder.OrderByDescending(f => f.Value).Select(f => new[] { f.Key, ReportNumbers.Index(f.Value) })],
             writer, "  ", static c => c > 0);
         var interactions = 1 - grid.FirstOrder.Values.Sum();
-        writer.WriteLine($"  interactions: {ReportNumbers.Index(interactions)} of the variance is not explained by any axis alone");
+        TextTable.WriteWrapped(writer, $"interactions: {ReportNumbers.Index(interactions)} of the variance is not explained by any axis alone", "  ");
         if (grid.Pairs.Count == 0)
         {
             return;
@@ -40,22 +40,36 @@ internal static class GridReport
         var top = grid.Pairs[0];
         var rows = Math.Min(top.FirstValues.Count, MaxShown);
         var columns = Math.Min(top.SecondValues.Count, MaxShown);
-        writer.WriteLine();
-        var cut = rows < top.FirstValues.Count || columns < top.SecondValues.Count ? $", first {MaxShown} values of each" : string.Empty;
-        writer.WriteLine($"Mean {outcome} by {top.First} (rows) and {top.Second} (columns){cut}");
-        string[] header = [$"{top.First} \\ {top.Second}", .. top.SecondValues.Take(columns).Select(ReportNumbers.AxisValue)];
-        var table = new List<string[]> { header };
-        for (var i = 0; i < rows; i++)
+        List<string[]> table;
+        // Fewer columns until the widest line fits the report's width.
+        while (true)
         {
-            table.Add([ReportNumbers.AxisValue(top.FirstValues[i]), .. top.Means[i].Take(columns).Select(m => data.Metadata.Show(outcome, m))]);
+            table = [[$"{top.First} \\ {top.Second}", .. top.SecondValues.Take(columns).Select(ReportNumbers.AxisValue)]];
+            for (var i = 0; i < rows; i++)
+            {
+                table.Add([ReportNumbers.AxisValue(top.FirstValues[i]), .. top.Means[i].Take(columns).Select(m => data.Metadata.Show(outcome, m))]);
+            }
+
+            var width = 2 + Enumerable.Range(0, columns + 1).Sum(c => table.Max(r => r[c].Length) + 2) - 2;
+            if (width <= TextFit.Width || columns == 1)
+            {
+                break;
+            }
+
+            columns--;
         }
 
+        writer.WriteLine();
+        var cut = rows < top.FirstValues.Count || columns < top.SecondValues.Count
+            ? $", first {rows} of {top.FirstValues.Count} rows and {columns} of {top.SecondValues.Count} columns"
+            : string.Empty;
+        TextTable.WriteWrapped(writer, $"Mean {outcome} by {top.First} (rows) and {top.Second} (columns){cut}");
         TextTable.Write(table, writer, "  ", static c => c > 0);
     }
 
-    public static void WriteJson(SummaryData data, Utf8JsonWriter json)
+    public static void WriteJson(GridDecomposition? decomposition, Utf8JsonWriter json)
     {
-        if (data.Grid is not { } grid)
+        if (decomposition is not { } grid)
         {
             json.WriteNull("grid_sensitivity");
             return;
@@ -107,28 +121,28 @@ internal static class GridReport
         json.WriteEndObject();
     }
 
-    /// <summary>Rows <c>grid_first_order,AXIS,S1,V</c>, <c>two_way,A|B,S2,V</c> and <c>two_way,A|B,mean[a|b],V</c>.</summary>
-    public static IEnumerable<(string Section, string Name, string Statistic, double Value)> CsvRows(SummaryData data)
+    /// <summary>Rows <c>grid_first_order,AXIS,,S1,V</c>, <c>two_way,A|B,,S2,V</c> and <c>two_way,A|B,a|b,mean,V</c> (a, b the axis values).</summary>
+    public static IEnumerable<(string Section, string Name, string Key, string Statistic, double Value)> CsvRows(GridDecomposition? decomposition)
     {
-        if (data.Grid is not { } grid)
+        if (decomposition is not { } grid)
         {
             yield break;
         }
 
         foreach (var (axis, s1) in grid.FirstOrder)
         {
-            yield return ("grid_first_order", axis, "S1", s1);
+            yield return ("grid_first_order", axis, string.Empty, "S1", s1);
         }
 
         foreach (var pair in grid.Pairs)
         {
             var name = $"{pair.First}|{pair.Second}";
-            yield return ("two_way", name, "S2", pair.S2);
+            yield return ("two_way", name, string.Empty, "S2", pair.S2);
             for (var i = 0; i < pair.FirstValues.Count; i++)
             {
                 for (var j = 0; j < pair.SecondValues.Count; j++)
                 {
-                    yield return ("two_way", name, $"mean[{ReportNumbers.Exact(pair.FirstValues[i])}|{ReportNumbers.Exact(pair.SecondValues[j])}]", pair.Means[i][j]);
+                    yield return ("two_way", name, $"{ReportNumbers.AxisExact(pair.FirstValues[i])}|{ReportNumbers.AxisExact(pair.SecondValues[j])}", "mean", pair.Means[i][j]);
                 }
             }
         }
@@ -139,7 +153,7 @@ internal static class GridReport
         json.WriteStartArray(name);
         foreach (var v in values)
         {
-            json.WriteNumberValue(v);
+            JsonReport.AxisValue(json, v);
         }
 
         json.WriteEndArray();

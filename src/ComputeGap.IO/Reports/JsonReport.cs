@@ -8,10 +8,11 @@ namespace ComputeGap.IO.Reports;
 internal static class JsonReport
 {
     /// <summary>Value of the top-level "format" key; changes when the layout does.</summary>
-    public const string FormatName = "computegap-summary/1";
+    public const string FormatName = "computegap-summary/2";
 
     public static void Write(SummaryData data, TextWriter writer)
     {
+        var subject = ReportSubject.Of(data);
         JsonText.Write(writer, json =>
         {
             json.WriteStartObject();
@@ -28,13 +29,17 @@ internal static class JsonReport
             }
 
             json.WriteEndObject();
+            json.WriteString("outcome", subject.Outcome);
+            json.WriteString("quantiles", subject.FromSketches ? "sketch: within 1 % relative error" : "exact: R-7 over the rows");
+            json.WriteString("weighting", subject.IsGrid ? "grid: every grid point weighs the same" : "sample: every scenario weighs the same");
             WriteHeadline(data.Headline, json);
             WriteOutcomes(data, json);
-            WriteThresholds(data, json);
+            WriteThresholds(subject, json);
             ConditionReport.WriteJson(data, json);
-            WriteMainEffects(data, json);
+            WriteMainEffects(subject, json);
+            WriteExtremes(data.Extremes, json);
             SensitivityReport.WriteJson(data, json);
-            GridReport.WriteJson(data, json);
+            GridReport.WriteJson(subject.Grid, json);
             PolicyReport.WriteJson(data, json);
             json.WriteEndObject();
         });
@@ -78,10 +83,10 @@ internal static class JsonReport
         json.WriteEndObject();
     }
 
-    private static void WriteThresholds(SummaryData data, Utf8JsonWriter json)
+    private static void WriteThresholds(ReportSubject subject, Utf8JsonWriter json)
     {
         json.WriteStartObject("thresholds");
-        foreach (var threshold in data.Thresholds)
+        foreach (var threshold in subject.Thresholds)
         {
             json.WriteStartObject(threshold.Name);
             json.WriteString("description", threshold.Description);
@@ -94,9 +99,9 @@ internal static class JsonReport
         json.WriteEndObject();
     }
 
-    private static void WriteMainEffects(SummaryData data, Utf8JsonWriter json)
+    private static void WriteMainEffects(ReportSubject subject, Utf8JsonWriter json)
     {
-        var outcome = SummaryReport.MainEffectOutcome(data);
+        var outcome = subject.EffectsOutcome;
         if (outcome is null)
         {
             json.WriteNull("main_effects_outcome");
@@ -106,17 +111,23 @@ internal static class JsonReport
             json.WriteString("main_effects_outcome", outcome);
         }
 
+        if (subject.EffectsNote is { } note)
+        {
+            json.WriteString("main_effects_note", note);
+        }
+
         json.WriteStartArray("main_effects");
-        foreach (var effect in data.RankedMainEffects)
+        foreach (var effect in subject.Effects)
         {
             json.WriteStartObject();
             json.WriteString("axis", effect.Axis);
             Number(json, "swing", effect.Swing);
+            json.WriteBoolean("inert", subject.IsInert(effect));
             json.WriteStartArray("levels");
             foreach (var level in effect.Levels)
             {
                 json.WriteStartObject();
-                Number(json, "value", level.Value);
+                AxisValue(json, "value", level.Value);
                 Number(json, "mean", level.Mean);
                 json.WriteNumber("count", level.Count);
                 json.WriteEndObject();
@@ -127,6 +138,60 @@ internal static class JsonReport
         }
 
         json.WriteEndArray();
+    }
+
+    private static void WriteExtremes(ScenarioExtremes? extremes, Utf8JsonWriter json)
+    {
+        if (extremes is null)
+        {
+            json.WriteNull("extremes");
+            return;
+        }
+
+        json.WriteStartObject("extremes");
+        json.WriteString("outcome", extremes.Outcome);
+        foreach (var (name, list) in new[] { ("top", extremes.Top), ("bottom", extremes.Bottom) })
+        {
+            json.WriteStartArray(name);
+            foreach (var s in list)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("scenario", s.Scenario);
+                Number(json, "value", s.Value);
+                json.WriteStartObject("inputs");
+                foreach (var (axis, value) in s.Inputs)
+                {
+                    AxisValue(json, axis, value);
+                }
+
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes an axis value as the shortest decimal of its float32 (<see cref="ReportNumbers.AxisExact"/>), or null when not finite.</summary>
+    internal static void AxisValue(Utf8JsonWriter json, string name, double value)
+    {
+        json.WritePropertyName(name);
+        AxisValue(json, value);
+    }
+
+    /// <summary>Writes an axis value as an array element (see <see cref="AxisValue(Utf8JsonWriter, string, double)"/>).</summary>
+    internal static void AxisValue(Utf8JsonWriter json, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteRawValue(ReportNumbers.AxisExact(value));
+        }
+        else
+        {
+            json.WriteNullValue();
+        }
     }
 
     /// <summary>Writes a number, or null when it is missing or not finite (JSON has no NaN).</summary>

@@ -59,4 +59,7 @@ public static class MetadataKeys
 
     /// <summary>Creation time, ISO 8601 UTC.</summary>
     public const string CreatedUtc = "created_utc";
+
+    /// <summary>How the run was kept: <c>rows</c> or <c>aggregate</c> (whose quantiles come from sketches).</summary>
+    public const string Output = "output";
 }

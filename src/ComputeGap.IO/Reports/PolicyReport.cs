@@ -17,7 +17,7 @@ internal static class PolicyReport
 
         var outcome = policies.Outcome;
         writer.WriteLine();
-        writer.WriteLine($"Policies compared on the same {ReportNumbers.Count(policies.Futures)} futures: {outcome} ({(policies.LowerIsBetter ? "lower" : "higher")} is better; regret = shortfall against the best policy in the same future)");
+        TextTable.WriteWrapped(writer, $"Policies compared on the same {ReportNumbers.Count(policies.Futures)} futures: {outcome} ({(policies.LowerIsBetter ? "lower" : "higher")} is better; regret = shortfall against the best policy in the same future)");
         var rows = new List<string[]> { Header };
         foreach (var p in policies.Policies)
         {
@@ -27,7 +27,7 @@ internal static class PolicyReport
             ]);
         }
 
-        TextTable.Write(rows, writer, "  ", static c => c > 0);
+        TextTable.WriteFitted(rows, writer, "  ", static c => c > 0);
     }
 
     public static void WriteJson(SummaryData data, Utf8JsonWriter json)
@@ -49,7 +49,7 @@ internal static class PolicyReport
             json.WriteStartObject("levers");
             foreach (var (lever, value) in p.Levers)
             {
-                json.WriteNumber(lever, value);
+                JsonReport.AxisValue(json, lever, value);
             }
 
             json.WriteEndObject();
@@ -72,8 +72,8 @@ internal static class PolicyReport
         json.WriteEndObject();
     }
 
-    /// <summary>Rows <c>policy,LEVER=V;…,STATISTIC,VALUE</c>.</summary>
-    public static IEnumerable<(string Name, string Statistic, double Value)> CsvRows(SummaryData data)
+    /// <summary>Rows <c>policy,LEVER=V;…,,STATISTIC,VALUE</c>, and <c>policy,LEVER=V;…,THRESHOLD,probability,VALUE</c> per threshold rule.</summary>
+    public static IEnumerable<(string Name, string Key, string Statistic, double Value)> CsvRows(SummaryData data)
     {
         if (data.Policies is not { } policies)
         {
@@ -85,12 +85,12 @@ internal static class PolicyReport
             var name = Name(p, ";");
             foreach (var (statistic, value) in Statistics(p))
             {
-                yield return (name, statistic, value);
+                yield return (name, string.Empty, statistic, value);
             }
 
             foreach (var t in p.Thresholds)
             {
-                yield return (name, t.Name, t.Probability);
+                yield return (name, t.Name, "probability", t.Probability);
             }
         }
     }
@@ -102,7 +102,7 @@ internal static class PolicyReport
     ];
 
     private static string Name(PolicyRow p, string separator) =>
-        string.Join(separator, p.Levers.Select(l => $"{l.Key}={ReportNumbers.Exact(l.Value)}"));
+        string.Join(separator, p.Levers.Select(l => $"{l.Key}={ReportNumbers.AxisExact(l.Value)}"));
 
     private static string Regret(string outcome, double value) =>
         !double.IsFinite(value) ? "n/a" : OutcomeColumns.IsFraction(outcome) ? ReportNumbers.PercentagePoints(value) : ReportNumbers.Number(value);

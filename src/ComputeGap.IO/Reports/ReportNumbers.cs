@@ -14,7 +14,10 @@ public static class ReportNumbers
 
     /// <summary>A difference of fractions in percentage points, e.g. 0.009 → "0.900 pp".</summary>
     public static string PercentagePoints(double fraction) =>
-        double.IsFinite(fraction) ? Scaled(fraction * 100, 3) + " pp" : NonFinite(fraction);
+        !double.IsFinite(fraction) ? NonFinite(fraction)
+        // Below a thousandth of a point three decimals would print 0.000: two significant digits instead.
+        : fraction != 0 && Math.Abs(fraction * 100) < 0.0005 ? (fraction * 100).ToString("G2", Invariant) + " pp"
+        : Scaled(fraction * 100, 3) + " pp";
 
     /// <summary>A probability as a percentage with one decimal, e.g. "93.1 %".</summary>
     public static string Probability(double probability) =>
@@ -50,8 +53,28 @@ public static class ReportNumbers
     /// <summary>An index or share of variance with three decimals (<c>n/a</c> when not finite).</summary>
     public static string Index(double value) => double.IsFinite(value) ? value.ToString("0.000", Invariant) : "n/a";
 
-    /// <summary>An axis value, short but exact enough to tell grid points apart.</summary>
-    public static string AxisValue(double value) => value.ToString("G6", Invariant);
+    /// <summary>An axis value for the table: its <see cref="AxisExact"/> text when that is short, else six significant digits.</summary>
+    public static string AxisValue(double value)
+    {
+        var exact = AxisExact(value);
+        return exact.Length <= 8 ? exact : value.ToString("G6", Invariant);
+    }
+
+    /// <summary>
+    /// An axis value for machine formats: the shortest decimal that round-trips the float32 the model
+    /// computed with (0.26f → "0.26", not its double widening 0.25999999046325684), or the shortest
+    /// double text when the value is not a float32 (a column from another tool); empty when not finite.
+    /// </summary>
+    public static string AxisExact(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            return string.Empty;
+        }
+
+        var single = (float)value;
+        return (double)single == value ? single.ToString("R", Invariant) : value.ToString("R", Invariant);
+    }
 
     /// <summary>Round-trip text for machine formats; empty for non-finite values.</summary>
     public static string Exact(double value) => double.IsFinite(value) ? value.ToString("R", Invariant) : string.Empty;

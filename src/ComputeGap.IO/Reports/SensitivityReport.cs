@@ -19,7 +19,7 @@ internal static class SensitivityReport
         if (data.SensitivityNote is { } note)
         {
             writer.WriteLine();
-            writer.WriteLine($"Sensitivity: none ({note})");
+            TextTable.WriteWrapped(writer, $"Sensitivity: none ({note})");
         }
 
         if (data.Sensitivity is not { } result)
@@ -35,13 +35,13 @@ internal static class SensitivityReport
                 : " with " + string.Join(", ", combination.Levers.Select(l => $"{l.Key} = {ReportNumbers.AxisValue(l.Value)}"));
             if (result.Method == "sobol" && combination.Sobol.TryGetValue(outcome, out var sobol))
             {
-                writer.WriteLine($"Sensitivity of {outcome}{levers}: Sobol indices from {ReportNumbers.Count(sobol.Samples)} base samples (95 % half-widths from 32 batch means)");
+                TextTable.WriteWrapped(writer, $"Sensitivity of {outcome}{levers}: Sobol indices from {ReportNumbers.Count(sobol.Samples)} base samples (95 % half-widths from 32 batch means)");
                 var rows = new List<string[]> { SobolHeader };
                 rows.AddRange(sobol.Indices
                     .Select((index, k) => (index, k))
                     .OrderByDescending(x => x.index.ST)
                     .Select(x => new[] { result.Parameters[x.k], ReportNumbers.Index(x.index.S1), ReportNumbers.Index(x.index.S1Conf), ReportNumbers.Index(x.index.ST), ReportNumbers.Index(x.index.STConf) }));
-                TextTable.Write(rows, writer, "  ", static c => c > 0);
+                TextTable.WriteFitted(rows, writer, "  ", static c => c > 0);
                 if (sobol.SecondOrder.Count > 0)
                 {
                     writer.WriteLine($"  largest interactions (S2, top {TopPairs}):");
@@ -53,13 +53,13 @@ internal static class SensitivityReport
             }
             else if (result.Method == "morris" && combination.Morris.TryGetValue(outcome, out var morris))
             {
-                writer.WriteLine($"Sensitivity of {outcome}{levers}: Morris elementary effects (per unit of each parameter's range in probability)");
+                TextTable.WriteWrapped(writer, $"Sensitivity of {outcome}{levers}: Morris elementary effects (per unit of each parameter's range in probability)");
                 var rows = new List<string[]> { MorrisHeader };
                 rows.AddRange(morris
                     .Select((index, k) => (index, k))
                     .OrderByDescending(x => x.index.MuStar)
                     .Select(x => new[] { result.Parameters[x.k], ReportNumbers.Number(x.index.MuStar), ReportNumbers.Number(x.index.MuStarConf), ReportNumbers.Number(x.index.Mu), ReportNumbers.Number(x.index.Sigma) }));
-                TextTable.Write(rows, writer, "  ", static c => c > 0);
+                TextTable.WriteFitted(rows, writer, "  ", static c => c > 0);
             }
         }
     }
@@ -98,7 +98,7 @@ internal static class SensitivityReport
                 json.WriteStartObject("levers");
                 foreach (var (lever, value) in combination.Levers)
                 {
-                    json.WriteNumber(lever, value);
+                    JsonReport.AxisValue(json, lever, value);
                 }
 
                 json.WriteEndObject();
@@ -112,8 +112,12 @@ internal static class SensitivityReport
         json.WriteEndObject();
     }
 
-    /// <summary>Rows <c>sensitivity,OUTCOME,PARAMETER[|PARAMETER],STATISTIC,VALUE</c> (name holds the outcome, statistic the parameter and index).</summary>
-    public static IEnumerable<(string Name, string Statistic, double Value)> CsvRows(SummaryData data)
+    /// <summary>
+    /// Rows <c>sensitivity,OUTCOME,KEY,STATISTIC,VALUE</c>: the key is the parameter (<c>A|B</c> for a pair),
+    /// after <c>lever=v;…;</c> when the design has lever combinations; statistics <c>S1</c>, <c>S1_conf</c>,
+    /// <c>ST</c>, <c>ST_conf</c>, <c>S2</c>, <c>S2_conf</c>, or Morris's <c>mu</c>, <c>mu_star</c>, <c>sigma</c>, <c>mu_star_conf</c>.
+    /// </summary>
+    public static IEnumerable<(string Name, string Key, string Statistic, double Value)> CsvRows(SummaryData data)
     {
         if (data.Sensitivity is not { } result)
         {
@@ -124,24 +128,24 @@ internal static class SensitivityReport
         {
             var prefix = combination.Levers.Count == 0
                 ? string.Empty
-                : string.Join(";", combination.Levers.Select(l => $"{l.Key}={ReportNumbers.Exact(l.Value)}")) + ";";
+                : string.Join(";", combination.Levers.Select(l => $"{l.Key}={ReportNumbers.AxisExact(l.Value)}")) + ";";
             foreach (var (outcome, sobol) in combination.Sobol)
             {
                 for (var k = 0; k < sobol.Indices.Count; k++)
                 {
                     var p = result.Parameters[k];
                     var index = sobol.Indices[k];
-                    yield return (outcome, $"{prefix}{p}:S1", index.S1);
-                    yield return (outcome, $"{prefix}{p}:S1_conf", index.S1Conf);
-                    yield return (outcome, $"{prefix}{p}:ST", index.ST);
-                    yield return (outcome, $"{prefix}{p}:ST_conf", index.STConf);
+                    yield return (outcome, prefix + p, "S1", index.S1);
+                    yield return (outcome, prefix + p, "S1_conf", index.S1Conf);
+                    yield return (outcome, prefix + p, "ST", index.ST);
+                    yield return (outcome, prefix + p, "ST_conf", index.STConf);
                 }
 
                 foreach (var pair in sobol.SecondOrder)
                 {
                     var name = $"{prefix}{result.Parameters[pair.First]}|{result.Parameters[pair.Second]}";
-                    yield return (outcome, name + ":S2", pair.S2);
-                    yield return (outcome, name + ":S2_conf", pair.S2Conf);
+                    yield return (outcome, name, "S2", pair.S2);
+                    yield return (outcome, name, "S2_conf", pair.S2Conf);
                 }
             }
 
@@ -150,10 +154,10 @@ internal static class SensitivityReport
                 for (var k = 0; k < morris.Count; k++)
                 {
                     var p = result.Parameters[k];
-                    yield return (outcome, $"{prefix}{p}:mu", morris[k].Mu);
-                    yield return (outcome, $"{prefix}{p}:mu_star", morris[k].MuStar);
-                    yield return (outcome, $"{prefix}{p}:sigma", morris[k].Sigma);
-                    yield return (outcome, $"{prefix}{p}:mu_star_conf", morris[k].MuStarConf);
+                    yield return (outcome, prefix + p, "mu", morris[k].Mu);
+                    yield return (outcome, prefix + p, "mu_star", morris[k].MuStar);
+                    yield return (outcome, prefix + p, "sigma", morris[k].Sigma);
+                    yield return (outcome, prefix + p, "mu_star_conf", morris[k].MuStarConf);
                 }
             }
         }

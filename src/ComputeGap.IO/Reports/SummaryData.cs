@@ -47,7 +47,17 @@ public sealed record SummaryData(
     /// <summary>How often <see cref="Condition"/> holds, when there is one and rows to evaluate it on.</summary>
     public Discovery.ConditionProbability? ConditionResult => Condition is { } c ? ConditionEvaluator?.Invoke(c) : null;
 
-    /// <summary>The outcome the table report's sensitivity describes (<c>summarize --outcome</c>); null for the default.</summary>
+    /// <summary>
+    /// Main effects of any outcome by name (the per-axis-value means aggregates keep for every outcome), or
+    /// null when only <see cref="MainEffects"/> (the focus share's) are known. Reports use it for
+    /// <c>summarize --outcome</c>; for a grid with rows they fall back on <see cref="Grid"/>'s conditional means.
+    /// </summary>
+    public Func<string, IReadOnlyList<AxisEffect>?>? MainEffectsOf { get; init; }
+
+    /// <summary>The scenarios with the highest and lowest focus share that the run kept (aggregates keep 10 of each), or null.</summary>
+    public ScenarioExtremes? Extremes { get; init; }
+
+    /// <summary>The outcome the report's main effects, tornado, threshold order and sensitivity describe (<c>summarize --outcome</c>); null for the default.</summary>
     public string? Outcome { get; init; }
 
     /// <summary>What was checked before reading (<c>verified: …</c>, or why not), or null when nobody checked.</summary>

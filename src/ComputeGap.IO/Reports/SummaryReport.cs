@@ -30,11 +30,11 @@ public static class SummaryReport
         }
     }
 
-    /// <summary>The outcome the sensitivity table describes: the one chosen (<see cref="SummaryData.Outcome"/>), else the focus share, else the first outcome.</summary>
+    /// <summary>The outcome the report describes (main effects, tornado, threshold order, grid decomposition, sensitivity): the one chosen (<see cref="SummaryData.Outcome"/>), else the focus share, else the first outcome.</summary>
     public static string ReportOutcome(SummaryData data) =>
         data.Outcome ?? MainEffectOutcome(data) ?? (data.Outcomes.Count > 0 ? data.Outcomes[0].Name : string.Empty);
 
-    /// <summary>The outcome the main effects describe: the focus region's final share, or null without a focus.</summary>
+    /// <summary>The outcome <see cref="SummaryData.MainEffects"/> describe: the focus region's final share, or null without a focus.</summary>
     public static string? MainEffectOutcome(SummaryData data) =>
         data.Metadata.Focus is { } focus ? OutcomeColumns.Share(focus) : null;
 }

@@ -2,44 +2,66 @@ using ComputeGap.IO.Statistics;
 
 namespace ComputeGap.IO.Reports;
 
-/// <summary>The human-readable report: aligned columns, shares as percentages, a text tornado.</summary>
+/// <summary>
+/// The human-readable report: aligned columns, shares as percentages, main effects (long axes in at most
+/// <see cref="AxisBins.MaxGroups"/> groups) and a text tornado on the outcome's own scale; no line is
+/// wider than <see cref="TextFit.Width"/> characters.
+/// </summary>
 internal static class TableReport
 {
+    /// <summary>Marks of a full tornado bar: a swing as large as the outcome's whole range.</summary>
     private const int TornadoWidth = 40;
 
     public static void Write(SummaryData data, TextWriter writer)
     {
+        var subject = ReportSubject.Of(data);
         WriteHeader(data, writer);
         if (data.Headline is { } headline)
         {
             writer.WriteLine();
-            writer.WriteLine(headline.Text);
+            TextTable.WriteWrapped(writer, headline.Text);
         }
 
         writer.WriteLine();
-        writer.WriteLine("Outcomes (shares in %, compute in H100e, prices in $, months as calendar months; month outcomes leave -1 = never out and count it as 'never')");
+        TextTable.WriteWrapped(writer, "Outcomes (shares in %, compute in H100e, prices in $, months as calendar months; "
+            + "month outcomes leave -1 = never out and count it as 'never')");
+        TextTable.WriteWrapped(writer, subject.FromSketches
+            ? "Quantiles come from mergeable sketches of the aggregates, within 1 % relative error; counts, means, min and max are exact."
+            : "Quantiles are exact over the rows (R-7, as numpy and DuckDB quantile_cont).");
+        // The counts left out (non-finite, never) go below the table, which then fits 120 columns for the
+        // model's outcome names up to 10^8 scenarios; wider tables are split by TextTable.WriteFitted.
+        var shown = OutcomeStats.StatisticNames.Where(s => s is not ("non_finite" or "never")).ToArray();
         var rows = new List<string[]>();
-        rows.Add(["outcome", .. OutcomeStats.StatisticNames]);
+        rows.Add(["outcome", .. shown]);
         foreach (var o in data.Outcomes)
         {
-            rows.Add([o.Name, ReportNumbers.Count(o.Count), ReportNumbers.Count(o.NonFiniteCount), ReportNumbers.Count(o.NeverCount),
-                .. OutcomeStats.StatisticNames.Skip(3).Select(s => data.Metadata.Show(o.Name, o.Get(s)))]);
+            rows.Add([o.Name, .. shown.Select(s => s == "count" ? ReportNumbers.Count(o.Count) : data.Metadata.Show(o.Name, o.Get(s)))]);
         }
 
-        TextTable.Write(rows, writer, "  ");
-        WriteThresholds(data, writer);
+        TextTable.WriteFitted(rows, writer, "  ");
+        var leftOut = data.Outcomes
+            .SelectMany(o => new[] { (o.Name, o.NeverCount, "never"), (o.Name, o.NonFiniteCount, "non-finite") })
+            .Where(x => x.Item2 > 0)
+            .Select(x => $"{x.Item1} {ReportNumbers.Count(x.Item2)} {x.Item3};")
+            .ToArray();
+        if (leftOut.Length > 0)
+        {
+            TextTable.WriteWrapped(writer, "left out of the statistics above: " + string.Join(" ", leftOut).TrimEnd(';'), "  ");
+        }
+        WriteThresholds(subject, writer);
         ConditionReport.WriteTable(data, writer);
-        WriteMainEffects(data, writer);
-        GridReport.WriteTable(data, writer);
+        WriteMainEffects(data, subject, writer);
+        WriteExtremes(data, writer);
+        GridReport.WriteTable(data, subject.Grid, writer);
         PolicyReport.WriteTable(data, writer);
-        SensitivityReport.WriteTable(data, SummaryReport.ReportOutcome(data), writer);
+        SensitivityReport.WriteTable(data, subject.Outcome, writer);
     }
 
     private static void WriteHeader(SummaryData data, TextWriter writer)
     {
         var m = data.Metadata;
-        writer.WriteLine($"ComputeGap summary: sweep {m.Get(MetadataKeys.SweepName) ?? "?"}, model {m.Get(MetadataKeys.ModelVersion) ?? "?"}");
-        writer.WriteLine($"backend {m.Get(MetadataKeys.Backend) ?? "?"}, device {m.Get(MetadataKeys.Device) ?? "?"}, "
+        TextTable.WriteWrapped(writer, $"ComputeGap summary: sweep {m.Get(MetadataKeys.SweepName) ?? "?"}, model {m.Get(MetadataKeys.ModelVersion) ?? "?"}");
+        TextTable.WriteWrapped(writer, $"backend {m.Get(MetadataKeys.Backend) ?? "?"}, device {m.Get(MetadataKeys.Device) ?? "?"}, "
             + $"tool {m.Get(MetadataKeys.ToolVersion) ?? "?"}, created {m.Get(MetadataKeys.CreatedUtc) ?? "?"}");
         var span = m.StartMonth is { } start && m.HorizonMonths is { } t
             ? $" from {start:yyyy-MM} over {t} months"
@@ -47,63 +69,129 @@ internal static class TableReport
         writer.WriteLine($"{ReportNumbers.Count(data.RowCount)} scenarios{span}");
         if (data.Verification is { } verification)
         {
-            writer.WriteLine(verification);
+            TextTable.WriteWrapped(writer, verification);
         }
         if (m.Get(MetadataKeys.SweepDescription) is { Length: > 0 } description)
         {
-            writer.WriteLine(description);
+            TextTable.WriteWrapped(writer, description, hanging: string.Empty);
         }
     }
 
-    private static void WriteThresholds(SummaryData data, TextWriter writer)
+    private static void WriteThresholds(ReportSubject subject, TextWriter writer)
     {
-        if (data.Thresholds.Count == 0)
+        var thresholds = subject.Thresholds;
+        if (thresholds.Count == 0)
         {
             return;
         }
 
         writer.WriteLine();
-        writer.WriteLine("Threshold probabilities");
+        var order = subject.ThresholdsOnOutcome == 0
+            ? $"no rule reads {subject.Outcome}; the run's rules"
+            : subject.ThresholdsOnOutcome == thresholds.Count ? $"of {subject.Outcome}" : $"of {subject.Outcome} first, then the run's other rules";
+        TextTable.WriteWrapped(writer, $"Threshold probabilities ({order})");
+        if (subject.IsGrid)
+        {
+            TextTable.WriteWrapped(writer, "A grid: every grid point weighs the same, so these are shares of grid points, not probabilities of the world.");
+        }
+
         TextTable.Write(
-            [.. data.Thresholds.Select(t => new[] { t.Description, ReportNumbers.Probability(t.Probability),
+            [.. thresholds.Select(t => new[] { t.Description, ReportNumbers.Probability(t.Probability),
                 $"({ReportNumbers.Count(t.Count)} of {ReportNumbers.Count(t.Total)})" })],
             writer, "  ");
     }
 
-    private static void WriteMainEffects(SummaryData data, TextWriter writer)
+    private static void WriteMainEffects(SummaryData data, ReportSubject subject, TextWriter writer)
     {
-        var ranked = data.RankedMainEffects;
+        var ranked = subject.Effects;
         if (ranked.Count == 0)
         {
             return;
         }
 
-        var outcome = SummaryReport.MainEffectOutcome(data) ?? "the outcome";
+        var outcome = subject.EffectsOutcome ?? "the outcome";
         writer.WriteLine();
-        writer.WriteLine($"Main effects: mean {outcome} at each axis value");
-        TextTable.Write(
-            [.. ranked.Select(e => new[] { e.Axis }
-                .Concat(e.Levels.Select(l => $"{ReportNumbers.AxisValue(l.Value)}: {data.Metadata.Show(outcome, l.Mean)}"))
-                .ToArray())],
-            writer, "  ", static _ => false);
+        TextTable.WriteWrapped(writer, $"Main effects: mean {outcome} at each axis value, largest swing first "
+            + $"(an axis of more than {AxisBins.MaxGroups} values in {AxisBins.MaxGroups} groups of neighbouring values, low..high)");
+        if (subject.EffectsNote is { } note)
+        {
+            TextTable.WriteWrapped(writer, $"Note: {note}.");
+        }
 
-        writer.WriteLine();
-        writer.WriteLine($"Tornado: swing of mean {outcome} (max - min over each axis' values)");
-        var largest = ranked.Max(e => e.Swing);
-        TextTable.Write(
-            [.. ranked.Select(e => new[] { e.Axis, Bar(e.Swing, largest), Swing(outcome, e.Swing) })],
-            writer, "  ", static c => c == 2);
+        foreach (var effect in ranked)
+        {
+            var bins = AxisBins.Group(effect);
+            var values = bins.Count < effect.Levels.Count
+                ? $"{ReportNumbers.Count(effect.Levels.Count)} values in {bins.Count} groups"
+                : $"{ReportNumbers.Count(effect.Levels.Count)} value{(effect.Levels.Count == 1 ? string.Empty : "s")}";
+            TextTable.WriteWrapped(writer, $"{effect.Axis} ({values}, swing {Swing(outcome, effect.Swing)}{(subject.IsInert(effect) ? ", inert" : string.Empty)})", "  ");
+            TextTable.WritePacked(writer, bins.Select(b => $"{Range(b)}: {data.Metadata.Show(outcome, b.Mean)}"), "      ");
+        }
+
+        WriteTornado(subject, outcome, writer);
     }
 
-    private static string Bar(double swing, double largest)
+    private static void WriteTornado(ReportSubject subject, string outcome, TextWriter writer)
     {
-        if (!(largest > 0) || !(swing > 0))
+        var ranked = subject.Effects;
+        writer.WriteLine();
+        var scale = double.IsFinite(subject.Range) && subject.Range > 0
+            ? $"a full bar of {TornadoWidth} marks is {outcome}'s whole range over all scenarios, {Swing(outcome, subject.Range)}"
+            : $"{outcome} does not vary, so no axis moves it";
+        TextTable.WriteWrapped(writer, $"Tornado: swing of mean {outcome} (max - min over each axis' values); {scale}");
+        var active = ranked.Where(e => !subject.IsInert(e)).ToArray();
+        TextTable.Write(
+            [.. active.Select(e => new[] { e.Axis, Bar(e.Swing, subject.Range), Swing(outcome, e.Swing) })],
+            writer, "  ", static c => c == 2);
+        var inert = ranked.Where(subject.IsInert).Select(e => e.Axis).ToArray();
+        if (inert.Length > 0)
+        {
+            var limit = double.IsFinite(subject.Range) ? $", {Swing(outcome, ReportSubject.InertShare * subject.Range)}" : string.Empty;
+            TextTable.WriteWrapped(writer, $"inert (swing below {ReportSubject.InertShare * 100:0.#} % of the range{limit}): {string.Join(", ", inert)}", "  ");
+        }
+    }
+
+    private static void WriteExtremes(SummaryData data, TextWriter writer)
+    {
+        if (data.Extremes is not { } extremes)
+        {
+            return;
+        }
+
+        foreach (var (which, list) in new[] { ("Top", extremes.Top), ("Bottom", extremes.Bottom) })
+        {
+            if (list.Count == 0)
+            {
+                continue;
+            }
+
+            writer.WriteLine();
+            TextTable.WriteWrapped(writer, $"{which} {list.Count} scenarios by {extremes.Outcome} ({(which == "Top" ? "highest" : "lowest")} first), with their axis values");
+            foreach (var s in list)
+            {
+                TextTable.WritePacked(writer,
+                    [$"#{s.Scenario.ToString(System.Globalization.CultureInfo.InvariantCulture)}  {data.Metadata.Show(extremes.Outcome, s.Value)}",
+                        .. s.Inputs.Select(i => $"{i.Key}={ReportNumbers.AxisValue(i.Value)}")],
+                    "  ", "  ");
+            }
+        }
+    }
+
+    private static string Range(AxisBin bin) => bin.Values == 1
+        ? ReportNumbers.AxisValue(bin.Low)
+        : $"{ReportNumbers.AxisValue(bin.Low)}..{ReportNumbers.AxisValue(bin.High)}";
+
+    /// <summary>A bar of <see cref="TornadoWidth"/> × swing / range marks: the outcome's range is the fixed scale, so bars of different runs and axes compare.</summary>
+    private static string Bar(double swing, double range)
+    {
+        if (!(range > 0) || !(swing > 0))
         {
             return new string(' ', TornadoWidth);
         }
 
-        var length = Math.Max(1, (int)Math.Round(TornadoWidth * swing / largest));
-        return new string('#', length).PadRight(TornadoWidth);
+        var marks = (int)Math.Round(TornadoWidth * Math.Min(1, swing / range));
+        // A swing under half a mark still moves the outcome by more than the inert limit: one '.' says so.
+        return (marks == 0 ? "." : new string('#', marks)).PadRight(TornadoWidth);
     }
 
     private static string Swing(string outcome, double swing) =>

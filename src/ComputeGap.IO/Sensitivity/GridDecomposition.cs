@@ -23,6 +23,9 @@ public sealed record TwoWayTable(string First, string Second, IReadOnlyList<doub
 /// <param name="Pairs">Two-way tables, strongest interaction first.</param>
 public sealed record GridDecomposition(string Outcome, double Variance, IReadOnlyDictionary<string, double> FirstOrder, IReadOnlyList<TwoWayTable> Pairs)
 {
+    /// <summary>The conditional means the first-order indices are built from, as main effects of <see cref="Outcome"/> (axis order).</summary>
+    public IReadOnlyList<Statistics.AxisEffect> MainEffects { get; init; } = [];
+
     /// <summary>Most cells per axis in a two-way table.</summary>
     public const int MaxValuesPerAxis = 64;
 
@@ -46,6 +49,7 @@ public sealed record GridDecomposition(string Outcome, double Variance, IReadOnl
         var levels = axes.ToDictionary(a => a, a => Levels(column(a)), StringComparer.Ordinal);
         var first = new Dictionary<string, double>(StringComparer.Ordinal);
         var conditional = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        var effects = new List<Statistics.AxisEffect>();
         foreach (var axis in axes)
         {
             var (values, index) = levels[axis];
@@ -63,6 +67,8 @@ public sealed record GridDecomposition(string Outcome, double Variance, IReadOnl
 
             var means = sums.Select((s, v) => counts[v] == 0 ? mean : s / counts[v]).ToArray();
             conditional[axis] = means;
+            effects.Add(new Statistics.AxisEffect(axis,
+                [.. values.Select((v, k) => new Statistics.AxisLevel(v, counts[k] == 0 ? double.NaN : sums[k] / counts[k], counts[k]))]));
             first[axis] = variance > 0 ? means.Select((m, v) => counts[v] * (m - mean) * (m - mean)).Sum() / finite.Length / variance : 0;
         }
 
@@ -82,7 +88,7 @@ public sealed record GridDecomposition(string Outcome, double Variance, IReadOnl
             }
         }
 
-        return new GridDecomposition(outcome, variance, first, [.. pairs.OrderByDescending(p => p.S2)]);
+        return new GridDecomposition(outcome, variance, first, [.. pairs.OrderByDescending(p => p.S2)]) { MainEffects = effects };
     }
 
     private static TwoWayTable Pair(
