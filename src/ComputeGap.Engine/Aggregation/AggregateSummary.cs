@@ -1,5 +1,5 @@
-using ComputeGap.IO.Discovery;
 using ComputeGap.Core.Reduction;
+using ComputeGap.IO.Discovery;
 using ComputeGap.IO.Reports;
 using ComputeGap.IO.Statistics;
 
@@ -36,8 +36,19 @@ internal static class AggregateSummary
         {
             Sensitivity = sensitivity,
             ConditionEvaluator = state.Where is null ? null : condition => ConditionProbability.FromGrid(state.Bitmap(), condition, state.Where.Condition),
+            MainEffectsOf = !shape.HasEffects
+                ? null
+                : outcome => shape.Outcomes.ToList().IndexOf(outcome) is var o and >= 0
+                    ? [.. Enumerable.Range(0, shape.Axes.Count).Select(a => Effect(state, a, o))]
+                    : null,
+            Extremes = parsed.Focus is null ? null : new ScenarioExtremes(shape.Outcomes[shape.Focus],
+                [.. state.Best.Select(e => Ranked(shape, e))], [.. state.Worst.Select(e => Ranked(shape, e))]),
         };
     }
+
+    /// <summary>A kept extreme scenario with its axis values (decoded from its number).</summary>
+    private static RankedScenario Ranked(AggregateShape shape, ExtremeScenario extreme) => new(extreme.Scenario, extreme.Value,
+        [.. shape.Axes.Select((axis, a) => KeyValuePair.Create(axis.Column, (double)shape.AxisValue(a, extreme.Scenario)))]);
 
     /// <summary>The lever values of combination <paramref name="combination"/> (its first scenario's axis values).</summary>
     private static Dictionary<string, double> LeverValues(AggregateShape shape, int combination) =>

@@ -110,6 +110,7 @@ public sealed record SummaryData(
         double[] Values(string column) => source.Column(column).ToDoubles();
 
         var effects = new List<AxisEffect>();
+        ScenarioExtremes? extremes = null;
         if (focusShare is not null)
         {
             var share = Values(focusShare);
@@ -118,6 +119,8 @@ public sealed record SummaryData(
                 effects.Add(AxisEffects.Compute(axis, Values(axis), share));
                 ColumnMemory.Release();
             }
+
+            extremes = FindExtremes(source, focusShare, share, metadata.InputColumns.Where(specs.ContainsKey).ToList());
         }
 
         var rules = ThresholdRule.For(metadata, Has);
@@ -165,7 +168,62 @@ public sealed record SummaryData(
             PolicyComparer = policies is null ? null : (outcome, lowerIsBetter) => policies((outcome, lowerIsBetter)),
             GridDecomposer = metadata.Design is null ? Once<string, IO.Sensitivity.GridDecomposition?>(outcome => IO.Sensitivity.GridDecomposition.Compute(outcome, metadata.Axes, Values)) : null,
             ConditionEvaluator = condition => conditions(condition.ToString()),
+            MainEffectsOf = Once<string, IReadOnlyList<AxisEffect>?>(outcome => specs.ContainsKey(outcome)
+                ? [.. metadata.Axes.Select(axis => AxisEffects.Compute(axis, Values(axis), Values(outcome)))]
+                : null),
+            Extremes = extremes,
         };
+    }
+
+    /// <summary>The rows of the <see cref="ExtremeCount"/> highest (or lowest) finite values, best first; one pass keeping a short sorted list.</summary>
+    private static int[] Best(double[] values, long[] scenarios, bool highest)
+    {
+        var best = new List<int>(ExtremeCount + 1);
+        bool Before(int a, int b) => values[a] != values[b] ? (values[a] > values[b]) == highest : scenarios[a] < scenarios[b];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]) || (best.Count == ExtremeCount && !Before(i, best[^1])))
+            {
+                continue;
+            }
+
+            var at = best.Count;
+            while (at > 0 && Before(i, best[at - 1]))
+            {
+                at--;
+            }
+
+            best.Insert(at, i);
+            if (best.Count > ExtremeCount)
+            {
+                best.RemoveAt(ExtremeCount);
+            }
+        }
+
+        return [.. best];
+    }
+
+    /// <summary>Scenarios the report lists at each end of the focus share, as aggregates keep them.</summary>
+    public const int ExtremeCount = 10;
+
+    /// <summary>
+    /// The <see cref="ExtremeCount"/> rows with the highest and the lowest finite focus share (ties: the lower
+    /// scenario number first, as aggregates rank them), with their inputs.
+    /// </summary>
+    private static ScenarioExtremes FindExtremes(IColumnSource source, string outcome, double[] share, IReadOnlyList<string> inputs)
+    {
+        var scenarios = source.Specs.Any(c => c.Name == OutcomeColumns.Scenario)
+            ? source.Column(OutcomeColumns.Scenario).ToDoubles().Select(v => (long)v).ToArray()
+            : [.. Enumerable.Range(0, share.Length).Select(i => (long)i)];
+        var top = Best(share, scenarios, highest: true);
+        var bottom = Best(share, scenarios, highest: false);
+        var values = inputs.ToDictionary(name => name, name =>
+        {
+            var column = source.Column(name);
+            return top.Concat(bottom).Distinct().ToDictionary(i => i, i => ColumnBlocks.At(column.Values, i));
+        }, StringComparer.Ordinal);
+        RankedScenario Ranked(int row) => new(scenarios[row], share[row], [.. inputs.Select(name => KeyValuePair.Create(name, values[name][row]))]);
+        return new ScenarioExtremes(outcome, [.. top.Select(Ranked)], [.. bottom.Select(Ranked)]);
     }
 
     /// <summary><paramref name="compute"/>, remembering each answer (one thread at a time).</summary>
