@@ -105,7 +105,8 @@ public sealed class SummaryReportTests
         Assert.Contains("  share_EU                    5   5.40 %   2.20 %", table, StringComparison.Ordinal);
         Assert.Contains("  ree_depletion_month         4  2025-07  2025-06", table, StringComparison.Ordinal);
         Assert.Contains("P(EU share < 5 %)                       60.0 %  (3 of 5)", table, StringComparison.Ordinal);
-        var bars = table.Split('\n').Where(l => l.Contains('#', StringComparison.Ordinal)).ToArray();
+        // Bars are the lines of marks ending in a swing (the top and bottom scenarios' lines hold "#<scenario>").
+        var bars = table.Split('\n').Where(l => l.Contains("##", StringComparison.Ordinal) && l.TrimEnd().EndsWith(" pp", StringComparison.Ordinal)).ToArray();
         Assert.Equal(2, bars.Length);
         // share_EU ranges over 12 % - 2 % = 10 pp: supply_growth's 4.83 pp swing is 40 * 4.83 / 10 = 19.3 -> 19 marks,
         // leakage's 3.50 pp 14 marks; a bar scaled to the largest swing would give 40 and 29.

@@ -38,14 +38,31 @@ public sealed record GridDecomposition(string Outcome, double Variance, IReadOnl
         }
 
         var y = column(outcome);
-        var finite = y.Where(double.IsFinite).ToArray();
-        if (finite.Length < 2)
+
+        // Two passes over the finite values, without copying them (a copy is 400 MB at 50 M rows).
+        long n = 0;
+        var sum = 0.0;
+        foreach (var v in y)
+        {
+            if (double.IsFinite(v))
+            {
+                (n, sum) = (n + 1, sum + v);
+            }
+        }
+
+        if (n < 2)
         {
             return null;
         }
 
-        var mean = finite.Average();
-        var variance = finite.Average(v => (v - mean) * (v - mean));
+        var mean = sum / n;
+        var squares = 0.0;
+        foreach (var v in y)
+        {
+            squares += double.IsFinite(v) ? (v - mean) * (v - mean) : 0;
+        }
+
+        var variance = squares / n;
         var levels = axes.ToDictionary(a => a, a => Levels(column(a)), StringComparer.Ordinal);
         var first = new Dictionary<string, double>(StringComparer.Ordinal);
         var conditional = new Dictionary<string, double[]>(StringComparer.Ordinal);
@@ -69,7 +86,7 @@ public sealed record GridDecomposition(string Outcome, double Variance, IReadOnl
             conditional[axis] = means;
             effects.Add(new Statistics.AxisEffect(axis,
                 [.. values.Select((v, k) => new Statistics.AxisLevel(v, counts[k] == 0 ? double.NaN : sums[k] / counts[k], counts[k]))]));
-            first[axis] = variance > 0 ? means.Select((m, v) => counts[v] * (m - mean) * (m - mean)).Sum() / finite.Length / variance : 0;
+            first[axis] = variance > 0 ? means.Select((m, v) => counts[v] * (m - mean) * (m - mean)).Sum() / n / variance : 0;
         }
 
         var pairs = new List<TwoWayTable>();
@@ -84,7 +101,7 @@ public sealed record GridDecomposition(string Outcome, double Variance, IReadOnl
                     continue;
                 }
 
-                pairs.Add(Pair(axes[a], axes[b], va, ia, vb, ib, column, y, conditional, mean, variance, finite.Length));
+                pairs.Add(Pair(axes[a], axes[b], va, ia, vb, ib, column, y, conditional, mean, variance, n));
             }
         }
 
@@ -93,7 +110,7 @@ public sealed record GridDecomposition(string Outcome, double Variance, IReadOnl
 
     private static TwoWayTable Pair(
         string a, string b, double[] va, Dictionary<double, int> ia, double[] vb, Dictionary<double, int> ib,
-        Func<string, double[]> column, double[] y, Dictionary<string, double[]> conditional, double mean, double variance, int n)
+        Func<string, double[]> column, double[] y, Dictionary<string, double[]> conditional, double mean, double variance, long n)
     {
         var xa = column(a);
         var xb = column(b);
