@@ -137,9 +137,11 @@ public static class SweepCommand
                     return ExitCodes.Ok;
                 }
 
-                var rate = result.Computed / Math.Max(result.Elapsed.TotalSeconds, 1e-9);
+                var computing = result.Computing.TotalSeconds;
+                var rate = result.Computed / Math.Max(computing, 1e-9);
                 var mode = result.Mode == OutputMode.Aggregate ? "aggregates" : "rows";
-                await error.WriteLineAsync($"wrote {mode} to {result.Directory}: {result.Computed:N0} scenarios computed in {result.Elapsed.TotalSeconds:F1} s ({rate:N0} scenarios/s, {result.Backend})").ConfigureAwait(false);
+                var rest = Math.Max(0, result.Elapsed.TotalSeconds - computing);
+                await error.WriteLineAsync($"wrote {mode} to {result.Directory}: {result.Computed:N0} scenarios computed in {computing:F1} s ({rate:N0} scenarios/s, {result.Backend}); writing and committing added {rest:F1} s ({result.Elapsed.TotalSeconds:F1} s in all)").ConfigureAwait(false);
                 if (!request.Slice.IsWhole)
                 {
                     await error.WriteLineAsync($"shard {request.Slice} done; when every shard is, run: computegap summarize {result.Directory}").ConfigureAwait(false);

@@ -51,7 +51,7 @@ public static class AggregateRunner
             chunk.Count = (int)Math.Min(capacity, total - done);
             chunk.FirstBlock = start / PartialLayout.BlockSize;
             chunk.Blocks = (chunk.Count + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize;
-            backend.ComputeAggregate(plan, start, chunk.Count, chunk);
+            (options.Times ?? new SweepTimes()).Compute(() => backend.ComputeAggregate(plan, start, chunk.Count, chunk));
 
             if (merging is not null)
             {

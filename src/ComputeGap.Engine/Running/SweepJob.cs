@@ -86,10 +86,11 @@ public static partial class SweepJob
             metadata[WhereTable.MetadataKey] = where.ToString();
         }
         var clock = Stopwatch.StartNew();
+        var times = new SweepTimes();
         var offset = new OffsetProgress(progress, todo);
         foreach (var range in missing)
         {
-            var options = new SweepOptions(request.ChunkSize, range.First, range.Count, request.Series, KeepOutcomes: request.Where is not null);
+            var options = new SweepOptions(request.ChunkSize, range.First, range.Count, request.Series, KeepOutcomes: request.Where is not null, Times: times);
             if (request.Mode == OutputMode.Aggregate)
             {
                 await RunAggregateAsync(plan, backend, files, manifest, metadata, request, options, offset, cancellationToken).ConfigureAwait(false);
@@ -103,7 +104,7 @@ public static partial class SweepJob
             offset.Complete(range.Count);
         }
 
-        return new SweepResult(request.Mode, request.OutDirectory, request.Scenarios, todo, clock.Elapsed, backend.Name, backend.Device, reason);
+        return new SweepResult(request.Mode, request.OutDirectory, request.Scenarios, todo, clock.Elapsed, backend.Name, backend.Device, reason) { Computing = times.Computing };
     }
 
     /// <summary>A file-name-safe form of the sweep's name.</summary>

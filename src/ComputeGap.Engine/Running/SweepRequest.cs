@@ -77,4 +77,8 @@ public sealed record SweepRequest(
 /// <param name="Device">Device description.</param>
 /// <param name="BackendReason">Why that backend.</param>
 public sealed record SweepResult(
-    OutputMode Mode, string Directory, long Scenarios, long Computed, TimeSpan Elapsed, string Backend, string Device, string BackendReason);
+    OutputMode Mode, string Directory, long Scenarios, long Computed, TimeSpan Elapsed, string Backend, string Device, string BackendReason)
+{
+    /// <summary>Time spent computing chunks; the rest of <see cref="Elapsed"/> went to waiting for writes and merges and to commits.</summary>
+    public TimeSpan Computing { get; init; }
+}

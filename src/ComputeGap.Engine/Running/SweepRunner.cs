@@ -8,8 +8,9 @@ namespace ComputeGap.Engine.Running;
 /// <param name="First">First scenario index of the run.</param>
 /// <param name="Count">Scenarios to run; −1 for everything from <paramref name="First"/> on.</param>
 /// <param name="Series">Also produce every month's shares.</param>
+/// <param name="Times">Adds the time spent computing chunks to this, when given.</param>
 /// <param name="KeepOutcomes">Aggregate mode: bring every chunk's outcome columns back to the host (the bitmap of <c>--where</c>; Saltelli and Morris designs always do).</param>
-public sealed record SweepOptions(int ChunkSize = SweepOptions.DefaultChunkSize, long First = 0, long Count = -1, bool Series = false, bool KeepOutcomes = false)
+public sealed record SweepOptions(int ChunkSize = SweepOptions.DefaultChunkSize, long First = 0, long Count = -1, bool Series = false, bool KeepOutcomes = false, SweepTimes? Times = null)
 {
     /// <summary>About one million scenarios: a good Parquet row group and a cheap device buffer.</summary>
     public const int DefaultChunkSize = 1 << 20;
@@ -53,7 +54,7 @@ public static class SweepRunner
             var chunk = buffers[k % 2];
             chunk.First = first + done;
             chunk.Count = (int)Math.Min(capacity, total - done);
-            backend.Compute(plan, chunk.First, chunk.Count, chunk);
+            (options.Times ?? new SweepTimes()).Compute(() => backend.Compute(plan, chunk.First, chunk.Count, chunk));
 
             if (writing is not null)
             {
