@@ -12,7 +12,7 @@ public static class DiscoverCommand
     public static Command Create()
     {
         var source = new Argument<string>("source") { Description = "A run directory (rows, or a grid's aggregates kept with sweep --where), one Parquet file, or a pattern such as 'out/*.rows.parquet'; any tool's Parquet table works." };
-        var where = new Option<string>("--where") { Description = "The cases of interest, e.g. \"share_EU < 0.03\" or \"us_cn_ratio < 4 and bubble_month >= 0\" (comparisons joined by and, or, not; double-quote column names with spaces).", Required = true };
+        var where = new Option<string>("--where") { Description = "The cases of interest, e.g. \"share_EU < 0.03\" or \"rival_ratio < 4 and share_EU < 0.05\" (comparisons joined by and, or, not; double-quote column names with spaces).", Required = true };
         var inputs = new Option<string?>("--inputs") { Description = "Comma-separated inputs to search (default: the run's axes and uncertain parameters; for other tables, every numeric column the condition does not read)." };
         var peel = new Option<double>("--peel-alpha") { Description = "Share of a box's cases each peel removes (0 to 0.5).", DefaultValueFactory = _ => 0.05 };
         var paste = new Option<double>("--paste-alpha") { Description = "Share of the cases beside a box's face each paste adds back (0 to 0.5).", DefaultValueFactory = _ => 0.05 };
