@@ -226,8 +226,9 @@ public sealed record SummaryData(
     /// </summary>
     private static ScenarioExtremes FindExtremes(IColumnSource source, string outcome, double[] share, IReadOnlyList<string> inputs)
     {
-        var scenarios = source.Specs.Any(c => c.Name == OutcomeColumns.Scenario)
-            ? source.Column(OutcomeColumns.Scenario).ToDoubles().Select(v => (long)v).ToArray()
+        // Scenario numbers as written (int64), else row numbers; never widened to doubles (400 MB at 50 M rows).
+        var scenarios = source.Specs.Any(c => c.Name == OutcomeColumns.Scenario && c.Type == ColumnType.Int64)
+            ? source.Column(OutcomeColumns.Scenario).As<long>()
             : [.. Enumerable.Range(0, share.Length).Select(i => (long)i)];
         var top = Best(share, scenarios, highest: true);
         var bottom = Best(share, scenarios, highest: false);
