@@ -29,6 +29,9 @@ public sealed record SummaryData(
     /// <summary>Computes a grid's variance decomposition and two-way tables of an outcome (rows of a grid), or null.</summary>
     public Func<string, IO.Sensitivity.GridDecomposition?>? GridDecomposer { get; init; }
 
+    /// <summary>Computes the main effects of any outcome (its mean at each value of each axis), or null when the run kept none.</summary>
+    public Func<string, IReadOnlyList<AxisEffect>>? EffectsOf { get; init; }
+
     /// <summary>True when lower values of the reported outcome are better (<c>summarize --lower-is-better</c>): regret then counts excess over the lowest.</summary>
     public bool LowerIsBetter { get; init; }
 
@@ -115,11 +118,16 @@ public sealed record SummaryData(
             PolicyComparer = order is null
                 ? null
                 : (outcome, lowerIsBetter) => IO.Sensitivity.PolicyComparison.From(metadata.Design!, metadata.Axes, Values, order, outcome, rules, lowerIsBetter),
+            EffectsOf = outcome => [.. metadata.Axes.Select(axis => AxisEffects.Compute(axis, Values(axis), Finite(outcome, Values(outcome))))],
             GridDecomposer = metadata.Design is null ? outcome => IO.Sensitivity.GridDecomposition.Compute(outcome, metadata.Axes, Values) : null,
             ConditionEvaluator = condition => Discovery.ConditionProbability.Compute(condition, table.RowCount, Values, metadata.Axes,
                 metadata.Design is { } d ? [.. d.Uncertain.Where(table.Contains)] : []),
         };
     }
+
+    /// <summary>The values of <paramref name="column"/> with a month outcome's "never" (−1) as NaN, so means leave it out as the statistics do.</summary>
+    private static double[] Finite(string column, double[] values) =>
+        OutcomeColumns.IsMonth(column) ? [.. values.Select(v => v == OutcomeColumns.NeverMonth ? double.NaN : v)] : values;
 
     private static void Require(ColumnTable table, string column, string what)
     {
