@@ -38,7 +38,7 @@ public static class SensitivityPlot
     /// <summary>Morris μ* (mean absolute elementary effect) against σ (their spread), one labelled point per parameter.</summary>
     public static Plot Morris(IReadOnlyList<MorrisIndex> morris, IReadOnlyList<string> parameters, OutcomeScale scale, string levers)
     {
-        var unit = $"{scale.Unit} per unit of the parameter's normalised range";
+        var unit = $"{scale.Unit} per normalised range";
         var plot = PlotStyle.Create(
             $"Morris screening of {scale.Outcome}{levers}",
             $"μ*, mean |elementary effect| ({unit})",
