@@ -7,7 +7,8 @@ namespace ComputeGap.Plots;
 /// Draws every picture a run's summary holds, each a file in one directory: the tornado and main-effect
 /// curves (when the run has axes with main effects), a grid's two-way heatmaps (rows of a grid), and
 /// Sobol or Morris indices (when the design has them), all of the reported outcome
-/// (<see cref="SummaryReport.ReportOutcome"/>: the one chosen, else the focus share).
+/// (<see cref="SummaryReport.ReportOutcome"/>: the one chosen, else the focus share); and fan charts of
+/// every region's share when the run kept them (aggregates with <c>--series</c>).
 /// </summary>
 public static class SummaryPlots
 {
@@ -66,6 +67,12 @@ public static class SummaryPlots
                         $"Morris mu* and sigma of {outcome}{levers}");
                 }
             }
+        }
+
+        foreach (var fan in summary.Fans)
+        {
+            Save(FanPlot.Draw(fan, summary.Metadata), $"fan.{IO.Reports.OutcomeColumns.Share(fan.Region)}",
+                $"{fan.Region}'s share over {fan.Months.Count} months (p5-p95, p25-p75, median)");
         }
 
         return written;

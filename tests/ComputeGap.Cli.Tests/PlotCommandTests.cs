@@ -97,6 +97,29 @@ public sealed class PlotCommandTests
     }
 
     [Fact]
+    public async Task AnAggregateRunWithSeriesGetsAFanChartPerRegion()
+    {
+        using var dir = new TempDirectory();
+        var run = Path.Combine(dir.Path, "agg");
+        var made = await Cli.InvokeAsync("sweep", Cli.SweepFile("us-export-policy.json"), "--out", run, "--output", "aggregate", "--series", "--backend", "cpu", "-q");
+        Assert.Equal(0, made.ExitCode);
+
+        var plotted = await Cli.InvokeAsync("plot", run);
+        Assert.Equal(0, plotted.ExitCode);
+        foreach (var region in new[] { "US", "CN", "EU", "ALLY", "ROW" })
+        {
+            var fan = Path.Combine(run, "plots", $"fan.share_{region}.png");
+            Assert.Contains($"{fan}: {region}'s share over 84 months", plotted.Output, StringComparison.Ordinal);
+            using var bitmap = SKBitmap.Decode(fan);
+            Assert.Equal((1600, 1000), (bitmap.Width, bitmap.Height));
+        }
+
+        // Aggregates keep no rows, so no heatmaps; the tornado and curves come from the per-value sums.
+        Assert.Contains("tornado.png", plotted.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("heatmap", plotted.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MissingSourceIsOneLine()
     {
         using var dir = new TempDirectory();

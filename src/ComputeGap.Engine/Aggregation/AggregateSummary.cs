@@ -35,6 +35,7 @@ internal static class AggregateSummary
         return new SummaryData(parsed, state.Scenarios, outcomes, thresholds, AxisEffects.RankBySwing(effects))
         {
             Sensitivity = sensitivity,
+            Fans = state.Fans is { } fans ? FanTables.Charts(fans, shape.Outcomes) : [],
             EffectsOf = shape.HasEffects && shape.Axes.Count > 0
                 // The per-value sums count a month outcome's "never" as −1, which a mean must not: none for months.
                 ? outcome => OutcomeColumns.IsMonth(outcome) ? [] : [.. Enumerable.Range(0, shape.Axes.Count).Select(a => Effect(state, a, IndexOf(shape.Outcomes, outcome)))]

@@ -32,6 +32,9 @@ public sealed record SummaryData(
     /// <summary>Computes the main effects of any outcome (its mean at each value of each axis), or null when the run kept none.</summary>
     public Func<string, IReadOnlyList<AxisEffect>>? EffectsOf { get; init; }
 
+    /// <summary>Every region's share month by month as quantiles over the scenarios, when the run kept fan charts (aggregates with <c>--series</c>); else empty.</summary>
+    public IReadOnlyList<ShareFan> Fans { get; init; } = [];
+
     /// <summary>True when lower values of the reported outcome are better (<c>summarize --lower-is-better</c>): regret then counts excess over the lowest.</summary>
     public bool LowerIsBetter { get; init; }
 
