@@ -78,6 +78,14 @@ public static class SummaryPlots
         return written;
     }
 
+    /// <summary>Writes the PRIM trajectory of a <c>discover --format json</c> output into <paramref name="directory"/>.</summary>
+    public static IReadOnlyList<PlotFile> WriteDiscovery(PrimTrajectory trajectory, string directory, PlotFormat format)
+    {
+        Directory.CreateDirectory(directory);
+        return [new PlotFile(PlotStyle.Save(PrimPlot.Draw(trajectory), directory, "prim-trajectory", format),
+            $"PRIM coverage against density over {trajectory.Boxes.Count} boxes, box {trajectory.Chosen} chosen")];
+    }
+
     /// <summary>The main effects of <paramref name="outcome"/>: the summary's own for the focus share, else computed on request.</summary>
     private static IReadOnlyList<IO.Statistics.AxisEffect> EffectsOf(SummaryData summary, string outcome) =>
         outcome == SummaryReport.MainEffectOutcome(summary) ? summary.MainEffects : summary.EffectsOf?.Invoke(outcome) ?? [];

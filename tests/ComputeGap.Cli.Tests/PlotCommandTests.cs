@@ -120,6 +120,37 @@ public sealed class PlotCommandTests
     }
 
     [Fact]
+    public async Task DiscoverJsonGetsItsPrimTrajectory()
+    {
+        using var dir = new TempDirectory();
+        var run = await UsExportPolicyRowsAsync(dir);
+        var discovered = await Cli.InvokeAsync("discover", run, "--where", "share_EU < 0.01", "--format", "json");
+        Assert.Equal(0, discovered.ExitCode);
+        var json = Path.Combine(dir.Path, "discover.json");
+        await File.WriteAllTextAsync(json, discovered.Output);
+        var outDir = Path.Combine(dir.Path, "pictures");
+
+        var plotted = await Cli.InvokeAsync("plot", json, "--out", outDir);
+        Assert.Equal(0, plotted.ExitCode);
+        var picture = Path.Combine(outDir, "prim-trajectory.png");
+        var trajectory = PrimTrajectory.Read(json);
+        Assert.Equal($"{picture}: PRIM coverage against density over {trajectory.Boxes.Count} boxes, box {trajectory.Chosen} chosen", plotted.Output.TrimEnd());
+        using var bitmap = SKBitmap.Decode(picture);
+        Assert.Equal((1600, 1000), (bitmap.Width, bitmap.Height));
+    }
+
+    [Fact]
+    public async Task JsonOfAnotherKindIsOneLine()
+    {
+        var sweep = Cli.SweepFile("us-export-policy.json");
+        var run = await Cli.InvokeAsync("plot", sweep);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+            $"error: {sweep} is not the output of computegap discover --format json (its \"format\" is missing, not \"computegap-discover/1\")",
+            run.Error.TrimEnd());
+    }
+
+    [Fact]
     public async Task MissingSourceIsOneLine()
     {
         using var dir = new TempDirectory();

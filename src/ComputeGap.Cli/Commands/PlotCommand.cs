@@ -11,12 +11,12 @@ public static class PlotCommand
 {
     public static Command Create()
     {
-        var source = new Argument<string>("source") { Description = "A directory of a sweep's parts (rows or aggregates, any number of shards), or one row file." };
-        var outDir = new Option<string?>("--out") { Description = "Directory to write the pictures into (default: SOURCE/plots for a directory, else ./plots)." };
+        var source = new Argument<string>("source") { Description = "A directory of a sweep's parts (rows or aggregates, any number of shards), one row file, or the JSON of computegap discover --format json." };
+        var outDir = new Option<string?>("--out") { Description = "Directory to write the pictures into (default: SOURCE/plots for a run directory, else ./plots)." };
         var outcome = new Option<string?>("--outcome") { Description = "The outcome the pictures describe (default: the focus share, else the first outcome)." };
         var format = new Option<PlotFormat>("--format") { Description = "Picture format: png or svg, 1600 x 1000.", DefaultValueFactory = _ => PlotFormat.Png };
         var partial = new Option<bool>("--partial") { Description = "Draw even when runs or shards in the directory are incomplete." };
-        var command = new Command("plot", "Draw a sweep's tornado, main effects, two-way heatmaps (grids) and Sobol or Morris indices as PNG or SVG files.") { source, outDir, outcome, format, partial };
+        var command = new Command("plot", "Draw a sweep's tornado, main effects, two-way heatmaps (grids), Sobol or Morris indices and fan charts, or a discover output's PRIM trajectory, as PNG or SVG files.") { source, outDir, outcome, format, partial };
         command.SetAction((parse, cancellationToken) => Guard.RunAsync(
             async () =>
             {
@@ -24,6 +24,12 @@ public static class PlotCommand
                 if (!File.Exists(target) && !Directory.Exists(target) && !AggregateFiles.StemExists(target))
                 {
                     throw new FileNotFoundException($"plot: no file or directory {target}");
+                }
+
+                if (PrimTrajectory.IsJsonFile(target))
+                {
+                    var trajectory = PrimTrajectory.Read(target);
+                    return await PrintAsync(SummaryPlots.WriteDiscovery(trajectory, parse.GetValue(outDir) ?? "plots", parse.GetValue(format)), target, parse).ConfigureAwait(false);
                 }
 
                 // A damaged run is refused here exactly as summarize refuses it (exit 3).
@@ -48,21 +54,26 @@ public static class PlotCommand
                 }
 
                 var directory = parse.GetValue(outDir) ?? (Directory.Exists(target) ? Path.Combine(target, "plots") : "plots");
-                var written = SummaryPlots.Write(summary, directory, parse.GetValue(format));
-                var output = parse.InvocationConfiguration.Output;
-                foreach (var file in written)
-                {
-                    await output.WriteLineAsync($"{file.Path}: {file.What}").ConfigureAwait(false);
-                }
-
-                if (written.Count == 0)
-                {
-                    await output.WriteLineAsync($"nothing to draw: {target} holds no main effects, grid tables or sensitivity indices").ConfigureAwait(false);
-                }
-
-                return ExitCodes.Ok;
+                return await PrintAsync(SummaryPlots.Write(summary, directory, parse.GetValue(format)), target, parse).ConfigureAwait(false);
             },
             parse.InvocationConfiguration.Error));
         return command;
+    }
+
+    /// <summary>One line per file written (or why there is none).</summary>
+    private static async Task<int> PrintAsync(IReadOnlyList<PlotFile> written, string target, ParseResult parse)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        foreach (var file in written)
+        {
+            await output.WriteLineAsync($"{file.Path}: {file.What}").ConfigureAwait(false);
+        }
+
+        if (written.Count == 0)
+        {
+            await output.WriteLineAsync($"nothing to draw: {target} holds no main effects, grid tables, sensitivity indices or fan charts").ConfigureAwait(false);
+        }
+
+        return ExitCodes.Ok;
     }
 }
