@@ -11,12 +11,12 @@ public static class HeatmapPlot
     public const int MaxAnnotatedValues = 12;
 
     /// <summary>The heatmap of <paramref name="table"/>: the second axis across, the first up.</summary>
-    public static Plot Draw(TwoWayTable table, OutcomeScale scale)
+    public static Plot Draw(TwoWayTable table, OutcomeScale scale, InputLabels inputs)
     {
         var plot = PlotStyle.Create(
             $"Mean {scale.Outcome} over {table.First} × {table.Second} (interaction S2 = {ReportNumbers.Index(table.S2)})",
-            $"{table.Second} (axis value)",
-            $"{table.First} (axis value)");
+            inputs.Label(table.Second),
+            inputs.Label(table.First));
         var rows = table.FirstValues.Count;
         var columns = table.SecondValues.Count;
         var cells = new double[rows, columns];

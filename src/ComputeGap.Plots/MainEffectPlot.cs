@@ -6,12 +6,12 @@ namespace ComputeGap.Plots;
 /// <summary>One axis's main-effect curve: the outcome's mean at each value of the axis, with the overall mean for reference.</summary>
 public static class MainEffectPlot
 {
-    /// <summary>The curve of <paramref name="effect"/> on an outcome whose overall mean is <paramref name="mean"/> (stored units).</summary>
-    public static Plot Draw(AxisEffect effect, OutcomeScale scale, double mean)
+    /// <summary>The curve of <paramref name="effect"/> on an outcome whose overall mean is <paramref name="mean"/> (stored units); <paramref name="inputs"/> labels the axis.</summary>
+    public static Plot Draw(AxisEffect effect, OutcomeScale scale, double mean, InputLabels inputs)
     {
         var plot = PlotStyle.Create(
             $"Main effect of {effect.Axis} on mean {scale.Outcome}",
-            $"{effect.Axis} (axis value as written in the sweep file)",
+            inputs.Label(effect.Axis),
             scale.Label("mean"));
         var levels = effect.Levels.Where(l => double.IsFinite(l.Mean)).ToArray();
         var xs = levels.Select(l => l.Value).ToArray();

@@ -16,8 +16,13 @@ public static class SummaryPlots
     public const int MaxHeatmaps = 6;
 
     /// <summary>Writes the pictures of <paramref name="summary"/> into <paramref name="directory"/> (created if missing), in order.</summary>
-    public static IReadOnlyList<PlotFile> Write(SummaryData summary, string directory, PlotFormat format)
+    /// <param name="summary">The run's summary.</param>
+    /// <param name="directory">Where the files go.</param>
+    /// <param name="format">PNG or SVG.</param>
+    /// <param name="inputUnits">The unit of each axis column, for axis labels (an axis without one is labelled "axis value").</param>
+    public static IReadOnlyList<PlotFile> Write(SummaryData summary, string directory, PlotFormat format, IReadOnlyDictionary<string, string>? inputUnits = null)
     {
+        var inputs = new InputLabels(inputUnits ?? new Dictionary<string, string>());
         Directory.CreateDirectory(directory);
         var outcome = SummaryReport.ReportOutcome(summary);
         var stats = summary.FindOutcome(outcome) ?? throw new ArgumentException($"the run has no outcome \"{outcome}\"");
@@ -34,7 +39,7 @@ public static class SummaryPlots
                 $"tornado of mean {outcome} over {tornado.Bars.Count} axes ({inert} inert)");
             foreach (var effect in effects.OrderBy(e => e.Axis, StringComparer.Ordinal))
             {
-                Save(MainEffectPlot.Draw(effect, scale, stats.Mean), $"main-effect.{effect.Axis}",
+                Save(MainEffectPlot.Draw(effect, scale, stats.Mean, inputs), $"main-effect.{effect.Axis}",
                     $"mean {outcome} at each of {effect.Levels.Count} values of {effect.Axis}");
             }
         }
@@ -43,7 +48,7 @@ public static class SummaryPlots
         {
             foreach (var pair in grid.Pairs.Take(MaxHeatmaps))
             {
-                Save(HeatmapPlot.Draw(pair, scale), $"heatmap.{pair.First}.{pair.Second}",
+                Save(HeatmapPlot.Draw(pair, scale, inputs), $"heatmap.{pair.First}.{pair.Second}",
                     $"mean {outcome} over {pair.First} x {pair.Second}");
             }
         }

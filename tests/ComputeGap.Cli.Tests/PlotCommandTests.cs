@@ -94,6 +94,9 @@ public sealed class PlotCommandTests
         Assert.Equal("svg", XDocument.Load(tornado).Root!.Name.LocalName);
         Assert.Contains("installed_CN (H100e)", await File.ReadAllTextAsync(tornado), StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(run, "plots")));
+
+        // Inputs are labelled with their unit from the model's baseline.
+        Assert.Contains("us_priority (fraction)", await File.ReadAllTextAsync(Path.Combine(outDir, "main-effect.us_priority.svg")), StringComparison.Ordinal);
     }
 
     [Fact]

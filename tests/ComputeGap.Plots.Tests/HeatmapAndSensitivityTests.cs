@@ -11,7 +11,7 @@ public sealed class HeatmapAndSensitivityTests
     {
         var summary = SampleGrid.Summary();
         var pair = summary.Grid!.Pairs.Single(p => p.First == "a" && p.Second == "b");
-        var heatmap = Assert.Single(HeatmapPlot.Draw(pair, OutcomeScale.Of(summary.Metadata, "share_EU")).GetPlottables<Heatmap>());
+        var heatmap = Assert.Single(HeatmapPlot.Draw(pair, OutcomeScale.Of(summary.Metadata, "share_EU"), new InputLabels(new Dictionary<string, string>())).GetPlottables<Heatmap>());
 
         var cells = heatmap.Intensities;
         Assert.Equal((2, 3), (cells.GetLength(0), cells.GetLength(1)));

@@ -2,7 +2,9 @@ using System.CommandLine;
 using ComputeGap.Engine.Aggregation;
 using ComputeGap.Engine.Output;
 using ComputeGap.IO.Names;
+using ComputeGap.IO.Reports;
 using ComputeGap.Plots;
+using ComputeGap.Sweep.Listings;
 
 namespace ComputeGap.Cli.Commands;
 
@@ -54,7 +56,8 @@ public static class PlotCommand
                 }
 
                 var directory = parse.GetValue(outDir) ?? (Directory.Exists(target) ? Path.Combine(target, "plots") : "plots");
-                return await PrintAsync(SummaryPlots.Write(summary, directory, parse.GetValue(format)), target, parse).ConfigureAwait(false);
+                var units = ParamListing.ColumnUnits(summary.Metadata.Get(MetadataKeys.ModelVersion));
+                return await PrintAsync(SummaryPlots.Write(summary, directory, parse.GetValue(format), units), target, parse).ConfigureAwait(false);
             },
             parse.InvocationConfiguration.Error));
         return command;
