@@ -18,6 +18,7 @@ public static class Program
         root.Subcommands.Add(SweepsCommand.Create());
         root.Subcommands.Add(SummarizeCommand.Create());
         root.Subcommands.Add(DiscoverCommand.Create());
+        root.Subcommands.Add(PlotCommand.Create());
         root.Subcommands.Add(BaselineCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(HindcastCommand.Create());

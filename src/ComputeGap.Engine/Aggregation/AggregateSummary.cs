@@ -35,10 +35,12 @@ internal static class AggregateSummary
         return new SummaryData(parsed, state.Scenarios, outcomes, thresholds, AxisEffects.RankBySwing(effects))
         {
             Sensitivity = sensitivity,
+            Fans = state.Fans is { } fans ? FanTables.Charts(fans, shape.Outcomes) : [],
             ConditionEvaluator = state.Where is null ? null : condition => ConditionProbability.FromGrid(state.Bitmap(), condition, state.Where.Condition),
-            MainEffectsOf = !shape.HasEffects
+            // The per-value sums count a month outcome's "never" as −1, which a mean must not: none for months.
+            MainEffectsOf = !shape.HasEffects || shape.Axes.Count == 0
                 ? null
-                : outcome => shape.Outcomes.ToList().IndexOf(outcome) is var o and >= 0
+                : outcome => shape.Outcomes.ToList().IndexOf(outcome) is var o and >= 0 && !OutcomeColumns.IsMonth(outcome)
                     ? [.. Enumerable.Range(0, shape.Axes.Count).Select(a => Effect(state, a, o))]
                     : null,
             Extremes = parsed.Focus is null ? null : new ScenarioExtremes(shape.Outcomes[shape.Focus],

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ComputeGap.IO.Parquet;
 using ComputeGap.IO.Reports;
+using ComputeGap.IO.Statistics;
 
 namespace ComputeGap.Engine.Aggregation;
 
@@ -65,6 +66,12 @@ internal static class FanTables
             [new("month", ColumnType.Int32), new("region", ColumnType.Int32), new("slot", ColumnType.Int32), new("count", ColumnType.Int64)],
             [month.ToArray(), region.ToArray(), slot.ToArray(), count.ToArray()], count.Count);
     }
+
+    /// <summary>Every region's fan (p5, p25, p50, p75, p95 of its share each month, from the sketch: within 1 %).</summary>
+    public static ShareFan[] Charts(FanState fans, IReadOnlyList<string> outcomes) =>
+        [.. Enumerable.Range(0, fans.Regions).Select(r => new ShareFan(RegionName(outcomes, r),
+            [.. Enumerable.Range(0, fans.Months).Select(t => new FanQuantiles(
+                fans.Quantile(t, r, 0.05), fans.Quantile(t, r, 0.25), fans.Quantile(t, r, 0.50), fans.Quantile(t, r, 0.75), fans.Quantile(t, r, 0.95)))]))];
 
     /// <summary>Restores exact fan counts from a <c>fan-sketch</c> table; the horizon comes from the metadata.</summary>
     public static void Read(AggregateState state, ColumnTable table)

@@ -29,6 +29,9 @@ public sealed record SummaryData(
     /// <summary>Computes a grid's variance decomposition and two-way tables of an outcome (rows of a grid), or null.</summary>
     public Func<string, IO.Sensitivity.GridDecomposition?>? GridDecomposer { get; init; }
 
+    /// <summary>Every region's share month by month as quantiles over the scenarios, when the run kept fan charts (aggregates with <c>--series</c>); else empty.</summary>
+    public IReadOnlyList<ShareFan> Fans { get; init; } = [];
+
     /// <summary>True when lower values of the reported outcome are better (<c>summarize --lower-is-better</c>): regret then counts excess over the lowest.</summary>
     public bool LowerIsBetter { get; init; }
 
@@ -180,11 +183,15 @@ public sealed record SummaryData(
             GridDecomposer = metadata.Design is null ? Once<string, IO.Sensitivity.GridDecomposition?>(outcome => IO.Sensitivity.GridDecomposition.Compute(outcome, metadata.Axes, Values)) : null,
             ConditionEvaluator = condition => conditions(condition.ToString()),
             MainEffectsOf = Once<string, IReadOnlyList<AxisEffect>?>(outcome => specs.ContainsKey(outcome)
-                ? [.. metadata.Axes.Select(axis => AxisEffects.Compute(axis, Values(axis), Values(outcome)))]
+                ? [.. metadata.Axes.Select(axis => AxisEffects.Compute(axis, Values(axis), Finite(outcome, Values(outcome))))]
                 : null),
             Extremes = extremes,
         };
     }
+
+    /// <summary>The values of <paramref name="column"/> with a month outcome's "never" (−1) as NaN, so means leave it out as the statistics do.</summary>
+    private static double[] Finite(string column, double[] values) =>
+        OutcomeColumns.IsMonth(column) ? [.. values.Select(v => v == OutcomeColumns.NeverMonth ? double.NaN : v)] : values;
 
     /// <summary>The rows of the <see cref="ExtremeCount"/> highest (or lowest) finite values, best first; one pass keeping a short sorted list.</summary>
     private static int[] Best(double[] values, long[] scenarios, bool highest)

@@ -49,8 +49,11 @@ internal readonly record struct ParamRef(ParamInfo Info, int Region, string Text
             throw json.Fail(path, $"unknown region {SpecErrors.Quote(regionName)} in {SpecErrors.Quote(text)}{SpecErrors.Suggest(regionName, regions)} (regions: {SpecErrors.List(regions)})");
         }
 
-        return new ParamRef(info, region, text, name + "_" + regions[region]);
+        return new ParamRef(info, region, text, ColumnOf(name, regions[region]));
     }
+
+    /// <summary>The output column of a per-region parameter's field for one region: <c>dc_growth_EU</c>.</summary>
+    public static string ColumnOf(string name, string region) => name + "_" + region;
 
     /// <summary>
     /// Why <paramref name="name"/> is not a parameter of <paramref name="model"/>: it belongs to another
