@@ -40,9 +40,17 @@ public static class DiscoveryReport
     {
         var input = prim.Inputs[k];
         var limits = prim.Trajectory[box].Limits;
-        return input.Labels is { } labels
-            ? string.Join(", ", Enumerable.Range(0, labels.Length).Where(c => ((limits.Kept(k) >> c) & 1) != 0).Select(c => labels[c]))
+        return input.Labels is not null
+            ? string.Join(", ", KeptLabels(prim, box, k))
             : $"{input.Show(input.Low[limits.Low(k)])} to {input.Show(input.High[limits.High(k)])}";
+    }
+
+    /// <summary>The categories box <paramref name="box"/> keeps of categorical input <paramref name="k"/>, in code order.</summary>
+    public static IEnumerable<string> KeptLabels(PrimResult prim, int box, int k)
+    {
+        var labels = prim.Inputs[k].Labels ?? [];
+        var kept = prim.Trajectory[box].Limits.Kept(k);
+        return Enumerable.Range(0, labels.Length).Where(c => ((kept >> c) & 1) != 0).Select(c => labels[c]);
     }
 
     private static void WriteTable(DiscoveryResult r, TextWriter w)
@@ -210,15 +218,12 @@ public static class DiscoveryReport
         {
             var input = prim.Inputs[k];
             json.WriteStartObject(input.Name);
-            if (input.Labels is { } labels)
+            if (input.Labels is not null)
             {
                 json.WriteStartArray("values");
-                for (var c = 0; c < labels.Length; c++)
+                foreach (var label in KeptLabels(prim, box.Index, k))
                 {
-                    if (((box.Limits.Kept(k) >> c) & 1) != 0)
-                    {
-                        json.WriteStringValue(labels[c]);
-                    }
+                    json.WriteStringValue(label);
                 }
 
                 json.WriteEndArray();
@@ -270,10 +275,9 @@ public static class DiscoveryReport
             foreach (var k in prim.RestrictedInputs(box.Index))
             {
                 var input = prim.Inputs[k];
-                if (input.Labels is { } labels)
+                if (input.Labels is not null)
                 {
-                    var kept = Enumerable.Range(0, labels.Length).Where(c => ((box.Limits.Kept(k) >> c) & 1) != 0).Select(c => labels[c]);
-                    Row(w, "limits", input.Name, key, "values", string.Join("|", kept));
+                    Row(w, "limits", input.Name, key, "values", string.Join("|", KeptLabels(prim, box.Index, k)));
                 }
                 else
                 {

@@ -61,10 +61,7 @@ public static class ScenarioDiscovery
         values.Clear();
         ColumnMemory.Release();
         var ofInterest = flags.LongCount(f => f);
-        if (ofInterest == 0 || ofInterest == rows)
-        {
-            throw new ArgumentException($"--where \"{request.Where}\" holds in {(ofInterest == 0 ? "no case" : "every case")} of the {rows:N0} in {source}, so there is nothing to tell apart");
-        }
+        RequireContrast(request, ofInterest, rows, source);
 
         var coded = new List<CodedInput>(inputs.Count);
         var leftOut = new List<string>();
@@ -93,10 +90,7 @@ public static class ScenarioDiscovery
 
         var data = new PrimData(coded, flags);
         var prim = Prim.Run(data, request.Options);
-        if (request.Box is { } box && (box < 0 || box >= prim.Trajectory.Count))
-        {
-            throw new ArgumentException($"--box {box}: the trajectory has boxes 0 to {prim.Trajectory.Count - 1}");
-        }
+        RequireBox(request, prim);
 
         var stability = PrimStability.Measure(data, request.Options, request.Resamples, request.Seed);
         return new DiscoveryResult(condition, prim, request.Box ?? prim.DefaultChoice, stability,
@@ -136,16 +130,10 @@ public static class ScenarioDiscovery
             throw new ArgumentException($"--inputs: a grid's bitmap is searched over all its axes ({string.Join(", ", grid.Axes)}); write rows to search fewer");
         }
 
-        if (grid.Holds == 0 || grid.Holds == grid.Scenarios)
-        {
-            throw new ArgumentException($"--where \"{request.Where}\" holds in {(grid.Holds == 0 ? "no case" : "every case")} of the {grid.Scenarios:N0} in {source}, so there is nothing to tell apart");
-        }
+        RequireContrast(request, grid.Holds, grid.Scenarios, source);
 
         var prim = Prim.Run(grid, request.Options);
-        if (request.Box is { } box && (box < 0 || box >= prim.Trajectory.Count))
-        {
-            throw new ArgumentException($"--box {box}: the trajectory has boxes 0 to {prim.Trajectory.Count - 1}");
-        }
+        RequireBox(request, prim);
 
         return new DiscoveryResult(recorded, prim, request.Box ?? prim.DefaultChoice,
             PrimStability.Measure(grid, request.Options, request.Resamples, request.Seed),
@@ -154,6 +142,24 @@ public static class ScenarioDiscovery
             Source = source,
             Options = request.Options,
         };
+    }
+
+    /// <summary>Refuses a condition that holds in no case or in every case: PRIM would have nothing to tell apart.</summary>
+    private static void RequireContrast(DiscoveryRequest request, long ofInterest, long cases, string source)
+    {
+        if (ofInterest == 0 || ofInterest == cases)
+        {
+            throw new ArgumentException($"--where \"{request.Where}\" holds in {(ofInterest == 0 ? "no case" : "every case")} of the {cases:N0} in {source}, so there is nothing to tell apart");
+        }
+    }
+
+    /// <summary>Refuses a <c>--box</c> beyond the trajectory.</summary>
+    private static void RequireBox(DiscoveryRequest request, PrimResult prim)
+    {
+        if (request.Box is { } box && (box < 0 || box >= prim.Trajectory.Count))
+        {
+            throw new ArgumentException($"--box {box}: the trajectory has boxes 0 to {prim.Trajectory.Count - 1}");
+        }
     }
 
     /// <summary>
