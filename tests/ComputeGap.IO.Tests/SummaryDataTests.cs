@@ -8,6 +8,20 @@ public sealed class SummaryDataTests
     private static readonly SummaryData Data = SummaryData.FromTable(SummaryFixture.Table());
 
     [Fact]
+    public void Progress_counts_the_outcome_columns_summarised_and_is_silent_between_intervals()
+    {
+        var lines = new List<string>();
+        var data = SummaryData.FromColumns(SummaryFixture.Table(), lines.Add, TimeSpan.Zero);
+        Assert.Equal(data.Outcomes.Count, lines.Count);
+        Assert.StartsWith($"summarised 1 of {data.Outcomes.Count} outcome columns of 5 rows in ", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"summarised {data.Outcomes.Count} of {data.Outcomes.Count} outcome columns", lines[^1], StringComparison.Ordinal);
+
+        var quiet = new List<string>();
+        SummaryData.FromColumns(SummaryFixture.Table(), quiet.Add, TimeSpan.FromHours(1));
+        Assert.Empty(quiet);
+    }
+
+    [Fact]
     public void Every_column_but_the_scenario_and_the_axes_is_an_outcome_in_column_order()
     {
         Assert.Equal(

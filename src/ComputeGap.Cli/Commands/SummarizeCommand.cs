@@ -38,7 +38,7 @@ public static class SummarizeCommand
                     }
                 }
 
-                var summary = await SummaryLoader.LoadAsync(target, cancellationToken).ConfigureAwait(false);
+                var summary = await SummaryLoader.LoadAsync(target, cancellationToken, line => parse.InvocationConfiguration.Error.WriteLine($"progress: {line}")).ConfigureAwait(false);
                 if (parse.GetValue(outcome) is { } chosen)
                 {
                     var names = summary.Outcomes.Select(o => o.Name).ToList();

@@ -20,9 +20,10 @@ public static class SummaryLoader
     /// <param name="fileOrDirectory">A row file, an aggregate file (its whole aggregate is read), a directory
     /// holding one kind of part files, or an aggregate stem such as <c>out/default</c>.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
+    /// <param name="progress">Told every 5 s how far a summary of rows has got; null for silence.</param>
     /// <exception cref="IncompatiblePartsException">A directory holds both aggregate and row files, or parts that do not belong together.</exception>
     /// <exception cref="FileNotFoundException">Nothing to read there.</exception>
-    public static async Task<SummaryData> LoadAsync(string fileOrDirectory, CancellationToken cancellationToken)
+    public static async Task<SummaryData> LoadAsync(string fileOrDirectory, CancellationToken cancellationToken, Action<string>? progress = null)
     {
         if (Directory.Exists(fileOrDirectory))
         {
@@ -52,7 +53,7 @@ public static class SummaryLoader
         // Rows are summarised one column at a time, read from the parts on demand (50 M rows in memory whole
         // took 9.5 GB per 10 M rows; a column of 50 M float32 values is 200 MB).
         var parts = await ParquetTableReader.OpenPartsAsync(fileOrDirectory, SeriesSuffix, SeriesWhat, cancellationToken).ConfigureAwait(false);
-        return SummaryData.FromColumns(parts);
+        return SummaryData.FromColumns(parts, progress);
     }
 
     private static async Task<SummaryData> FromAggregatesAsync(string path, CancellationToken cancellationToken) =>

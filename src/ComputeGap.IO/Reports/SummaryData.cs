@@ -93,9 +93,14 @@ public sealed record SummaryData(
     /// (and its sorted copy for exact quantiles), not the table; the report's later questions (grid
     /// decomposition, policies, <c>--where</c>) read the columns they need again.
     /// </summary>
+    /// <param name="source">The rows.</param>
+    /// <param name="progress">Told how far the outcome columns have got, at most every <paramref name="every"/> (default 5 s); null for silence.</param>
+    /// <param name="every">The least time between progress lines.</param>
     /// <exception cref="InvalidDataException">The metadata names an axis or focus share column the table lacks.</exception>
-    public static SummaryData FromColumns(IColumnSource source)
+    public static SummaryData FromColumns(IColumnSource source, Action<string>? progress = null, TimeSpan? every = null)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
         var metadata = SummaryMetadata.Parse(source.Metadata);
         var specs = source.Specs.ToDictionary(c => c.Name, StringComparer.Ordinal);
         bool Has(string name) => specs.TryGetValue(name, out var c) && c.Type != ColumnType.String;
@@ -141,7 +146,8 @@ public sealed record SummaryData(
         var axes = metadata.InputColumns.ToHashSet(StringComparer.Ordinal);
         var outcomes = new List<OutcomeStats>();
         var thresholds = new ThresholdProbability?[rules.Count];
-        foreach (var spec in source.Specs.Where(c => c.Name != OutcomeColumns.Scenario && !axes.Contains(c.Name) && c.Type != ColumnType.String))
+        var outcomeSpecs = source.Specs.Where(c => c.Name != OutcomeColumns.Scenario && !axes.Contains(c.Name) && c.Type != ColumnType.String).ToList();
+        foreach (var spec in outcomeSpecs)
         {
             var values = Values(spec.Name);
             outcomes.Add(OutcomeStats.Compute(spec.Name, values,
@@ -155,6 +161,11 @@ public sealed record SummaryData(
             }
 
             ColumnMemory.Release();
+            if (progress is not null && clock.Elapsed - lastReport >= (every ?? TimeSpan.FromSeconds(5)))
+            {
+                lastReport = clock.Elapsed;
+                progress($"summarised {outcomes.Count} of {outcomeSpecs.Count} outcome columns of {source.RowCount:N0} rows in {clock.Elapsed.TotalSeconds:F0} s");
+            }
         }
 
         for (var r = 0; r < rules.Count; r++)
