@@ -40,8 +40,8 @@ internal static class AggregateSummary
             // The per-value sums count a month outcome's "never" as −1, which a mean must not: none for months.
             MainEffectsOf = !shape.HasEffects || shape.Axes.Count == 0
                 ? null
-                : outcome => shape.Outcomes.ToList().IndexOf(outcome) is var o and >= 0 && !OutcomeColumns.IsMonth(outcome)
-                    ? [.. Enumerable.Range(0, shape.Axes.Count).Select(a => Effect(state, a, o))]
+                : outcome => shape.Outcomes.Contains(outcome) && !OutcomeColumns.IsMonth(outcome)
+                    ? [.. Enumerable.Range(0, shape.Axes.Count).Select(a => Effect(state, a, IndexOf(shape.Outcomes, outcome)))]
                     : null,
             Extremes = parsed.Focus is null ? null : new ScenarioExtremes(shape.Outcomes[shape.Focus],
                 [.. state.Best.Select(e => Ranked(shape, e))], [.. state.Worst.Select(e => Ranked(shape, e))]),

@@ -13,22 +13,18 @@ namespace ComputeGap.Engine.Aggregation;
 public sealed class WhereBits
 {
     private readonly SortedDictionary<long, List<ulong>> _segments = [];
-    private readonly int[] _columns;
+    private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
 
     /// <summary>A bitmap of <paramref name="condition"/> over the outcomes <paramref name="outcomes"/> (the condition reads only them).</summary>
     /// <exception cref="ArgumentException">The condition reads a column that is not an outcome.</exception>
     public WhereBits(WhereExpression condition, IReadOnlyList<string> outcomes)
     {
         Condition = condition;
-        var names = condition.Columns;
-        _columns = new int[names.Count];
-        for (var i = 0; i < names.Count; i++)
+        foreach (var name in condition.Columns)
         {
-            _columns[i] = outcomes.ToList().IndexOf(names[i]);
-            if (_columns[i] < 0)
-            {
-                throw new ArgumentException($"--where: {names[i]} is not an outcome of this sweep; a sweep's bitmap records a condition on outcomes (discover then finds which axes matter)");
-            }
+            _columns[name] = outcomes.ToList().IndexOf(name) is var at and >= 0
+                ? at
+                : throw new ArgumentException($"--where: {name} is not an outcome of this sweep; a sweep's bitmap records a condition on outcomes (discover then finds which axes matter)");
         }
 
         Outcomes = outcomes;
@@ -54,8 +50,7 @@ public sealed class WhereBits
             throw new ArgumentException($"a chunk of the bitmap must start on a word (a multiple of 64 scenarios), not at {first}", nameof(first));
         }
 
-        var names = Condition.Columns;
-        var flags = Condition.Evaluate(count, name => columns[_columns[IndexOf(names, name)]]);
+        var flags = Condition.Evaluate(count, name => columns[_columns[name]]);
         var words = new ulong[(count + 63) / 64];
         for (var i = 0; i < count; i++)
         {
@@ -170,17 +165,4 @@ public sealed class WhereBits
         Condition.ToString() == other.Condition.ToString()
         && Segments.SelectMany(s => s.Words.Select((w, i) => (s.FirstWord + i, w)))
             .SequenceEqual(other.Segments.SelectMany(s => s.Words.Select((w, i) => (s.FirstWord + i, w))));
-
-    private static int IndexOf(IReadOnlyList<string> names, string name)
-    {
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (names[i] == name)
-            {
-                return i;
-            }
-        }
-
-        throw new KeyNotFoundException(name);
-    }
 }

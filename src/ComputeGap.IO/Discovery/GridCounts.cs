@@ -15,7 +15,7 @@ internal sealed class GridCounts : IPrimCounts
     private readonly int[][] _indexOfCode;
     private readonly int _d;
     private BoxLimits _box;
-    private long[][] _interest;
+    private long[][]? _interest;
 
     public GridCounts(GridBitmap grid)
     {
@@ -36,7 +36,6 @@ internal sealed class GridCounts : IPrimCounts
         Inputs = inputs;
         Initial = BoxLimits.Full(inputs);
         _box = Initial;
-        _interest = Scan(Masks(_box), marginals: true).Marginals;
     }
 
     public IReadOnlyList<CodedInput> Inputs { get; }
@@ -52,12 +51,13 @@ internal sealed class GridCounts : IPrimCounts
 
     public long[] Count(int k) => CellsPerCode(_box, k, inside: true);
 
-    public long[] Interest(int k) => _interest[k];
+    /// <remarks>The box is scanned on first use after it changes, so uses that need only the inputs (resampling) scan nothing.</remarks>
+    public long[] Interest(int k) => (_interest ??= Scan(Masks(_box), marginals: true).Marginals)[k];
 
     public void Shrink(BoxLimits box, int k, int index)
     {
         _box = box;
-        _interest = Scan(Masks(box), marginals: true).Marginals;
+        _interest = null;
     }
 
     public (long[]?[] Count, long[]?[] Interest) PasteCandidates(BoxLimits box, int[] restricted)

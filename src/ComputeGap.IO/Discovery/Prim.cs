@@ -25,16 +25,7 @@ public static class Prim
     /// <exception cref="ArgumentException">The options are out of range, or no case (or every case) is of interest.</exception>
     public static PrimResult Run(PrimData data, PrimOptions options, bool quasiP = true)
     {
-        if (options.Problem() is { } problem)
-        {
-            throw new ArgumentException(problem, nameof(options));
-        }
-
-        if (data.CasesOfInterest == 0 || data.CasesOfInterest == data.Cases)
-        {
-            throw new ArgumentException($"the condition holds in {(data.CasesOfInterest == 0 ? "no case" : "every case")} of {data.Cases:N0}, so there is nothing to tell apart", nameof(data));
-        }
-
+        Check(options, data.Cases, data.CasesOfInterest);
         return Search(new RowCounts(data), options, quasiP);
     }
 
@@ -45,17 +36,22 @@ public static class Prim
     /// <exception cref="ArgumentException">The options are out of range, or the condition held in no scenario or in every one.</exception>
     public static PrimResult Run(GridBitmap grid, PrimOptions options, bool quasiP = true)
     {
+        Check(options, grid.Scenarios, grid.Holds);
+        return Search(new GridCounts(grid), options, quasiP);
+    }
+
+    /// <summary>Refuses options out of range, and data with nothing to tell apart, before any counting.</summary>
+    private static void Check(PrimOptions options, long cases, long ofInterest)
+    {
         if (options.Problem() is { } problem)
         {
             throw new ArgumentException(problem, nameof(options));
         }
 
-        if (grid.Holds == 0 || grid.Holds == grid.Scenarios)
+        if (ofInterest == 0 || ofInterest == cases)
         {
-            throw new ArgumentException($"the condition holds in {(grid.Holds == 0 ? "no scenario" : "every scenario")} of {grid.Scenarios:N0}, so there is nothing to tell apart", nameof(grid));
+            throw new ArgumentException($"the condition holds in {(ofInterest == 0 ? "no case" : "every case")} of {cases:N0}, so there is nothing to tell apart", nameof(cases));
         }
-
-        return Search(new GridCounts(grid), options, quasiP);
     }
 
     /// <summary>Runs PRIM on any counts: peeling, pasting, then the quasi-p values.</summary>
