@@ -48,7 +48,7 @@ public sealed record ConditionProbability(WhereExpression Condition, long Cases,
         }
 
         var groups = axes.Select(axis => new ConditionByInput(axis, false,
-                [.. AxisEffects.Compute(axis, column(axis), indicator).Levels.Select(l => new ConditionLevel(l.Value, l.Value, l.Mean, l.Count))]))
+                [.. AxisEffects.OfColumns(axis, column(axis), indicator).Levels.Select(l => new ConditionLevel(l.Value, l.Value, l.Mean, l.Count))]))
             .Concat(uncertain.Select(name => ByDecile(name, column(name), indicator)))
             .OrderByDescending(g => g.Swing).ThenBy(g => g.Input, StringComparer.Ordinal)
             .ToList();

@@ -25,14 +25,33 @@ public static class ColumnBlocks
     }
 
     /// <summary>Runs <paramref name="body"/>(block start, the block's doubles) over every block in order, on this thread.</summary>
-    public static void ForEachInOrder(Array values, Action<int, ReadOnlySpan<double>> body)
+    public static void ForEachInOrder(Array values, Action<int, ReadOnlySpan<double>> body) =>
+        ForEachInOrder([values], (start, length, buffers) => body(start, buffers[0].AsSpan(0, length)));
+
+    /// <summary>
+    /// Runs <paramref name="body"/>(block start, block length, each column's doubles) over every block of
+    /// the equally long <paramref name="columns"/> in order, on this thread: buffer k holds column k's block
+    /// in its first <c>length</c> entries.
+    /// </summary>
+    /// <exception cref="ArgumentException">The columns differ in length.</exception>
+    public static void ForEachInOrder(IReadOnlyList<Array> columns, Action<int, int, double[][]> body)
     {
-        var buffer = new double[Math.Min(Size, values.Length)];
-        for (var start = 0; start < values.Length; start += Size)
+        var rows = columns.Count == 0 ? 0 : columns[0].Length;
+        if (columns.Any(c => c.Length != rows))
         {
-            var span = buffer.AsSpan(0, Math.Min(Size, values.Length - start));
-            Copy(values, start, span);
-            body(start, span);
+            throw new ArgumentException($"columns of {string.Join(", ", columns.Select(c => c.Length))} rows cannot be walked together", nameof(columns));
+        }
+
+        var buffers = columns.Select(_ => new double[Math.Min(Size, rows)]).ToArray();
+        for (var start = 0; start < rows; start += Size)
+        {
+            var length = Math.Min(Size, rows - start);
+            for (var c = 0; c < buffers.Length; c++)
+            {
+                Copy(columns[c], start, buffers[c].AsSpan(0, length));
+            }
+
+            body(start, length, buffers);
         }
     }
 

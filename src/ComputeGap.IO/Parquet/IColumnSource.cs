@@ -19,4 +19,16 @@ public interface IColumnSource
     /// <summary>The column <paramref name="name"/>'s values (read anew from files each call for <see cref="ParquetParts"/>).</summary>
     /// <exception cref="KeyNotFoundException">No such column.</exception>
     TableColumn Column(string name);
+
+    /// <summary>
+    /// Runs <paramref name="body"/>(first row, rows, each column's doubles) over the named numeric columns in
+    /// blocks of consecutive rows, in row order: buffer k holds column k's block, widened to double, in its
+    /// first <c>rows</c> entries. A source reading files holds one block of each column, never a whole column.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such column.</exception>
+    void ForEachBlock(IReadOnlyList<string> names, Action<int, int, double[][]> body) =>
+        ColumnBlocks.ForEachInOrder([.. names.Select(n => Column(n).Values)], body);
+
+    /// <summary>True when <see cref="Column"/> reads a new array each call, which its caller may then reorder.</summary>
+    bool ColumnsAreCopies => false;
 }

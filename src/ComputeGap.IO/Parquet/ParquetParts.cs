@@ -74,6 +74,9 @@ public sealed class ParquetParts : IColumnSource
     /// <remarks>Reads synchronously (the caller is a report computed on one thread; there is no synchronisation context to block).</remarks>
     public TableColumn Column(string name) => ReadColumnAsync(name).GetAwaiter().GetResult();
 
+    /// <inheritdoc/>
+    public bool ColumnsAreCopies => true;
+
     /// <summary>The spec of column <paramref name="name"/>, or null.</summary>
     public ColumnSpec? Find(string name) => Columns.FirstOrDefault(c => c.Name == name) is { Name: not null } spec ? spec : null;
 
@@ -97,9 +100,42 @@ public sealed class ParquetParts : IColumnSource
     public async Task<TableColumn> ReadColumnAsync(string name, CancellationToken cancellationToken = default) =>
         (await ReadColumnsAsync([name], cancellationToken).ConfigureAwait(false))[0];
 
+    /// <inheritdoc/>
+    /// <remarks>Reads row group by row group: one row group of each named column is held at a time.</remarks>
+    public void ForEachBlock(IReadOnlyList<string> names, Action<int, int, double[][]> body) =>
+        ForEachBlockAsync(names, body).GetAwaiter().GetResult();
+
+    /// <summary><see cref="ForEachBlock"/>, reading asynchronously.</summary>
+    public async Task ForEachBlockAsync(IReadOnlyList<string> names, Action<int, int, double[][]> body, CancellationToken cancellationToken = default)
+    {
+        var specs = names.Select(n => Find(n) ?? throw new KeyNotFoundException($"The table has no column '{n}'.")).ToArray();
+        Array[] group = [];
+        var offset = 0;
+        foreach (var file in Files)
+        {
+            offset = await ForEachRowGroupAsync(file.Path, specs, offset, (rows, at) =>
+            {
+                if (group.Length == 0 || group[0].Length != rows)
+                {
+                    group = [.. specs.Select(s => ColumnTypes.CreateArray(s.Type, rows))];
+                }
+
+                return (group, 0, () => ColumnBlocks.ForEachInOrder(group, (start, length, blocks) => body(at + start, length, blocks)));
+            }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Reads the columns of one file's row groups into the arrays from <paramref name="offset"/>; returns the offset after them.</summary>
-    internal static async Task<int> ReadRowsAsync(string path, IReadOnlyList<ColumnSpec> columns, Array[] arrays,
-        int offset, CancellationToken cancellationToken)
+    internal static Task<int> ReadRowsAsync(string path, IReadOnlyList<ColumnSpec> columns, Array[] arrays,
+        int offset, CancellationToken cancellationToken) =>
+        ForEachRowGroupAsync(path, columns, offset, (_, at) => (arrays, at, null), cancellationToken);
+
+    /// <summary>
+    /// Reads one file's row groups in order: <paramref name="target"/>(rows, first row) says which arrays,
+    /// from which index, take the group's columns, and what to run once they hold them; returns the row after the file.
+    /// </summary>
+    private static async Task<int> ForEachRowGroupAsync(string path, IReadOnlyList<ColumnSpec> columns, int offset,
+        Func<int, int, (Array[] Arrays, int Index, Action? Then)> target, CancellationToken cancellationToken)
     {
         var reader = await ParquetReader.CreateAsync(path, null, cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
@@ -108,12 +144,14 @@ public sealed class ParquetParts : IColumnSource
             foreach (var group in reader.RowGroups)
             {
                 var rows = checked((int)group.RowCount);
+                var (arrays, index, then) = target(rows, offset);
                 for (var c = 0; c < columns.Count; c++)
                 {
-                    await ColumnReads.ReadAsync(group, fields[columns[c].Name], arrays[c], offset, rows, path, cancellationToken)
+                    await ColumnReads.ReadAsync(group, fields[columns[c].Name], arrays[c], index, rows, path, cancellationToken)
                         .ConfigureAwait(false);
                 }
 
+                then?.Invoke();
                 offset += rows;
             }
         }

@@ -99,8 +99,6 @@ public sealed record SummaryData(
     /// <exception cref="InvalidDataException">The metadata names an axis or focus share column the table lacks.</exception>
     public static SummaryData FromColumns(IColumnSource source, Action<string>? progress = null, TimeSpan? every = null)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var lastReport = TimeSpan.Zero;
         var metadata = SummaryMetadata.Parse(source.Metadata);
         var specs = source.Specs.ToDictionary(c => c.Name, StringComparer.Ordinal);
         bool Has(string name) => specs.TryGetValue(name, out var c) && c.Type != ColumnType.String;
@@ -115,64 +113,27 @@ public sealed record SummaryData(
             Require(specs, focusShare, $"focus region '{metadata.Focus}'");
         }
 
-        // Columns are read again for each question; for a large table, the dropped ones are given back first,
-        // so what is held is what is in use (50 M rows: a column is 200 MB as float32, 400 MB as doubles).
+        // Columns are read again for each question, in their own type (a float32 column of 50 M rows is
+        // 200 MB; widened, 400 MB more), and worked on in blocks of doubles; for a large table the dropped
+        // ones are given back first, so what is held is what is in use. Each step below is its own method,
+        // so its columns are unreachable once it returns, whatever the JIT's tier.
         var large = source.RowCount >= LargeTable;
-        double[] Values(string column)
+        Array Column(string column)
         {
             if (large)
             {
                 ColumnMemory.Release();
             }
 
-            return source.Column(column).ToDoubles();
+            return source.Column(column).Values;
         }
 
-        var effects = new List<AxisEffect>();
-        ScenarioExtremes? extremes = null;
-        if (focusShare is not null)
-        {
-            var share = Values(focusShare);
-            foreach (var axis in metadata.Axes)
-            {
-                effects.Add(AxisEffects.Compute(axis, Values(axis), share));
-                ColumnMemory.Release();
-            }
-
-            extremes = FindExtremes(source, focusShare, share, metadata.InputColumns.Where(specs.ContainsKey).ToList());
-        }
-
+        double[] Values(string column) => source.Column(column).ToDoubles();
+        var (effects, extremes) = focusShare is null
+            ? ([], null)
+            : FocusEffects(source, metadata, focusShare, [.. metadata.InputColumns.Where(specs.ContainsKey)]);
         var rules = ThresholdRule.For(metadata, Has);
-        var axes = metadata.InputColumns.ToHashSet(StringComparer.Ordinal);
-        var outcomes = new List<OutcomeStats>();
-        var thresholds = new ThresholdProbability?[rules.Count];
-        var outcomeSpecs = source.Specs.Where(c => c.Name != OutcomeColumns.Scenario && !axes.Contains(c.Name) && c.Type != ColumnType.String).ToList();
-        foreach (var spec in outcomeSpecs)
-        {
-            var values = Values(spec.Name);
-            outcomes.Add(OutcomeStats.Compute(spec.Name, values,
-                OutcomeColumns.IsMonth(spec.Name) && spec.Type is ColumnType.Int32 or ColumnType.Int64 ? OutcomeColumns.NeverMonth : (double?)null));
-            for (var r = 0; r < rules.Count; r++)
-            {
-                if (rules[r].Column == spec.Name)
-                {
-                    thresholds[r] = rules[r].Evaluate(values);
-                }
-            }
-
-            ColumnMemory.Release();
-            if (progress is not null && clock.Elapsed - lastReport >= (every ?? TimeSpan.FromSeconds(5)))
-            {
-                lastReport = clock.Elapsed;
-                progress($"summarised {outcomes.Count} of {outcomeSpecs.Count} outcome columns of {source.RowCount:N0} rows in {clock.Elapsed.TotalSeconds:F0} s");
-            }
-        }
-
-        for (var r = 0; r < rules.Count; r++)
-        {
-            thresholds[r] ??= rules[r].Evaluate(Values(rules[r].Column));
-        }
-
+        var (outcomes, thresholds) = SummariseOutcomes(source, metadata, rules, Column, progress, every ?? TimeSpan.FromSeconds(5));
         var sensitivity = IO.Sensitivity.SensitivityFromRows.Compute(source, metadata, [.. outcomes.Select(o => o.Name)], out var missing);
         var order = metadata.Design is { } design ? IO.Sensitivity.SensitivityFromRows.ScenarioOrder(source, design) : null;
         var rows = source.RowCount;
@@ -186,78 +147,133 @@ public sealed record SummaryData(
         var uncertain = metadata.Design is { } d ? d.Uncertain.Where(specs.ContainsKey).ToArray() : [];
         var conditions = Once<string, Discovery.ConditionProbability>(text =>
             Discovery.ConditionProbability.Compute(Discovery.WhereParser.Parse(text), rows, Values, metadata.Axes, uncertain));
-        return new SummaryData(metadata, rows, outcomes, [.. thresholds.Select(t => t!)], AxisEffects.RankBySwing(effects))
+        return new SummaryData(metadata, rows, outcomes, thresholds, AxisEffects.RankBySwing(effects))
         {
             Sensitivity = sensitivity,
             SensitivityNote = missing,
             PolicyComparer = policies is null ? null : (outcome, lowerIsBetter) => policies((outcome, lowerIsBetter)),
-            GridDecomposer = metadata.Design is null ? Once<string, IO.Sensitivity.GridDecomposition?>(outcome => IO.Sensitivity.GridDecomposition.Compute(outcome, metadata.Axes, Values)) : null,
+            GridDecomposer = metadata.Design is null ? Once<string, IO.Sensitivity.GridDecomposition?>(outcome => IO.Sensitivity.GridDecomposition.Compute(outcome, metadata.Axes, source.ForEachBlock)) : null,
             ConditionEvaluator = condition => conditions(condition.ToString()),
-            MainEffectsOf = Once<string, IReadOnlyList<AxisEffect>?>(outcome => specs.ContainsKey(outcome)
-                ? [.. metadata.Axes.Select(axis => AxisEffects.Compute(axis, Values(axis), Finite(outcome, Values(outcome))))]
-                : null),
+            MainEffectsOf = Once<string, IReadOnlyList<AxisEffect>?>(outcome => specs.ContainsKey(outcome) ? MainEffectsOfColumn(source, metadata.Axes, outcome) : null),
             Extremes = extremes,
         };
     }
 
-    /// <summary>The values of <paramref name="column"/> with a month outcome's "never" (−1) as NaN, so means leave it out as the statistics do.</summary>
-    private static double[] Finite(string column, double[] values) =>
-        OutcomeColumns.IsMonth(column) ? [.. values.Select(v => v == OutcomeColumns.NeverMonth ? double.NaN : v)] : values;
-
-    /// <summary>The rows of the <see cref="ExtremeCount"/> highest (or lowest) finite values, best first; one pass keeping a short sorted list.</summary>
-    private static int[] Best(double[] values, long[] scenarios, bool highest)
+    /// <summary>
+    /// The focus share's main effect of every axis, and the scenarios at its two ends, from one pass over
+    /// blocks of the share, the scenario numbers and the inputs.
+    /// </summary>
+    private static (List<AxisEffect> Effects, ScenarioExtremes Extremes) FocusEffects(
+        IColumnSource source, SummaryMetadata metadata, string focusShare, IReadOnlyList<string> inputs)
     {
-        var best = new List<int>(ExtremeCount + 1);
-        bool Before(int a, int b) => values[a] != values[b] ? (values[a] > values[b]) == highest : scenarios[a] < scenarios[b];
-        for (var i = 0; i < values.Length; i++)
+        // Scenario numbers as written (int64; exact in the blocks' doubles below 2^53), else row numbers.
+        var numbered = source.Specs.Any(c => c.Name == OutcomeColumns.Scenario && c.Type == ColumnType.Int64);
+        string[] names = [focusShare, .. numbered ? new[] { OutcomeColumns.Scenario } : [], .. inputs];
+        var first = numbered ? 2 : 1;
+        var axes = metadata.Axes.Select(a => first + inputs.ToList().IndexOf(a)).ToArray();
+        var sums = axes.Select(_ => new AxisEffectSums()).ToArray();
+        var top = new ExtremeRows(highest: true, ExtremeCount);
+        var bottom = new ExtremeRows(highest: false, ExtremeCount);
+        source.ForEachBlock(names, (start, length, blocks) =>
         {
-            if (!double.IsFinite(values[i]) || (best.Count == ExtremeCount && !Before(i, best[^1])))
+            var share = blocks[0].AsSpan(0, length);
+            for (var a = 0; a < axes.Length; a++)
             {
-                continue;
+                sums[a].Add(blocks[axes[a]].AsSpan(0, length), share);
             }
 
-            var at = best.Count;
-            while (at > 0 && Before(i, best[at - 1]))
+            for (var i = 0; i < length; i++)
             {
-                at--;
+                var scenario = numbered ? (long)blocks[1][i] : start + i;
+                var row = i;
+                IReadOnlyList<KeyValuePair<string, double>> Inputs() =>
+                    [.. inputs.Select((name, k) => KeyValuePair.Create(name, blocks[first + k][row]))];
+                top.Offer(share[i], scenario, Inputs);
+                bottom.Offer(share[i], scenario, Inputs);
+            }
+        });
+
+        return ([.. metadata.Axes.Select((axis, a) => sums[a].ToEffect(axis))], new ScenarioExtremes(focusShare, top.Best, bottom.Best));
+    }
+
+    /// <summary>Every outcome's statistics and the threshold probabilities, one column at a time.</summary>
+    private static (List<OutcomeStats> Outcomes, ThresholdProbability[] Thresholds) SummariseOutcomes(
+        IColumnSource source, SummaryMetadata metadata, IReadOnlyList<ThresholdRule> rules, Func<string, Array> column,
+        Action<string>? progress, TimeSpan every)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
+        var inputs = metadata.InputColumns.ToHashSet(StringComparer.Ordinal);
+        var outcomes = new List<OutcomeStats>();
+        var thresholds = new ThresholdProbability?[rules.Count];
+        var outcomeSpecs = source.Specs.Where(c => c.Name != OutcomeColumns.Scenario && !inputs.Contains(c.Name) && c.Type != ColumnType.String).ToList();
+        foreach (var spec in outcomeSpecs)
+        {
+            var (stats, found) = SummariseOutcome(spec, rules, column, source.ColumnsAreCopies);
+            outcomes.Add(stats);
+            foreach (var (rule, probability) in found)
+            {
+                thresholds[rule] = probability;
             }
 
-            best.Insert(at, i);
-            if (best.Count > ExtremeCount)
+            if (progress is not null && clock.Elapsed - lastReport >= every)
             {
-                best.RemoveAt(ExtremeCount);
+                lastReport = clock.Elapsed;
+                progress($"summarised {outcomes.Count} of {outcomeSpecs.Count} outcome columns of {source.RowCount:N0} rows in {clock.Elapsed.TotalSeconds:F0} s");
             }
         }
 
-        return [.. best];
+        for (var r = 0; r < rules.Count; r++)
+        {
+            thresholds[r] ??= rules[r].EvaluateColumn(column(rules[r].Column));
+        }
+
+        return (outcomes, [.. thresholds.Select(t => t!)]);
     }
+
+    /// <summary>One outcome column's statistics, and the probabilities of the rules on it (by rule index).</summary>
+    private static (OutcomeStats Stats, List<(int Rule, ThresholdProbability Probability)> Thresholds) SummariseOutcome(
+        ColumnSpec spec, IReadOnlyList<ThresholdRule> rules, Func<string, Array> column, bool reorder)
+    {
+        var values = column(spec.Name);
+        var found = new List<(int, ThresholdProbability)>();
+        for (var r = 0; r < rules.Count; r++)
+        {
+            if (rules[r].Column == spec.Name)
+            {
+                found.Add((r, rules[r].EvaluateColumn(values)));
+            }
+        }
+
+        // The probabilities are counted first: the statistics may sort the column in place.
+        return (OutcomeStats.OfColumn(spec.Name, values, NeverOf(spec), reorder), found);
+    }
+
+    /// <summary>Main effects of <paramref name="outcome"/> from one pass over blocks, a month outcome's "never" left out as the statistics leave it.</summary>
+    private static List<AxisEffect> MainEffectsOfColumn(IColumnSource source, IReadOnlyList<string> axes, string outcome)
+    {
+        var never = OutcomeColumns.IsMonth(outcome) ? OutcomeColumns.NeverMonth : (double?)null;
+        var sums = axes.Select(_ => new AxisEffectSums(never)).ToArray();
+        source.ForEachBlock([outcome, .. axes], (_, length, blocks) =>
+        {
+            for (var a = 0; a < sums.Length; a++)
+            {
+                sums[a].Add(blocks[a + 1].AsSpan(0, length), blocks[0].AsSpan(0, length));
+            }
+        });
+
+        return [.. axes.Select((axis, a) => sums[a].ToEffect(axis))];
+    }
+
+    /// <summary>The "never" sentinel of an integer month outcome, else null.</summary>
+    private static double? NeverOf(ColumnSpec spec) =>
+        OutcomeColumns.IsMonth(spec.Name) && spec.Type is ColumnType.Int32 or ColumnType.Int64 ? OutcomeColumns.NeverMonth : null;
 
     /// <summary>Rows from which reading a column first returns the memory of those dropped (<see cref="ColumnMemory.Release"/>).</summary>
     private const int LargeTable = 1_000_000;
 
     /// <summary>Scenarios the report lists at each end of the focus share, as aggregates keep them.</summary>
     public const int ExtremeCount = 10;
-
-    /// <summary>
-    /// The <see cref="ExtremeCount"/> rows with the highest and the lowest finite focus share (ties: the lower
-    /// scenario number first, as aggregates rank them), with their inputs.
-    /// </summary>
-    private static ScenarioExtremes FindExtremes(IColumnSource source, string outcome, double[] share, IReadOnlyList<string> inputs)
-    {
-        // Scenario numbers as written (int64), else row numbers; never widened to doubles (400 MB at 50 M rows).
-        var scenarios = source.Specs.Any(c => c.Name == OutcomeColumns.Scenario && c.Type == ColumnType.Int64)
-            ? source.Column(OutcomeColumns.Scenario).As<long>()
-            : [.. Enumerable.Range(0, share.Length).Select(i => (long)i)];
-        var top = Best(share, scenarios, highest: true);
-        var bottom = Best(share, scenarios, highest: false);
-        var values = inputs.ToDictionary(name => name, name =>
-        {
-            var column = source.Column(name);
-            return top.Concat(bottom).Distinct().ToDictionary(i => i, i => ColumnBlocks.At(column.Values, i));
-        }, StringComparer.Ordinal);
-        RankedScenario Ranked(int row) => new(scenarios[row], share[row], [.. inputs.Select(name => KeyValuePair.Create(name, values[name][row]))]);
-        return new ScenarioExtremes(outcome, [.. top.Select(Ranked)], [.. bottom.Select(Ranked)]);
-    }
 
     /// <summary><paramref name="compute"/>, remembering each answer (one thread at a time).</summary>
     private static Func<TKey, TValue> Once<TKey, TValue>(Func<TKey, TValue> compute)

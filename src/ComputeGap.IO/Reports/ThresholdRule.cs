@@ -27,6 +27,25 @@ public sealed record ThresholdRule(string Name, string Description, string Colum
     /// <summary>Counts the scenarios where the rule holds, over values that are not NaN.</summary>
     public ThresholdProbability Evaluate(ReadOnlySpan<double> values)
     {
+        var (count, total) = Count(values);
+        return new ThresholdProbability(Name, Description, count, total);
+    }
+
+    /// <summary><see cref="Evaluate"/> over a column array of any numeric type, read in blocks of doubles.</summary>
+    public ThresholdProbability EvaluateColumn(Array values)
+    {
+        long count = 0, total = 0;
+        Parquet.ColumnBlocks.ForEachInOrder(values, (_, block) =>
+        {
+            var (c, t) = Count(block);
+            (count, total) = (count + c, total + t);
+        });
+
+        return new ThresholdProbability(Name, Description, count, total);
+    }
+
+    private (long Count, long Total) Count(ReadOnlySpan<double> values)
+    {
         long count = 0, total = 0;
         foreach (var value in values)
         {
@@ -42,7 +61,7 @@ public sealed record ThresholdRule(string Name, string Description, string Colum
             }
         }
 
-        return new ThresholdProbability(Name, Description, count, total);
+        return (count, total);
     }
 
     /// <summary>The rules whose columns exist, in report order.</summary>

@@ -1,3 +1,5 @@
+using ComputeGap.IO.Parquet;
+
 namespace ComputeGap.IO.Sensitivity;
 
 /// <summary>The mean of an outcome in each cell of two axes' values.</summary>
@@ -29,26 +31,34 @@ public sealed record GridDecomposition(string Outcome, double Variance, IReadOnl
     /// <summary>Most cells per axis in a two-way table.</summary>
     public const int MaxValuesPerAxis = 64;
 
-    /// <summary>The decomposition of <paramref name="outcome"/> over <paramref name="axes"/> (columns by name), or null without axes.</summary>
-    public static GridDecomposition? Compute(string outcome, IReadOnlyList<string> axes, Func<string, double[]> column)
+    /// <summary>The decomposition of <paramref name="outcome"/> over <paramref name="axes"/> (column arrays of any numeric type by name), or null without axes.</summary>
+    public static GridDecomposition? Compute(string outcome, IReadOnlyList<string> axes, Func<string, Array> column) =>
+        Compute(outcome, axes, (names, body) => ColumnBlocks.ForEachInOrder([.. names.Select(column)], body));
+
+    /// <summary>
+    /// The decomposition of <paramref name="outcome"/> over <paramref name="axes"/>, or null without axes,
+    /// from four passes over blocks of the columns (<see cref="IColumnSource.ForEachBlock"/>): the mean, the
+    /// variance, the main effects, and every pair's cells at once. Memory holds blocks and sums, not columns.
+    /// </summary>
+    public static GridDecomposition? Compute(string outcome, IReadOnlyList<string> axes, Action<IReadOnlyList<string>, Action<int, int, double[][]>> forEachBlock)
     {
         if (axes.Count == 0)
         {
             return null;
         }
 
-        var y = column(outcome);
-
-        // Two passes over the finite values, without copying them (a copy is 400 MB at 50 M rows).
         long n = 0;
         var sum = 0.0;
-        foreach (var v in y)
+        forEachBlock([outcome], (_, length, blocks) =>
         {
-            if (double.IsFinite(v))
+            foreach (var v in blocks[0].AsSpan(0, length))
             {
-                (n, sum) = (n + 1, sum + v);
+                if (double.IsFinite(v))
+                {
+                    (n, sum) = (n + 1, sum + v);
+                }
             }
-        }
+        });
 
         if (n < 2)
         {
@@ -57,74 +67,75 @@ public sealed record GridDecomposition(string Outcome, double Variance, IReadOnl
 
         var mean = sum / n;
         var squares = 0.0;
-        foreach (var v in y)
+        forEachBlock([outcome], (_, length, blocks) =>
         {
-            squares += double.IsFinite(v) ? (v - mean) * (v - mean) : 0;
-        }
+            foreach (var v in blocks[0].AsSpan(0, length))
+            {
+                squares += double.IsFinite(v) ? (v - mean) * (v - mean) : 0;
+            }
+        });
 
         var variance = squares / n;
-        var levels = axes.ToDictionary(a => a, a => Levels(column(a)), StringComparer.Ordinal);
-        var first = new Dictionary<string, double>(StringComparer.Ordinal);
-        var conditional = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        var effects = new List<Statistics.AxisEffect>();
-        foreach (var axis in axes)
+        var sums = axes.Select(_ => new Statistics.AxisEffectSums()).ToArray();
+        forEachBlock([outcome, .. axes], (_, length, blocks) =>
         {
-            var (values, index) = levels[axis];
-            var sums = new double[values.Length];
-            var counts = new long[values.Length];
-            var x = column(axis);
-            for (var i = 0; i < y.Length; i++)
+            for (var a = 0; a < sums.Length; a++)
             {
-                if (double.IsFinite(y[i]) && index.TryGetValue(x[i], out var at))
-                {
-                    sums[at] += y[i];
-                    counts[at]++;
-                }
+                sums[a].Add(blocks[a + 1].AsSpan(0, length), blocks[0].AsSpan(0, length));
             }
+        });
 
-            var means = sums.Select((s, v) => counts[v] == 0 ? mean : s / counts[v]).ToArray();
-            conditional[axis] = means;
-            effects.Add(new Statistics.AxisEffect(axis,
-                [.. values.Select((v, k) => new Statistics.AxisLevel(v, counts[k] == 0 ? double.NaN : sums[k] / counts[k], counts[k]))]));
-            first[axis] = variance > 0 ? means.Select((m, v) => counts[v] * (m - mean) * (m - mean)).Sum() / n / variance : 0;
+        var effects = axes.Select((axis, a) => sums[a].ToEffect(axis)).ToList();
+        var levels = effects.Select(Levels).ToArray();
+        var first = new Dictionary<string, double>(StringComparer.Ordinal);
+        var conditional = new double[axes.Count][];
+        for (var a = 0; a < axes.Count; a++)
+        {
+            var means = effects[a].Levels.Select(l => l.Count == 0 ? mean : l.Mean).ToArray();
+            conditional[a] = means;
+            first[axes[a]] = variance > 0 ? effects[a].Levels.Select((l, v) => l.Count * (means[v] - mean) * (means[v] - mean)).Sum() / n / variance : 0;
         }
 
-        var pairs = new List<TwoWayTable>();
+        var pairs = new List<(int A, int B, double[,] Sums, long[,] Counts)>();
         for (var a = 0; a < axes.Count; a++)
         {
             for (var b = a + 1; b < axes.Count; b++)
             {
-                var (va, ia) = levels[axes[a]];
-                var (vb, ib) = levels[axes[b]];
-                if (va.Length > MaxValuesPerAxis || vb.Length > MaxValuesPerAxis)
+                if (levels[a].Values.Length <= MaxValuesPerAxis && levels[b].Values.Length <= MaxValuesPerAxis)
                 {
-                    continue;
+                    pairs.Add((a, b, new double[levels[a].Values.Length, levels[b].Values.Length], new long[levels[a].Values.Length, levels[b].Values.Length]));
                 }
-
-                pairs.Add(Pair(axes[a], axes[b], va, ia, vb, ib, column, y, conditional, mean, variance, n));
             }
         }
 
-        return new GridDecomposition(outcome, variance, first, [.. pairs.OrderByDescending(p => p.S2)]) { MainEffects = effects };
+        if (pairs.Count > 0)
+        {
+            forEachBlock([outcome, .. axes], (_, length, blocks) =>
+            {
+                foreach (var (a, b, cellSums, counts) in pairs)
+                {
+                    var (xa, xb, y) = (blocks[a + 1], blocks[b + 1], blocks[0]);
+                    for (var i = 0; i < length; i++)
+                    {
+                        if (double.IsFinite(y[i]) && levels[a].Index.TryGetValue(xa[i], out var p) && levels[b].Index.TryGetValue(xb[i], out var q))
+                        {
+                            cellSums[p, q] += y[i];
+                            counts[p, q]++;
+                        }
+                    }
+                }
+            });
+        }
+
+        var tables = pairs.Select(pair => Table(axes[pair.A], axes[pair.B], levels[pair.A].Values, levels[pair.B].Values,
+            pair.Sums, pair.Counts, conditional[pair.A], conditional[pair.B], mean, variance, n));
+        return new GridDecomposition(outcome, variance, first, [.. tables.OrderByDescending(p => p.S2)]) { MainEffects = effects };
     }
 
-    private static TwoWayTable Pair(
-        string a, string b, double[] va, Dictionary<double, int> ia, double[] vb, Dictionary<double, int> ib,
-        Func<string, double[]> column, double[] y, Dictionary<string, double[]> conditional, double mean, double variance, long n)
+    /// <summary>A pair's two-way table and interaction index from its cells' sums and counts.</summary>
+    private static TwoWayTable Table(string a, string b, double[] va, double[] vb, double[,] sums, long[,] counts,
+        double[] conditionalA, double[] conditionalB, double mean, double variance, long n)
     {
-        var xa = column(a);
-        var xb = column(b);
-        var sums = new double[va.Length, vb.Length];
-        var counts = new long[va.Length, vb.Length];
-        for (var i = 0; i < y.Length; i++)
-        {
-            if (double.IsFinite(y[i]) && ia.TryGetValue(xa[i], out var p) && ib.TryGetValue(xb[i], out var q))
-            {
-                sums[p, q] += y[i];
-                counts[p, q]++;
-            }
-        }
-
         var means = new double[va.Length][];
         var interaction = 0.0;
         for (var p = 0; p < va.Length; p++)
@@ -135,7 +146,7 @@ public sealed record GridDecomposition(string Outcome, double Variance, IReadOnl
                 means[p][q] = counts[p, q] == 0 ? double.NaN : sums[p, q] / counts[p, q];
                 if (counts[p, q] > 0)
                 {
-                    var residual = means[p][q] - conditional[a][p] - conditional[b][q] + mean;
+                    var residual = means[p][q] - conditionalA[p] - conditionalB[q] + mean;
                     interaction += counts[p, q] * residual * residual;
                 }
             }
@@ -144,10 +155,10 @@ public sealed record GridDecomposition(string Outcome, double Variance, IReadOnl
         return new TwoWayTable(a, b, va, vb, means, variance > 0 ? interaction / n / variance : 0);
     }
 
-    /// <summary>An axis column's distinct values, ascending, and each one's position.</summary>
-    private static (double[] Values, Dictionary<double, int> Index) Levels(double[] x)
+    /// <summary>An axis's distinct values, ascending (its main effect's levels), and each one's position.</summary>
+    private static (double[] Values, Dictionary<double, int> Index) Levels(Statistics.AxisEffect effect)
     {
-        var values = x.Where(v => !double.IsNaN(v)).Distinct().Order().ToArray();
+        var values = effect.Levels.Select(l => l.Value).ToArray();
         return (values, values.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i));
     }
 }

@@ -1,3 +1,5 @@
+using ComputeGap.IO.Parquet;
+
 namespace ComputeGap.IO.Statistics;
 
 /// <summary>Mean of an outcome over the scenarios where one axis takes one value.</summary>
@@ -29,34 +31,57 @@ public static class AxisEffects
     /// <param name="axis">Axis name.</param>
     /// <param name="axisValues">The axis value of every scenario; NaN rows are skipped.</param>
     /// <param name="outcome">The outcome of every scenario; non-finite values are skipped.</param>
-    public static AxisEffect Compute(string axis, ReadOnlySpan<double> axisValues, ReadOnlySpan<double> outcome)
+    public static AxisEffect Compute(string axis, ReadOnlySpan<double> axisValues, ReadOnlySpan<double> outcome) =>
+        OfColumns(axis, axisValues.ToArray(), outcome.ToArray());
+
+    /// <summary>
+    /// <see cref="Compute"/> over column arrays of any numeric type, read in blocks of doubles, so a
+    /// float32 column is never widened whole; <paramref name="never"/> (a month outcome's "never") is
+    /// skipped as non-finite values are.
+    /// </summary>
+    public static AxisEffect OfColumns(string axis, Array axisValues, Array outcome, double? never = null)
     {
         if (axisValues.Length != outcome.Length)
         {
             throw new ArgumentException($"Axis '{axis}' has {axisValues.Length} values but the outcome {outcome.Length}.", nameof(outcome));
         }
 
-        var sums = new Dictionary<double, (double Sum, long Count)>();
-        for (var i = 0; i < axisValues.Length; i++)
-        {
-            var value = axisValues[i];
-            if (double.IsNaN(value))
-            {
-                continue;
-            }
-
-            sums.TryGetValue(value, out var acc);
-            sums[value] = double.IsFinite(outcome[i]) ? (acc.Sum + outcome[i], acc.Count + 1) : acc;
-        }
-
-        var levels = sums
-            .OrderBy(kv => kv.Key)
-            .Select(kv => new AxisLevel(kv.Key, kv.Value.Count == 0 ? double.NaN : kv.Value.Sum / kv.Value.Count, kv.Value.Count))
-            .ToArray();
-        return new AxisEffect(axis, levels);
+        var sums = new AxisEffectSums(never);
+        ColumnBlocks.ForEachInOrder([axisValues, outcome], (_, length, blocks) => sums.Add(blocks[0].AsSpan(0, length), blocks[1].AsSpan(0, length)));
+        return sums.ToEffect(axis);
     }
 
     /// <summary>Orders effects by swing, largest first (ties by axis name), as a tornado chart shows them.</summary>
     public static IReadOnlyList<AxisEffect> RankBySwing(IEnumerable<AxisEffect> effects) =>
         [.. effects.OrderByDescending(e => e.Swing).ThenBy(e => e.Axis, StringComparer.Ordinal)];
+}
+
+/// <summary>
+/// The running sums of a main effect, fed block by block in row order (so the means are those of one
+/// pass over the rows): the outcome's sum and count of finite values at each axis value.
+/// </summary>
+/// <param name="never">An outcome value to skip as if it were not finite (a month outcome's "never"), or null.</param>
+public sealed class AxisEffectSums(double? never = null)
+{
+    private readonly Dictionary<double, (double Sum, long Count)> _sums = [];
+
+    /// <summary>Adds rows: axis values <paramref name="x"/> (NaN rows skipped) and outcomes <paramref name="y"/>.</summary>
+    public void Add(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            if (double.IsNaN(x[i]))
+            {
+                continue;
+            }
+
+            _sums.TryGetValue(x[i], out var acc);
+            _sums[x[i]] = double.IsFinite(y[i]) && y[i] != never ? (acc.Sum + y[i], acc.Count + 1) : acc;
+        }
+    }
+
+    /// <summary>The main effect of the rows added so far, levels ascending.</summary>
+    public AxisEffect ToEffect(string axis) => new(axis, [.. _sums
+        .OrderBy(kv => kv.Key)
+        .Select(kv => new AxisLevel(kv.Key, kv.Value.Count == 0 ? double.NaN : kv.Value.Sum / kv.Value.Count, kv.Value.Count))]);
 }
