@@ -20,9 +20,8 @@ public sealed class ProgressBar(TextWriter error) : IProgress<SweepProgress>, ID
     {
         lock (_gate)
         {
-            var fraction = value.Total > 0 ? (double)value.Done / value.Total : 1;
-            var left = value.Remaining is { } r ? $"{(int)r.TotalHours}:{r.Minutes:D2}:{r.Seconds:D2} left" : "estimating";
-            var text = $"{fraction * 100,5:F1}% {value.Done:N0}/{value.Total:N0} scenarios, {value.Rate:N0}/s, {left}";
+            var fraction = Fraction(value);
+            var text = Text(value);
             if (_terminal)
             {
                 var filled = (int)Math.Round(fraction * Width);
@@ -36,6 +35,16 @@ public sealed class ProgressBar(TextWriter error) : IProgress<SweepProgress>, ID
             }
         }
     }
+
+    /// <summary>The progress as words: percent, scenarios done of all, rate, time left, and what is still being written.</summary>
+    public static string Text(SweepProgress value)
+    {
+        var left = value.Remaining is { } r ? $"{(int)r.TotalHours}:{r.Minutes:D2}:{r.Seconds:D2} left" : "estimating";
+        var writing = value.Writing > 0 ? $", writing {value.Writing:N0} more" : string.Empty;
+        return $"{Fraction(value) * 100,5:F1}% {value.Done:N0}/{value.Total:N0} scenarios, {value.Rate:N0}/s, {left}{writing}";
+    }
+
+    private static double Fraction(SweepProgress value) => value.Total > 0 ? (double)value.Done / value.Total : 1;
 
     /// <summary>Ends the bar's line so later output starts cleanly.</summary>
     public void Finish()

@@ -148,7 +148,8 @@ public static class SweepCommand
                     return ExitCodes.Ok;
                 }
 
-                SummaryReport.Write(await SummaryLoader.LoadAsync(result.Directory, cancellationToken).ConfigureAwait(false), parse.GetValue(format), outputWriter);
+                var summary = await SummaryLoader.LoadAsync(result.Directory, cancellationToken, line => error.WriteLine($"progress: {line}")).ConfigureAwait(false);
+                SummaryReport.Write(summary, parse.GetValue(format), outputWriter);
                 return ExitCodes.Ok;
             },
             parse.InvocationConfiguration.Error));

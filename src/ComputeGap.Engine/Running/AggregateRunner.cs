@@ -43,6 +43,7 @@ public static class AggregateRunner
         var clock = Stopwatch.StartNew();
         Task? merging = null;
         long done = 0;
+        var inFlight = 0;
         for (var k = 0; done < total; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -55,17 +56,18 @@ public static class AggregateRunner
 
             if (merging is not null)
             {
-                await merging.ConfigureAwait(false);
+                await Heartbeat.AwaitAsync(merging, () => progress?.Report(new SweepProgress(done - inFlight, total, clock.Elapsed) { Writing = inFlight })).ConfigureAwait(false);
                 progress?.Report(new SweepProgress(done, total, clock.Elapsed));
             }
 
             done += chunk.Count;
+            inFlight = chunk.Count;
             merging = Task.Run(() => consume(chunk, cancellationToken), cancellationToken);
         }
 
         if (merging is not null)
         {
-            await merging.ConfigureAwait(false);
+            await Heartbeat.AwaitAsync(merging, () => progress?.Report(new SweepProgress(done - inFlight, total, clock.Elapsed) { Writing = inFlight })).ConfigureAwait(false);
         }
 
         progress?.Report(new SweepProgress(done, total, clock.Elapsed));

@@ -74,6 +74,7 @@ public static partial class SweepJob
             options,
             progress,
             cancellationToken).ConfigureAwait(false);
-        await CommitAsync().ConfigureAwait(false);
+        var last = pendingCount;
+        await Heartbeat.AwaitAsync(CommitAsync(), () => progress.Report(new SweepProgress(options.Count - last, options.Count, TimeSpan.Zero) { Writing = last })).ConfigureAwait(false);
     }
 }

@@ -217,7 +217,7 @@ public static partial class SweepJob
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private long _before;
 
-        public void Report(SweepProgress value) => inner?.Report(new SweepProgress(_before + value.Done, total, _clock.Elapsed));
+        public void Report(SweepProgress value) => inner?.Report(new SweepProgress(_before + value.Done, total, _clock.Elapsed) { Writing = value.Writing });
 
         public void Complete(long count) => _before += count;
     }

@@ -48,6 +48,7 @@ public static class SweepRunner
         var clock = Stopwatch.StartNew();
         Task? writing = null;
         long done = 0;
+        var inFlight = 0;
         for (var k = 0; done < total; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -58,17 +59,18 @@ public static class SweepRunner
 
             if (writing is not null)
             {
-                await writing.ConfigureAwait(false);
+                await Heartbeat.AwaitAsync(writing, () => progress?.Report(new SweepProgress(done - inFlight, total, clock.Elapsed) { Writing = inFlight })).ConfigureAwait(false);
                 progress?.Report(new SweepProgress(done, total, clock.Elapsed));
             }
 
             done += chunk.Count;
+            inFlight = chunk.Count;
             writing = Task.Run(() => sink.WriteAsync(plan, chunk, cancellationToken), cancellationToken);
         }
 
         if (writing is not null)
         {
-            await writing.ConfigureAwait(false);
+            await Heartbeat.AwaitAsync(writing, () => progress?.Report(new SweepProgress(done - inFlight, total, clock.Elapsed) { Writing = inFlight })).ConfigureAwait(false);
         }
 
         progress?.Report(new SweepProgress(done, total, clock.Elapsed));
