@@ -21,12 +21,9 @@ public readonly struct Ishigami : IModel
     private const int Y = 5;
 
     /// <summary>The descriptor of the Ishigami test function (<c>"model": "ishigami"</c>).</summary>
-    public static ModelDescriptor Descriptor { get; } = new ModelDescriptor<Ishigami>(TestFunction.Outcome, TestFunction.Keys)
-    {
-        Name = "ishigami",
-        Version = "ishigami",
-        Title = "test function: Ishigami, y = sin x1 + a sin^2 x2 + b x3^4 sin x1",
-        Globals =
+    public static ModelDescriptor Descriptor { get; } = TestFunction.Descriptor<Ishigami>(
+        "ishigami",
+        "test function: Ishigami, y = sin x1 + a sin^2 x2 + b x3^4 sin x1",
         [
             TestFunction.Param("x1", X1, "input 1, radians (usually uniform on [-pi, pi])"),
             TestFunction.Param("x2", X2, "input 2, radians (usually uniform on [-pi, pi])"),
@@ -34,13 +31,8 @@ public readonly struct Ishigami : IModel
             TestFunction.Param("a", A, "coefficient a (7 in the literature)"),
             TestFunction.Param("b", B, "coefficient b (0.1 in the literature)"),
         ],
-        Regionals = [],
-        ParamSlotCount = Y,
-        SlotCount = Y + 1,
-        DerivedSlots = [],
-        SeriesColumns = [],
-        BaselineFile = "baseline-ishigami.json",
-    };
+        output: Y,
+        "baseline-ishigami.json");
 
     public static int SlotCount => Y + 1;
 

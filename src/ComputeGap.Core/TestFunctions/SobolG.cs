@@ -18,23 +18,15 @@ public readonly struct SobolG : IModel
     private const int Y = 2 * Inputs;
 
     /// <summary>The descriptor of the Sobol-G test function (<c>"model": "sobol-g"</c>).</summary>
-    public static ModelDescriptor Descriptor { get; } = new ModelDescriptor<SobolG>(TestFunction.Outcome, TestFunction.Keys)
-    {
-        Name = "sobol-g",
-        Version = "sobol-g",
-        Title = "test function: Sobol's G, y = prod (|4 x_i - 2| + a_i) / (1 + a_i), 8 inputs",
-        Globals =
+    public static ModelDescriptor Descriptor { get; } = TestFunction.Descriptor<SobolG>(
+        "sobol-g",
+        "test function: Sobol's G, y = prod (|4 x_i - 2| + a_i) / (1 + a_i), 8 inputs",
         [
             .. Enumerable.Range(0, Inputs).Select(i => TestFunction.Param($"x{i + 1}", i, $"input {i + 1} (usually uniform on [0, 1])")),
             .. Enumerable.Range(0, Inputs).Select(i => TestFunction.Param($"a{i + 1}", Inputs + i, $"coefficient of input {i + 1} (>= 0; larger means less important)")),
         ],
-        Regionals = [],
-        ParamSlotCount = Y,
-        SlotCount = Y + 1,
-        DerivedSlots = [],
-        SeriesColumns = [],
-        BaselineFile = "baseline-sobol-g.json",
-    };
+        output: Y,
+        "baseline-sobol-g.json");
 
     public static int SlotCount => Y + 1;
 
