@@ -19,6 +19,7 @@ public static class Program
         root.Subcommands.Add(SummarizeCommand.Create());
         root.Subcommands.Add(DiscoverCommand.Create());
         root.Subcommands.Add(PlotCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(BaselineCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(HindcastCommand.Create());

@@ -43,15 +43,15 @@ public static class PlotStyle
     public static string Save(Plot plot, string directory, string name, PlotFormat format)
     {
         var path = Path.Combine(directory, $"{name}.{(format == PlotFormat.Svg ? "svg" : "png")}");
-        if (format == PlotFormat.Svg)
-        {
-            plot.SaveSvg(path, Width, Height);
-        }
-        else
-        {
-            plot.SavePng(path, Width, Height);
-        }
-
+        File.WriteAllBytes(path, Encode(plot, format));
         return path;
     }
+
+    /// <summary><paramref name="plot"/> drawn <see cref="Width"/> × <see cref="Height"/> as the bytes of a PNG or SVG (UTF-8) file.</summary>
+    public static byte[] Encode(Plot plot, PlotFormat format) => format == PlotFormat.Svg
+        ? System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(Width, Height))
+        : plot.GetImageBytes(Width, Height, ImageFormat.Png);
+
+    /// <summary>The media type of <paramref name="format"/>'s files (<c>image/png</c>, <c>image/svg+xml</c>).</summary>
+    public static string MediaType(PlotFormat format) => format == PlotFormat.Svg ? "image/svg+xml" : "image/png";
 }

@@ -4,7 +4,8 @@ using ScottPlot;
 namespace ComputeGap.Plots;
 
 /// <summary>
-/// Draws every picture a run's summary holds, each a file in one directory: the tornado and main-effect
+/// Draws every picture a run's summary holds (<see cref="Draw"/>), which <see cref="Write"/> saves as files in
+/// one directory and the HTML report embeds: the tornado and main-effect
 /// curves (when the run has axes with main effects), a grid's two-way heatmaps (rows of a grid), and
 /// Sobol or Morris indices (when the design has them), all of the reported outcome
 /// (<see cref="SummaryReport.ReportOutcome"/>: the one chosen, else the focus share); and fan charts of
@@ -22,25 +23,35 @@ public static class SummaryPlots
     /// <param name="inputUnits">The unit of each axis column, for axis labels (an axis without one is labelled "axis value").</param>
     public static IReadOnlyList<PlotFile> Write(SummaryData summary, string directory, PlotFormat format, IReadOnlyDictionary<string, string>? inputUnits = null)
     {
-        var inputs = new InputLabels(inputUnits ?? new Dictionary<string, string>());
         Directory.CreateDirectory(directory);
+        return Save(Draw(summary, inputUnits), directory, format);
+    }
+
+    /// <summary>The pictures of <paramref name="summary"/>, in order, each drawn when the enumeration reaches it.</summary>
+    /// <param name="summary">The run's summary.</param>
+    /// <param name="inputUnits">The unit of each axis column, for axis labels (an axis without one is labelled "axis value").</param>
+    /// <exception cref="ArgumentException">The summary has no statistics of its reported outcome.</exception>
+    public static IEnumerable<Picture> Draw(SummaryData summary, IReadOnlyDictionary<string, string>? inputUnits = null)
+    {
         var outcome = SummaryReport.ReportOutcome(summary);
         var stats = summary.FindOutcome(outcome) ?? throw new ArgumentException($"the run has no outcome \"{outcome}\"");
+        return Pictures(summary, outcome, stats, new InputLabels(inputUnits ?? new Dictionary<string, string>()));
+    }
+
+    private static IEnumerable<Picture> Pictures(SummaryData summary, string outcome, IO.Statistics.OutcomeStats stats, InputLabels inputs)
+    {
         var scale = OutcomeScale.Of(summary.Metadata, outcome);
-        var written = new List<PlotFile>();
-        void Save(Plot plot, string name, string what) => written.Add(new PlotFile(PlotStyle.Save(plot, directory, name, format), what));
 
         var effects = EffectsOf(summary, outcome);
         if (effects.Count > 0)
         {
             var tornado = Tornado.From(effects, stats);
             var inert = tornado.Bars.Count(b => b.Inert);
-            Save(TornadoPlot.Draw(tornado, scale), "tornado",
-                $"tornado of mean {outcome} over {tornado.Bars.Count} axes ({inert} inert)");
+            yield return new Picture("tornado", $"tornado of mean {outcome} over {tornado.Bars.Count} axes ({inert} inert)", TornadoPlot.Draw(tornado, scale));
             foreach (var effect in effects.OrderBy(e => e.Axis, StringComparer.Ordinal))
             {
-                Save(MainEffectPlot.Draw(effect, scale, stats.Mean, inputs), $"main-effect.{effect.Axis}",
-                    $"mean {outcome} at each of {effect.Levels.Count} values of {effect.Axis}");
+                yield return new Picture($"main-effect.{effect.Axis}",
+                    $"mean {outcome} at each of {effect.Levels.Count} values of {effect.Axis}", MainEffectPlot.Draw(effect, scale, stats.Mean, inputs));
             }
         }
 
@@ -48,8 +59,8 @@ public static class SummaryPlots
         {
             foreach (var pair in grid.Pairs.Take(MaxHeatmaps))
             {
-                Save(HeatmapPlot.Draw(pair, scale, inputs), $"heatmap.{pair.First}.{pair.Second}",
-                    $"mean {outcome} over {pair.First} x {pair.Second}");
+                yield return new Picture($"heatmap.{pair.First}.{pair.Second}",
+                    $"mean {outcome} over {pair.First} x {pair.Second}", HeatmapPlot.Draw(pair, scale, inputs));
             }
         }
 
@@ -62,34 +73,39 @@ public static class SummaryPlots
                 var suffix = sensitivity.Combinations.Count == 1 ? string.Empty : $".{c + 1}";
                 if (combination.Sobol.TryGetValue(outcome, out var sobol))
                 {
-                    Save(SensitivityPlot.Sobol(sobol, sensitivity.Parameters, outcome, levers), $"sobol{suffix}",
-                        $"Sobol S1 and ST of {outcome}{levers}");
+                    yield return new Picture($"sobol{suffix}",
+                        $"Sobol S1 and ST of {outcome}{levers}", SensitivityPlot.Sobol(sobol, sensitivity.Parameters, outcome, levers));
                 }
 
                 if (combination.Morris.TryGetValue(outcome, out var morris))
                 {
-                    Save(SensitivityPlot.Morris(morris, sensitivity.Parameters, scale, levers), $"morris{suffix}",
-                        $"Morris mu* and sigma of {outcome}{levers}");
+                    yield return new Picture($"morris{suffix}",
+                        $"Morris mu* and sigma of {outcome}{levers}", SensitivityPlot.Morris(morris, sensitivity.Parameters, scale, levers));
                 }
             }
         }
 
         foreach (var fan in summary.Fans)
         {
-            Save(FanPlot.Draw(fan, summary.Metadata), $"fan.{IO.Reports.OutcomeColumns.Share(fan.Region)}",
-                $"{fan.Region}'s share over {fan.Months.Count} months (p5-p95, p25-p75, median)");
+            yield return new Picture($"fan.{IO.Reports.OutcomeColumns.Share(fan.Region)}",
+                $"{fan.Region}'s share over {fan.Months.Count} months (p5-p95, p25-p75, median)", FanPlot.Draw(fan, summary.Metadata));
         }
-
-        return written;
     }
 
     /// <summary>Writes the PRIM trajectory of a <c>discover --format json</c> output into <paramref name="directory"/>.</summary>
     public static IReadOnlyList<PlotFile> WriteDiscovery(PrimTrajectory trajectory, string directory, PlotFormat format)
     {
         Directory.CreateDirectory(directory);
-        return [new PlotFile(PlotStyle.Save(PrimPlot.Draw(trajectory), directory, "prim-trajectory", format),
-            $"PRIM coverage against density over {trajectory.Boxes.Count} boxes, box {trajectory.Chosen} chosen")];
+        return Save([DrawDiscovery(trajectory)], directory, format);
     }
+
+    /// <summary>The PRIM trajectory of a <c>discover --format json</c> output.</summary>
+    public static Picture DrawDiscovery(PrimTrajectory trajectory) => new("prim-trajectory",
+        $"PRIM coverage against density over {trajectory.Boxes.Count} boxes, box {trajectory.Chosen} chosen", PrimPlot.Draw(trajectory));
+
+    /// <summary>Saves each picture as <paramref name="directory"/>/NAME.png or .svg, one at a time.</summary>
+    private static List<PlotFile> Save(IEnumerable<Picture> pictures, string directory, PlotFormat format) =>
+        [.. pictures.Select(p => new PlotFile(PlotStyle.Save(p.Plot, directory, p.Name, format), p.What))];
 
     /// <summary>The main effects of <paramref name="outcome"/>: the summary's own for the focus share, else computed on request.</summary>
     private static IReadOnlyList<IO.Statistics.AxisEffect> EffectsOf(SummaryData summary, string outcome) =>

@@ -172,7 +172,7 @@ public sealed class PlotCommandTests
         var run = await Cli.InvokeAsync("plot", source, "--outcome", "shar_EU");
         Assert.Equal(2, run.ExitCode);
         var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith($"error: --outcome: {source} has no outcome \"shar_EU\"; did you mean share_EU? (outcomes: share_US,", line, StringComparison.Ordinal);
+        Assert.StartsWith($"error: --outcome: {source} has no outcome \"shar_EU\" (did you mean share_EU?) (outcomes: share_US,", line, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(source, "plots")));
     }
 

@@ -1,7 +1,4 @@
 using System.CommandLine;
-using ComputeGap.Engine.Aggregation;
-using ComputeGap.Engine.Output;
-using ComputeGap.IO.Names;
 using ComputeGap.IO.Reports;
 using ComputeGap.Plots;
 using ComputeGap.Sweep.Listings;
@@ -23,11 +20,7 @@ public static class PlotCommand
             async () =>
             {
                 var target = parse.GetValue(source)!;
-                if (!File.Exists(target) && !Directory.Exists(target) && !AggregateFiles.StemExists(target))
-                {
-                    throw new FileNotFoundException($"plot: no file or directory {target}");
-                }
-
+                RunSource.RequireExists("plot", target);
                 if (PrimTrajectory.IsJsonFile(target))
                 {
                     var trajectory = PrimTrajectory.Read(target);
@@ -35,26 +28,7 @@ public static class PlotCommand
                 }
 
                 // A damaged run is refused here exactly as summarize refuses it (exit 3).
-                RunVerifier.Verify(target);
-                if (RunCompleteness.Problems(target) is { Count: > 0 } problems && !parse.GetValue(partial))
-                {
-                    throw new ArgumentException($"{target} holds incomplete output: {string.Join("; ", problems)} (pass --partial to draw what is there)");
-                }
-
-                var summary = await SummaryLoader.LoadAsync(target, cancellationToken).ConfigureAwait(false);
-                if (parse.GetValue(outcome) is { } chosen)
-                {
-                    var names = summary.Outcomes.Select(o => o.Name).ToList();
-                    if (!names.Contains(chosen))
-                    {
-                        throw new ArgumentException($"--outcome: {target} has no outcome \"{chosen}\""
-                            + (ClosestName.Find(chosen, names) is { } best ? $"; did you mean {best}?" : string.Empty)
-                            + $" (outcomes: {string.Join(", ", names)})");
-                    }
-
-                    summary = summary with { Outcome = chosen };
-                }
-
+                var summary = await RunSource.LoadAsync(target, verify: true, parse.GetValue(partial), parse.GetValue(outcome), "draw", cancellationToken).ConfigureAwait(false);
                 var directory = parse.GetValue(outDir) ?? (Directory.Exists(target) ? Path.Combine(target, "plots") : "plots");
                 var units = ParamListing.ColumnUnits(summary.Metadata.Get(MetadataKeys.ModelVersion));
                 return await PrintAsync(SummaryPlots.Write(summary, directory, parse.GetValue(format), units), target, parse).ConfigureAwait(false);

@@ -39,19 +39,7 @@ public static class SummarizeCommand
                 }
 
                 var summary = await SummaryLoader.LoadAsync(target, cancellationToken, line => parse.InvocationConfiguration.Error.WriteLine($"progress: {line}")).ConfigureAwait(false);
-                if (parse.GetValue(outcome) is { } chosen)
-                {
-                    var names = summary.Outcomes.Select(o => o.Name).ToList();
-                    if (!names.Contains(chosen))
-                    {
-                        await parse.InvocationConfiguration.Error.WriteLineAsync(
-                            $"error: --outcome: {target} has no outcome \"{chosen}\"{SweepSpecParser.Suggest(chosen, names)} (outcomes: {string.Join(", ", names)})").ConfigureAwait(false);
-                        return ExitCodes.BadInput;
-                    }
-
-                    summary = summary with { Outcome = chosen };
-                }
-
+                summary = RunSource.WithOutcome(summary, parse.GetValue(outcome), target);
                 if (parse.GetValue(where) is { } whereText)
                 {
                     var condition = WhereParser.ParseOption(whereText);

@@ -9,17 +9,16 @@ internal static class ConditionReport
 {
     private const int Width = 120;
 
-    public static void WriteTable(SummaryData data, TextWriter writer)
+    public static void WriteTable(SummaryData data, IReportSink sink)
     {
         if (data.ConditionResult is not { } c)
         {
             return;
         }
 
-        writer.WriteLine();
         var weighting = data.Metadata.Design is null ? "; every grid point weighs the same" : string.Empty;
-        TextTable.WriteWrapped(writer, $"P({c.Condition}) = {ReportNumbers.Probability(c.Probability)} ({ReportNumbers.Count(c.Holds)} of {ReportNumbers.Count(c.Cases)} scenarios{weighting}),");
-        TextTable.WriteWrapped(writer, $"by input (at each axis value, more than {Statistics.AxisBins.MaxGroups} values in {Statistics.AxisBins.MaxGroups} groups, low..high; in each decile of a sampled parameter), largest swing first:");
+        sink.Section($"P({c.Condition}) = {ReportNumbers.Probability(c.Probability)} ({ReportNumbers.Count(c.Holds)} of {ReportNumbers.Count(c.Cases)} scenarios{weighting}),");
+        sink.Text($"by input (at each axis value, more than {Statistics.AxisBins.MaxGroups} values in {Statistics.AxisBins.MaxGroups} groups, low..high; in each decile of a sampled parameter), largest swing first:");
         foreach (var group in c.ByInput)
         {
             var line = new StringBuilder($"  {group.Input} (swing {ReportNumbers.PercentagePoints(group.Swing)}):");
@@ -28,14 +27,14 @@ internal static class ConditionReport
                 var piece = $" {At(level)} {ReportNumbers.Probability(level.Probability)};";
                 if (line.Length + piece.Length > Width)
                 {
-                    writer.WriteLine(line.ToString());
+                    sink.Line(line.ToString());
                     line.Clear().Append("   ");
                 }
 
                 line.Append(piece);
             }
 
-            writer.WriteLine(line.ToString().TrimEnd(';'));
+            sink.Line(line.ToString().TrimEnd(';'));
         }
     }
 

@@ -12,7 +12,7 @@ internal static class GridReport
     /// <summary>Values per axis the table report prints of the strongest pair's two-way table.</summary>
     private const int MaxShown = 10;
 
-    public static void WriteTable(SummaryData data, GridDecomposition? decomposition, TextWriter writer)
+    public static void WriteTable(SummaryData data, GridDecomposition? decomposition, IReportSink sink)
     {
         if (decomposition is not { } grid)
         {
@@ -20,22 +20,24 @@ internal static class GridReport
         }
 
         var outcome = grid.Outcome;
-        writer.WriteLine();
-        TextTable.WriteWrapped(writer, $"Variance of {outcome} over the grid: first-order indices (exact for the grid's equally weighted points)");
-        TextTable.Write(
-            [.. grid.FirstOrder.OrderByDescending(f => f.Value).Select(f => new[] { f.Key, ReportNumbers.Index(f.Value) })],
-            writer, "  ", static c => c > 0);
+        sink.Section($"Variance of {outcome} over the grid: first-order indices (exact for the grid's equally weighted points)");
+        sink.Table(new ReportTable(["axis", "S1"], [.. grid.FirstOrder.OrderByDescending(f => f.Value).Select(f => new[] { f.Key, ReportNumbers.Index(f.Value) })])
+        {
+            HeaderInText = false,
+        });
         var interactions = 1 - grid.FirstOrder.Values.Sum();
-        TextTable.WriteWrapped(writer, $"interactions: {ReportNumbers.Index(interactions)} of the variance is not explained by any axis alone", "  ");
+        sink.Text($"interactions: {ReportNumbers.Index(interactions)} of the variance is not explained by any axis alone", "  ");
         if (grid.Pairs.Count == 0)
         {
             return;
         }
 
-        writer.WriteLine("  strongest two-way interactions (S2):");
-        TextTable.Write(
-            [.. grid.Pairs.Take(TopPairs).Select(p => new[] { $"{p.First} x {p.Second}", ReportNumbers.Index(p.S2) })],
-            writer, "    ", static c => c > 0);
+        sink.Text("strongest two-way interactions (S2):", "  ");
+        sink.Table(new ReportTable(["pair", "S2"], [.. grid.Pairs.Take(TopPairs).Select(p => new[] { $"{p.First} x {p.Second}", ReportNumbers.Index(p.S2) })])
+        {
+            HeaderInText = false,
+            Indent = "    ",
+        });
 
         var top = grid.Pairs[0];
         var rows = Math.Min(top.FirstValues.Count, MaxShown);
@@ -59,12 +61,11 @@ internal static class GridReport
             columns--;
         }
 
-        writer.WriteLine();
         var cut = rows < top.FirstValues.Count || columns < top.SecondValues.Count
             ? $", first {rows} of {top.FirstValues.Count} rows and {columns} of {top.SecondValues.Count} columns"
             : string.Empty;
-        TextTable.WriteWrapped(writer, $"Mean {outcome} by {top.First} (rows) and {top.Second} (columns){cut}");
-        TextTable.Write(table, writer, "  ", static c => c > 0);
+        sink.Section($"Mean {outcome} by {top.First} (rows) and {top.Second} (columns){cut}");
+        sink.Table(new ReportTable(table[0], table[1..]));
     }
 
     public static void WriteJson(GridDecomposition? decomposition, Utf8JsonWriter json)

@@ -8,7 +8,7 @@ internal static class PolicyReport
 {
     private static readonly string[] Header = ["policy", "mean", "p5", "p50", "p95", "regret p50", "regret p90", "best in"];
 
-    public static void WriteTable(SummaryData data, TextWriter writer)
+    public static void WriteTable(SummaryData data, IReportSink sink)
     {
         if (data.Policies is not { } policies)
         {
@@ -16,9 +16,8 @@ internal static class PolicyReport
         }
 
         var outcome = policies.Outcome;
-        writer.WriteLine();
-        TextTable.WriteWrapped(writer, $"Policies compared on the same {ReportNumbers.Count(policies.Futures)} futures: {outcome} ({(policies.LowerIsBetter ? "lower" : "higher")} is better; regret = shortfall against the best policy in the same future)");
-        var rows = new List<string[]> { Header };
+        sink.Section($"Policies compared on the same {ReportNumbers.Count(policies.Futures)} futures: {outcome} ({(policies.LowerIsBetter ? "lower" : "higher")} is better; regret = shortfall against the best policy in the same future)");
+        var rows = new List<string[]>();
         foreach (var p in policies.Policies)
         {
             rows.Add([
@@ -27,7 +26,7 @@ internal static class PolicyReport
             ]);
         }
 
-        TextTable.WriteFitted(rows, writer, "  ", static c => c > 0);
+        sink.Table(new ReportTable(Header, rows) { Fitted = true });
     }
 
     public static void WriteJson(SummaryData data, Utf8JsonWriter json)

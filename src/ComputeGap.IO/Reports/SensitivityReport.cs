@@ -14,12 +14,11 @@ internal static class SensitivityReport
     private static readonly string[] MorrisHeader = ["parameter", "mu*", "+/-", "mu", "sigma"];
 
     /// <summary>The ranked table for <paramref name="outcome"/>: by ST for Sobol, by μ* for Morris; one block per lever combination.</summary>
-    public static void WriteTable(SummaryData data, string outcome, TextWriter writer)
+    public static void WriteTable(SummaryData data, string outcome, IReportSink sink)
     {
         if (data.SensitivityNote is { } note)
         {
-            writer.WriteLine();
-            TextTable.WriteWrapped(writer, $"Sensitivity: none ({note})");
+            sink.Section($"Sensitivity: none ({note})");
         }
 
         if (data.Sensitivity is not { } result)
@@ -29,37 +28,42 @@ internal static class SensitivityReport
 
         foreach (var combination in result.Combinations)
         {
-            writer.WriteLine();
             var levers = combination.Levers.Count == 0
                 ? string.Empty
                 : " with " + string.Join(", ", combination.Levers.Select(l => $"{l.Key} = {ReportNumbers.AxisValue(l.Value)}"));
             if (result.Method == "sobol" && combination.Sobol.TryGetValue(outcome, out var sobol))
             {
-                TextTable.WriteWrapped(writer, $"Sensitivity of {outcome}{levers}: Sobol indices from {ReportNumbers.Count(sobol.Samples)} base samples (95 % half-widths from 32 batch means)");
-                var rows = new List<string[]> { SobolHeader };
-                rows.AddRange(sobol.Indices
+                sink.Section($"Sensitivity of {outcome}{levers}: Sobol indices from {ReportNumbers.Count(sobol.Samples)} base samples (95 % half-widths from 32 batch means)");
+                sink.Table(new ReportTable(SobolHeader, [.. sobol.Indices
                     .Select((index, k) => (index, k))
                     .OrderByDescending(x => x.index.ST)
-                    .Select(x => new[] { result.Parameters[x.k], ReportNumbers.Index(x.index.S1), ReportNumbers.Index(x.index.S1Conf), ReportNumbers.Index(x.index.ST), ReportNumbers.Index(x.index.STConf) }));
-                TextTable.WriteFitted(rows, writer, "  ", static c => c > 0);
+                    .Select(x => new[] { result.Parameters[x.k], ReportNumbers.Index(x.index.S1), ReportNumbers.Index(x.index.S1Conf), ReportNumbers.Index(x.index.ST), ReportNumbers.Index(x.index.STConf) })])
+                {
+                    Fitted = true,
+                });
                 if (sobol.SecondOrder.Count > 0)
                 {
-                    writer.WriteLine($"  largest interactions (S2, top {TopPairs}):");
-                    TextTable.Write(
+                    sink.Text($"largest interactions (S2, top {TopPairs}):", "  ");
+                    sink.Table(new ReportTable(
+                        ["pair", "S2", "+/-"],
                         [.. sobol.SecondOrder.OrderByDescending(p => p.S2).Take(TopPairs)
-                            .Select(p => new[] { $"{result.Parameters[p.First]} x {result.Parameters[p.Second]}", ReportNumbers.Index(p.S2), "+/- " + ReportNumbers.Index(p.S2Conf) })],
-                        writer, "    ", static c => c > 0);
+                            .Select(p => new[] { $"{result.Parameters[p.First]} x {result.Parameters[p.Second]}", ReportNumbers.Index(p.S2), "+/- " + ReportNumbers.Index(p.S2Conf) })])
+                    {
+                        HeaderInText = false,
+                        Indent = "    ",
+                    });
                 }
             }
             else if (result.Method == "morris" && combination.Morris.TryGetValue(outcome, out var morris))
             {
-                TextTable.WriteWrapped(writer, $"Sensitivity of {outcome}{levers}: Morris elementary effects (per unit of each parameter's range in probability)");
-                var rows = new List<string[]> { MorrisHeader };
-                rows.AddRange(morris
+                sink.Section($"Sensitivity of {outcome}{levers}: Morris elementary effects (per unit of each parameter's range in probability)");
+                sink.Table(new ReportTable(MorrisHeader, [.. morris
                     .Select((index, k) => (index, k))
                     .OrderByDescending(x => x.index.MuStar)
-                    .Select(x => new[] { result.Parameters[x.k], ReportNumbers.Number(x.index.MuStar), ReportNumbers.Number(x.index.MuStarConf), ReportNumbers.Number(x.index.Mu), ReportNumbers.Number(x.index.Sigma) }));
-                TextTable.WriteFitted(rows, writer, "  ", static c => c > 0);
+                    .Select(x => new[] { result.Parameters[x.k], ReportNumbers.Number(x.index.MuStar), ReportNumbers.Number(x.index.MuStarConf), ReportNumbers.Number(x.index.Mu), ReportNumbers.Number(x.index.Sigma) })])
+                {
+                    Fitted = true,
+                });
             }
         }
     }

@@ -30,6 +30,13 @@ public static class SummaryReport
         }
     }
 
+    /// <summary>
+    /// The report's sections after its header and headline (outcome statistics, thresholds, the <c>--where</c>
+    /// condition, main effects, tornado, top and bottom scenarios, the grid's decomposition, policies,
+    /// sensitivity), in the order and with the numbers of the table format, into <paramref name="sink"/>.
+    /// </summary>
+    public static void WriteSections(SummaryData data, IReportSink sink) => TableReport.WriteSections(data, sink);
+
     /// <summary>The outcome the report describes (main effects, tornado, threshold order, grid decomposition, sensitivity): the one chosen (<see cref="SummaryData.Outcome"/>), else the focus share, else the first outcome.</summary>
     public static string ReportOutcome(SummaryData data) =>
         data.Outcome ?? MainEffectOutcome(data) ?? (data.Outcomes.Count > 0 ? data.Outcomes[0].Name : string.Empty);

@@ -14,7 +14,6 @@ internal static class TableReport
 
     public static void Write(SummaryData data, TextWriter writer)
     {
-        var subject = ReportSubject.Of(data);
         WriteHeader(data, writer);
         if (data.Headline is { } headline)
         {
@@ -22,23 +21,27 @@ internal static class TableReport
             TextTable.WriteWrapped(writer, headline.Text);
         }
 
-        writer.WriteLine();
-        TextTable.WriteWrapped(writer, "Outcomes (shares in %, compute in H100e, prices in $, months as calendar months; "
+        WriteSections(data, new TextReportSink(writer));
+    }
+
+    /// <summary>The sections after the header and headline, in order, into <paramref name="sink"/>.</summary>
+    public static void WriteSections(SummaryData data, IReportSink sink)
+    {
+        var subject = ReportSubject.Of(data);
+        sink.Section("Outcomes (shares in %, compute in H100e, prices in $, months as calendar months; "
             + "month outcomes leave -1 = never out and count it as 'never')");
-        TextTable.WriteWrapped(writer, subject.FromSketches
+        sink.Text(subject.FromSketches
             ? "Quantiles come from mergeable sketches of the aggregates, within 1 % relative error; counts, means, min and max are exact."
             : "Quantiles are exact over the rows (R-7, as numpy and DuckDB quantile_cont).");
         // The counts left out (non-finite, never) go below the table, which then fits 120 columns for the
         // model's outcome names up to 10^8 scenarios; wider tables are split by TextTable.WriteFitted.
         var shown = OutcomeStats.StatisticNames.Where(s => s is not ("non_finite" or "never")).ToArray();
-        var rows = new List<string[]>();
-        rows.Add(["outcome", .. shown]);
-        foreach (var o in data.Outcomes)
+        sink.Table(new ReportTable(
+            ["outcome", .. shown],
+            [.. data.Outcomes.Select(o => (string[])[o.Name, .. shown.Select(s => s == "count" ? ReportNumbers.Count(o.Count) : data.Metadata.Show(o.Name, o.Get(s)))])])
         {
-            rows.Add([o.Name, .. shown.Select(s => s == "count" ? ReportNumbers.Count(o.Count) : data.Metadata.Show(o.Name, o.Get(s)))]);
-        }
-
-        TextTable.WriteFitted(rows, writer, "  ");
+            Fitted = true,
+        });
         var leftOut = data.Outcomes
             .SelectMany(o => new[] { (o.Name, o.NeverCount, "never"), (o.Name, o.NonFiniteCount, "non-finite") })
             .Where(x => x.Item2 > 0)
@@ -46,15 +49,15 @@ internal static class TableReport
             .ToArray();
         if (leftOut.Length > 0)
         {
-            TextTable.WriteWrapped(writer, "left out of the statistics above: " + string.Join(" ", leftOut).TrimEnd(';'), "  ");
+            sink.Text("left out of the statistics above: " + string.Join(" ", leftOut).TrimEnd(';'), "  ");
         }
-        WriteThresholds(subject, writer);
-        ConditionReport.WriteTable(data, writer);
-        WriteMainEffects(data, subject, writer);
-        WriteExtremes(data, writer);
-        GridReport.WriteTable(data, subject.Grid, writer);
-        PolicyReport.WriteTable(data, writer);
-        SensitivityReport.WriteTable(data, subject.Outcome, writer);
+        WriteThresholds(subject, sink);
+        ConditionReport.WriteTable(data, sink);
+        WriteMainEffects(data, subject, sink);
+        WriteExtremes(data, sink);
+        GridReport.WriteTable(data, subject.Grid, sink);
+        PolicyReport.WriteTable(data, sink);
+        SensitivityReport.WriteTable(data, subject.Outcome, sink);
     }
 
     private static void WriteHeader(SummaryData data, TextWriter writer)
@@ -77,7 +80,7 @@ internal static class TableReport
         }
     }
 
-    private static void WriteThresholds(ReportSubject subject, TextWriter writer)
+    private static void WriteThresholds(ReportSubject subject, IReportSink sink)
     {
         var thresholds = subject.Thresholds;
         if (thresholds.Count == 0)
@@ -85,23 +88,25 @@ internal static class TableReport
             return;
         }
 
-        writer.WriteLine();
         var order = subject.ThresholdsOnOutcome == 0
             ? $"no rule reads {subject.Outcome}; the run's rules"
             : subject.ThresholdsOnOutcome == thresholds.Count ? $"of {subject.Outcome}" : $"of {subject.Outcome} first, then the run's other rules";
-        TextTable.WriteWrapped(writer, $"Threshold probabilities ({order})");
+        sink.Section($"Threshold probabilities ({order})");
         if (subject.IsGrid)
         {
-            TextTable.WriteWrapped(writer, "A grid: every grid point weighs the same, so these are shares of grid points, not probabilities of the world.");
+            sink.Text("A grid: every grid point weighs the same, so these are shares of grid points, not probabilities of the world.");
         }
 
-        TextTable.Write(
+        sink.Table(new ReportTable(
+            ["rule", "probability", "scenarios"],
             [.. thresholds.Select(t => new[] { t.Description, ReportNumbers.Probability(t.Probability),
-                $"({ReportNumbers.Count(t.Count)} of {ReportNumbers.Count(t.Total)})" })],
-            writer, "  ");
+                $"({ReportNumbers.Count(t.Count)} of {ReportNumbers.Count(t.Total)})" })])
+        {
+            HeaderInText = false,
+        });
     }
 
-    private static void WriteMainEffects(SummaryData data, ReportSubject subject, TextWriter writer)
+    private static void WriteMainEffects(SummaryData data, ReportSubject subject, IReportSink sink)
     {
         var ranked = subject.Effects;
         if (ranked.Count == 0)
@@ -110,12 +115,11 @@ internal static class TableReport
         }
 
         var outcome = subject.EffectsOutcome ?? "the outcome";
-        writer.WriteLine();
-        TextTable.WriteWrapped(writer, $"Main effects: mean {outcome} at each axis value, largest swing first "
+        sink.Section($"Main effects: mean {outcome} at each axis value, largest swing first "
             + $"(an axis of more than {AxisBins.MaxGroups} values in {AxisBins.MaxGroups} groups of neighbouring values, low..high)");
         if (subject.EffectsNote is { } note)
         {
-            TextTable.WriteWrapped(writer, $"Note: {note}.");
+            sink.Text($"Note: {note}.");
         }
 
         foreach (var effect in ranked)
@@ -124,34 +128,37 @@ internal static class TableReport
             var values = bins.Count < effect.Levels.Count
                 ? $"{ReportNumbers.Count(effect.Levels.Count)} values in {bins.Count} groups"
                 : $"{ReportNumbers.Count(effect.Levels.Count)} value{(effect.Levels.Count == 1 ? string.Empty : "s")}";
-            TextTable.WriteWrapped(writer, $"{effect.Axis} ({values}, swing {Swing(outcome, effect.Swing)}{(subject.IsInert(effect) ? ", inert" : string.Empty)})", "  ");
-            TextTable.WritePacked(writer, bins.Select(b => $"{Range(b)}: {data.Metadata.Show(outcome, b.Mean)}"), "      ");
+            sink.Text($"{effect.Axis} ({values}, swing {Swing(outcome, effect.Swing)}{(subject.IsInert(effect) ? ", inert" : string.Empty)})", "  ");
+            sink.Packed([.. bins.Select(b => $"{Range(b)}: {data.Metadata.Show(outcome, b.Mean)}")], "      ");
         }
 
-        WriteTornado(subject, outcome, writer);
+        WriteTornado(subject, outcome, sink);
     }
 
-    private static void WriteTornado(ReportSubject subject, string outcome, TextWriter writer)
+    private static void WriteTornado(ReportSubject subject, string outcome, IReportSink sink)
     {
         var ranked = subject.Effects;
-        writer.WriteLine();
         var scale = double.IsFinite(subject.Range) && subject.Range > 0
             ? $"a full bar of {TornadoWidth} marks is {outcome}'s whole range over all scenarios, {Swing(outcome, subject.Range)}"
             : $"{outcome} does not vary, so no axis moves it";
-        TextTable.WriteWrapped(writer, $"Tornado: swing of mean {outcome} (max - min over each axis' values); {scale}");
+        sink.Section($"Tornado: swing of mean {outcome} (max - min over each axis' values); {scale}");
         var active = ranked.Where(e => !subject.IsInert(e)).ToArray();
-        TextTable.Write(
-            [.. active.Select(e => new[] { e.Axis, Bar(e.Swing, subject.Range), Swing(outcome, e.Swing) })],
-            writer, "  ", static c => c == 2);
+        sink.Table(new ReportTable(
+            ["axis", $"bar ({TornadoWidth} marks: the whole range)", "swing"],
+            [.. active.Select(e => new[] { e.Axis, Bar(e.Swing, subject.Range), Swing(outcome, e.Swing) })])
+        {
+            HeaderInText = false,
+            RightAligned = static c => c == 2,
+        });
         var inert = ranked.Where(subject.IsInert).Select(e => e.Axis).ToArray();
         if (inert.Length > 0)
         {
             var limit = double.IsFinite(subject.Range) ? $", {Swing(outcome, ReportSubject.InertShare * subject.Range)}" : string.Empty;
-            TextTable.WriteWrapped(writer, $"inert (swing below {ReportSubject.InertShare * 100:0.#} % of the range{limit}): {string.Join(", ", inert)}", "  ");
+            sink.Text($"inert (swing below {ReportSubject.InertShare * 100:0.#} % of the range{limit}): {string.Join(", ", inert)}", "  ");
         }
     }
 
-    private static void WriteExtremes(SummaryData data, TextWriter writer)
+    private static void WriteExtremes(SummaryData data, IReportSink sink)
     {
         if (data.Extremes is not { } extremes)
         {
@@ -165,15 +172,15 @@ internal static class TableReport
                 continue;
             }
 
-            writer.WriteLine();
-            TextTable.WriteWrapped(writer, $"{which} {list.Count} scenarios by {extremes.Outcome} ({(which == "Top" ? "highest" : "lowest")} first), with their axis values");
-            foreach (var s in list)
+            sink.Section($"{which} {list.Count} scenarios by {extremes.Outcome} ({(which == "Top" ? "highest" : "lowest")} first), with their axis values");
+            var inputs = list[0].Inputs.Select(i => i.Key).ToArray();
+            sink.Table(new ReportTable(
+                ["scenario", extremes.Outcome, .. inputs],
+                [.. list.Select(s => (string[])[$"#{s.Scenario.ToString(System.Globalization.CultureInfo.InvariantCulture)}", data.Metadata.Show(extremes.Outcome, s.Value),
+                    .. s.Inputs.Select(i => ReportNumbers.AxisValue(i.Value))])])
             {
-                TextTable.WritePacked(writer,
-                    [$"#{s.Scenario.ToString(System.Globalization.CultureInfo.InvariantCulture)}  {data.Metadata.Show(extremes.Outcome, s.Value)}",
-                        .. s.Inputs.Select(i => $"{i.Key}={ReportNumbers.AxisValue(i.Value)}")],
-                    "  ", "  ");
-            }
+                PackRow = row => [$"{row[0]}  {row[1]}", .. inputs.Select((input, k) => $"{input}={row[k + 2]}")],
+            });
         }
     }
 
