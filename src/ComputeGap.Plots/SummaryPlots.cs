@@ -8,7 +8,8 @@ namespace ComputeGap.Plots;
 /// curves (when the run has axes with main effects), a grid's two-way heatmaps (rows of a grid), and
 /// Sobol or Morris indices (when the design has them), all of the reported outcome
 /// (<see cref="SummaryReport.ReportOutcome"/>: the one chosen, else the focus share); and fan charts of
-/// every region's share when the run kept them (aggregates with <c>--series</c>).
+/// every series column when the run kept them (<c>--series</c>: each region's share, and for model v2 its
+/// installed H100e and the price).
 /// </summary>
 public static class SummaryPlots
 {
@@ -76,19 +77,28 @@ public static class SummaryPlots
 
         foreach (var fan in summary.Fans)
         {
-            Save(FanPlot.Draw(fan, summary.Metadata), $"fan.{IO.Reports.OutcomeColumns.Share(fan.Region)}",
-                $"{fan.Region}'s share over {fan.Months.Count} months (p5-p95, p25-p75, median)");
+            Save(FanPlot.Draw(fan, summary.Metadata), FanPlot.FileName(fan), FanPlot.What(fan));
         }
 
         return written;
     }
 
-    /// <summary>Writes the PRIM trajectory of a <c>discover --format json</c> output into <paramref name="directory"/>.</summary>
+    /// <summary>Writes the PRIM trajectory of a <c>discover --format json</c> output, and the chosen box's limits when it restricts inputs, into <paramref name="directory"/>.</summary>
     public static IReadOnlyList<PlotFile> WriteDiscovery(PrimTrajectory trajectory, string directory, PlotFormat format)
     {
         Directory.CreateDirectory(directory);
-        return [new PlotFile(PlotStyle.Save(PrimPlot.Draw(trajectory), directory, "prim-trajectory", format),
-            $"PRIM coverage against density over {trajectory.Boxes.Count} boxes, box {trajectory.Chosen} chosen")];
+        var written = new List<PlotFile>
+        {
+            new(PlotStyle.Save(PrimPlot.Draw(trajectory), directory, "prim-trajectory", format),
+                $"PRIM coverage against density over {trajectory.Boxes.Count} boxes, box {trajectory.Chosen} chosen"),
+        };
+        if (PrimLimitsPlot.Draw(trajectory) is { } limits)
+        {
+            written.Add(new(PlotStyle.Save(limits, directory, "prim-box", format),
+                $"the limits of box {trajectory.Chosen} on the {trajectory.ChosenBox!.Limits.Count} inputs it restricts"));
+        }
+
+        return written;
     }
 
     /// <summary>The main effects of <paramref name="outcome"/>: the summary's own for the focus share, else computed on request.</summary>

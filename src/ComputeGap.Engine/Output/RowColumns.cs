@@ -113,6 +113,7 @@ public sealed class RowColumns
     {
         var (months, regions, width) = (_plan.Shape.Months, _plan.Shape.Regions, _plan.SeriesWidth);
         var columns = _plan.Model.SeriesColumns;
+        var layout = _plan.Model.Series(regions);
         rows = count * months * regions;
         if (_seriesScenario.Length < rows)
         {
@@ -135,11 +136,9 @@ public sealed class RowColumns
                     _seriesScenario[k] = chunk.First + i;
                     _seriesMonth[k] = t;
                     _seriesRegion[k] = names[r];
-                    var at = month;
                     for (var c = 0; c < columns.Count; c++)
                     {
-                        _seriesValues[c][k] = values[at + (columns[c].PerRegion ? r : 0)];
-                        at += columns[c].PerRegion ? regions : 1;
+                        _seriesValues[c][k] = values[month + layout.Index(c, r)];
                     }
                 }
             }

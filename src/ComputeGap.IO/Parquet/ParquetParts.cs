@@ -97,6 +97,39 @@ public sealed class ParquetParts : IColumnSource
     public async Task<TableColumn> ReadColumnAsync(string name, CancellationToken cancellationToken = default) =>
         (await ReadColumnsAsync([name], cancellationToken).ConfigureAwait(false))[0];
 
+    /// <summary>
+    /// Reads the named columns one row group at a time, in row order over every part, and hands each group to
+    /// <paramref name="body"/> (the columns and the group's row count; the arrays may be longer). The arrays
+    /// are sized for the largest row group and reused, so at most one row group's values are held, whatever
+    /// the table's size. Nullable columns read as <see cref="ColumnReads"/> reads them (a null float is NaN).
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">A named column is missing.</exception>
+    public async Task ForEachRowGroupAsync(IReadOnlyList<string> names, Action<TableColumn[], int> body, CancellationToken cancellationToken = default)
+    {
+        var specs = names.Select(n => Find(n) ?? throw new KeyNotFoundException($"The table has no column '{n}'.")).ToArray();
+        var largest = checked((int)Files.Max(f => f.LargestRowGroup));
+        var arrays = specs.Select(s => ColumnTypes.CreateArray(s.Type, largest)).ToArray();
+        var columns = specs.Select((s, i) => new TableColumn(s.Name, s.Type, arrays[i])).ToArray();
+        foreach (var file in Files)
+        {
+            var reader = await ParquetReader.CreateAsync(file.Path, null, cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var fields = reader.Schema.DataFields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+                foreach (var group in reader.RowGroups)
+                {
+                    var rows = checked((int)group.RowCount);
+                    for (var c = 0; c < specs.Length; c++)
+                    {
+                        await ColumnReads.ReadAsync(group, fields[specs[c].Name], arrays[c], 0, rows, file.Path, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    body(columns, rows);
+                }
+            }
+        }
+    }
+
     /// <summary>Reads the columns of one file's row groups into the arrays from <paramref name="offset"/>; returns the offset after them.</summary>
     internal static async Task<int> ReadRowsAsync(string path, IReadOnlyList<ColumnSpec> columns, Array[] arrays,
         int offset, CancellationToken cancellationToken)
