@@ -13,12 +13,21 @@ public sealed class PlotCommandTests
 {
     private static Task<string> UsExportPolicyRowsAsync(TempDirectory dir) => UsExportPolicyAsync(dir, "run", "rows");
 
+    /// <summary>The fan picture <c>fan.NAME.png</c> in the run's plots is listed with <paramref name="what"/>, decodes at 1600 × 1000 and is not blank.</summary>
+    private static void AssertFan(string run, Cli.Run plotted, string name, string what)
+    {
+        var fan = Path.Combine(run, "plots", $"fan.{name}.png");
+        Assert.Contains($"{fan}: {what} (p5-p95, p25-p75, median)", plotted.Output, StringComparison.Ordinal);
+        using var bitmap = SKBitmap.Decode(fan);
+        Assert.Equal((1600, 1000), (bitmap.Width, bitmap.Height));
+        Assert.True(bitmap.Pixels.Distinct().Count() > 2, $"{fan} is blank");
+    }
+
     /// <summary>Runs the us-export-policy sweep (model v2, 84 months, five regions) into <paramref name="dir"/>/<paramref name="name"/>.</summary>
-    private static async Task<string> UsExportPolicyAsync(TempDirectory dir, string name, string output, bool series = false)
+    private static async Task<string> UsExportPolicyAsync(TempDirectory dir, string name, string output, params string[] more)
     {
         var run = Path.Combine(dir.Path, name);
-        string[] args = ["sweep", Cli.SweepFile("us-export-policy.json"), "--out", run, "--output", output, "--backend", "cpu", "-q"];
-        var made = await Cli.InvokeAsync(series ? [.. args, "--series"] : args);
+        var made = await Cli.InvokeAsync(["sweep", Cli.SweepFile("us-export-policy.json"), "--out", run, "--output", output, "--backend", "cpu", "-q", .. more]);
         Assert.Equal(0, made.ExitCode);
         return run;
     }
@@ -107,17 +116,17 @@ public sealed class PlotCommandTests
     public async Task AnAggregateRunWithSeriesGetsAFanChartPerRegion()
     {
         using var dir = new TempDirectory();
-        var run = await UsExportPolicyAsync(dir, "agg", "aggregate", series: true);
+        var run = await UsExportPolicyAsync(dir, "agg", "aggregate", "--series");
 
         var plotted = await Cli.InvokeAsync("plot", run);
         Assert.Equal(0, plotted.ExitCode);
         foreach (var region in new[] { "US", "CN", "EU", "ALLY", "ROW" })
         {
-            var fan = Path.Combine(run, "plots", $"fan.share_{region}.png");
-            Assert.Contains($"{fan}: {region}'s share over 84 months", plotted.Output, StringComparison.Ordinal);
-            using var bitmap = SKBitmap.Decode(fan);
-            Assert.Equal((1600, 1000), (bitmap.Width, bitmap.Height));
+            AssertFan(run, plotted, $"share_{region}", $"{region}'s share over 84 months");
         }
+
+        AssertFan(run, plotted, "installed_EU", "EU's installed H100e over 84 months");
+        AssertFan(run, plotted, "price", "the world price over 84 months");
 
         // Aggregates keep no rows, so no heatmaps; the tornado and curves come from the per-value sums.
         Assert.Contains("tornado.png", plotted.Output, StringComparison.Ordinal);
@@ -128,8 +137,8 @@ public sealed class PlotCommandTests
     public async Task RowsWithSeriesDrawTheSameFansAsAggregatesWithSeries()
     {
         using var dir = new TempDirectory();
-        var rows = await UsExportPolicyAsync(dir, "rows", "rows", series: true);
-        var aggregate = await UsExportPolicyAsync(dir, "agg", "aggregate", series: true);
+        var rows = await UsExportPolicyAsync(dir, "rows", "rows", "--series", "--chunk-size", "500");
+        var aggregate = await UsExportPolicyAsync(dir, "agg", "aggregate", "--series");
 
         // The same sketch counted from the series files row group by row group and by the aggregate reducer: the same quantiles.
         var fromRows = (await SummaryLoader.LoadAsync(rows, CancellationToken.None, seriesFans: true)).Fans;
@@ -145,24 +154,29 @@ public sealed class PlotCommandTests
 
         var plotted = await Cli.InvokeAsync("plot", rows);
         Assert.Equal(0, plotted.ExitCode);
-        foreach (var name in new[] { "share_EU", "installed_EU", "installed_CN", "price" })
-        {
-            var fan = Path.Combine(rows, "plots", $"fan.{name}.png");
-            Assert.Contains($"{fan}: ", plotted.Output, StringComparison.Ordinal);
-            using var bitmap = SKBitmap.Decode(fan);
-            Assert.Equal((1600, 1000), (bitmap.Width, bitmap.Height));
-            Assert.True(bitmap.Pixels.Distinct().Count() > 2, $"{fan} is blank");
-        }
+        AssertFan(rows, plotted, "share_EU", "EU's share over 84 months");
+        AssertFan(rows, plotted, "installed_CN", "CN's installed H100e over 84 months");
+        AssertFan(rows, plotted, "price", "the world price over 84 months");
+    }
 
-        Assert.Contains("the world price over 84 months", plotted.Output, StringComparison.Ordinal);
-        Assert.Contains("EU's installed H100e over 84 months", plotted.Output, StringComparison.Ordinal);
+    [Fact]
+    public async Task ShardsMergeTheirFansOfEverySeriesColumnExactly()
+    {
+        using var dir = new TempDirectory();
+        var whole = await UsExportPolicyAsync(dir, "agg", "aggregate", "--series");
+        await UsExportPolicyAsync(dir, "shards", "aggregate", "--series", "--shard", "0/2");
+        var shards = await UsExportPolicyAsync(dir, "shards", "aggregate", "--series", "--shard", "1/2");
+
+        var merged = (await AggregateState.ReadAsync(shards)).Fans!;
+        Assert.Equal(5 + 5 + 1, merged.Layout.Width);
+        Assert.True(merged.ExactlyEquals((await AggregateState.ReadAsync(whole)).Fans!));
     }
 
     [Fact]
     public async Task AnOldSharesOnlyFanTableStillPlots()
     {
         using var dir = new TempDirectory();
-        var run = await UsExportPolicyAsync(dir, "agg", "aggregate", series: true);
+        var run = await UsExportPolicyAsync(dir, "agg", "aggregate", "--series");
 
         // Rewrite the fan sketch as tables were before they held every series column: the shares' rows, keyed by region index.
         var file = Assert.Single(Directory.GetFiles(run, "*.agg-fan-sketch.parquet"));
