@@ -61,9 +61,10 @@ public static class SeriesFans
             var month = group[0].As<int>().AsSpan(0, rows);
             for (var c = 0; c < columns.Length; c++)
             {
+                var (start, perRegion) = (fans.Layout.Index(c, 0), columns[c].PerRegion);
                 for (var i = 0; i < rows; i++)
                 {
-                    indices[i] = columns[c].PerRegion ? fans.Layout.Index(c, region[i]) : region[i] == 0 ? fans.Layout.Index(c, 0) : -1;
+                    indices[i] = perRegion ? start + region[i] : region[i] == 0 ? start : -1;
                 }
 
                 fans.Count(month, indices.AsSpan(0, rows), group[2 + c].As<float>().AsSpan(0, rows));
