@@ -1,5 +1,6 @@
 using ComputeGap.Core.Lanes;
 using ComputeGap.Core.Model;
+using ComputeGap.Core.Models;
 using ComputeGap.Core.Reduction;
 using ILGPU;
 
@@ -63,19 +64,21 @@ public struct DeviceSketch : ISketchCounts
         Atomic.Add(ref Counts[(column * QuantileSketch.Length) + slot], 1L);
 }
 
-/// <summary>Fan charts on the device: each month's shares (the first series values) go straight into per-(month, region) sketches.</summary>
+/// <summary>Fan charts on the device: each month's series values (every series column; not the diagnostics after them) go straight into per-(month, series value) sketches.</summary>
 public struct DeviceFans : IMonthObserver<ScalarLane>
 {
     public ArrayView<long> Counts;
-    public int Regions;
+
+    /// <summary>Series values per month (<see cref="SeriesLayout.Width"/>); later indices are diagnostics, not counted.</summary>
+    public int Width;
 
     public readonly bool Enabled => true;
 
     public readonly void Record(int month, int index, ScalarLane value)
     {
-        if (index < Regions && value.Value - value.Value == 0f)
+        if (index < Width && value.Value - value.Value == 0f)
         {
-            Atomic.Add(ref Counts[QuantileSketch.FanOffset(month, index, Regions) + QuantileSketch.Slot(value.Value)], 1L);
+            Atomic.Add(ref Counts[QuantileSketch.FanOffset(month, index, Width) + QuantileSketch.Slot(value.Value)], 1L);
         }
     }
 }

@@ -50,7 +50,7 @@ public static class SweepKernels
         Store<TModel>(index, store, shape, outcomes, capacity);
     }
 
-    /// <summary>Row outcomes plus each month's shares counted into fan sketches (aggregate mode with a series).</summary>
+    /// <summary>Row outcomes plus each month's series values (<paramref name="width"/> of them) counted into fan sketches (aggregate mode with a series).</summary>
     public static void RowsWithFans<TModel>(
         Index1D index,
         ArrayView<float> fixedSlots,
@@ -59,11 +59,12 @@ public static class SweepKernels
         long first,
         ArrayView<float> outcomes,
         int capacity,
-        ArrayView<long> fans)
+        ArrayView<long> fans,
+        int width)
         where TModel : struct, IModel
     {
         var store = Load<TModel>(index, fixedSlots, grid, first);
-        var series = new DeviceFans { Counts = fans, Regions = shape.Regions };
+        var series = new DeviceFans { Counts = fans, Width = width };
         TModel.Run<ScalarLane, bool, LocalStore, DeviceFans>(store, shape, ref series);
         Store<TModel>(index, store, shape, outcomes, capacity);
     }

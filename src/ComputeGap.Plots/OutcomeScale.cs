@@ -14,10 +14,13 @@ namespace ComputeGap.Plots;
 public sealed record OutcomeScale(string Outcome, double Factor, string Unit, string DifferenceUnit)
 {
     /// <summary>The scale of <paramref name="outcome"/>, from its recorded kind.</summary>
-    public static OutcomeScale Of(SummaryMetadata metadata, string outcome) => metadata.KindOf(outcome) switch
+    public static OutcomeScale Of(SummaryMetadata metadata, string outcome) => OfKind(outcome, metadata.KindOf(outcome), metadata.StartMonth);
+
+    /// <summary>The scale of <paramref name="outcome"/> of kind <paramref name="kind"/> (<c>fraction</c>, <c>month</c>, <c>h100e</c>, …) in a run starting at <paramref name="start"/>.</summary>
+    public static OutcomeScale OfKind(string outcome, string kind, DateOnly? start) => kind switch
     {
         "fraction" => new(outcome, 100, "%", "percentage points"),
-        "month" => new(outcome, 1, metadata.StartMonth is { } start ? $"months after {start:yyyy-MM}" : "months", "months"),
+        "month" => new(outcome, 1, start is { } first ? $"months after {first:yyyy-MM}" : "months", "months"),
         "h100e" => new(outcome, 1, "H100e", "H100e"),
         "usd" => new(outcome, 1, "$", "$"),
         "ratio" => new(outcome, 1, "ratio", "ratio"),

@@ -7,4 +7,8 @@ namespace ComputeGap.Plots;
 /// <param name="Mass">Share of all cases inside the box (0 to 1).</param>
 /// <param name="Restricted">Inputs the box restricts.</param>
 /// <param name="Pasted">Made by pasting rather than peeling.</param>
-public sealed record PrimBox(int Index, double Coverage, double Density, double Mass, int Restricted, bool Pasted);
+public sealed record PrimBox(int Index, double Coverage, double Density, double Mass, int Restricted, bool Pasted)
+{
+    /// <summary>What the box keeps of each input it restricts (empty when discover's output did not say).</summary>
+    public IReadOnlyList<PrimLimit> Limits { get; init; } = [];
+}

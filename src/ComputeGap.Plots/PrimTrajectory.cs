@@ -10,6 +10,9 @@ namespace ComputeGap.Plots;
 /// <param name="Chosen">The chosen box's index.</param>
 public sealed record PrimTrajectory(string Condition, string Source, IReadOnlyList<PrimBox> Boxes, int Chosen)
 {
+    /// <summary>Every input discover searched, with its full range (empty in output written before discover gave ranges).</summary>
+    public IReadOnlyList<PrimInput> Inputs { get; init; } = [];
+
     /// <summary>True when <paramref name="path"/> names a JSON file (by its extension), which <c>plot</c> reads as discover output.</summary>
     public static bool IsJsonFile(string path) => File.Exists(path) && path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
@@ -34,13 +37,44 @@ public sealed record PrimTrajectory(string Condition, string Source, IReadOnlyLi
                 b.GetProperty("density").GetDouble(),
                 b.GetProperty("mass").GetDouble(),
                 b.GetProperty("restricted").GetInt32(),
-                b.GetProperty("pasted").GetBoolean())).ToArray();
+                b.GetProperty("pasted").GetBoolean())
+            {
+                Limits = LimitsOf(b),
+            }).ToArray();
+            var inputs = root.TryGetProperty("inputs", out var list)
+                ? list.EnumerateArray().Select(i => new PrimInput(i.GetProperty("name").GetString() ?? string.Empty, NumberOr(i, "min"), NumberOr(i, "max"), Strings(i, "values"))).ToArray()
+                : [];
             return new PrimTrajectory(root.GetProperty("condition").GetString() ?? string.Empty, root.GetProperty("source").GetString() ?? string.Empty,
-                boxes, root.GetProperty("chosen").GetInt32());
+                boxes, root.GetProperty("chosen").GetInt32())
+            {
+                Inputs = inputs,
+            };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             throw new InvalidDataException($"{path} is not readable as computegap discover output: {e.Message}", e);
         }
     }
+
+    /// <summary>The chosen box, or null when the trajectory lacks it.</summary>
+    public PrimBox? ChosenBox => Boxes.FirstOrDefault(b => b.Index == Chosen);
+
+    /// <summary>The box's limits by input, with each restriction's quasi-p.</summary>
+    private static PrimLimit[] LimitsOf(JsonElement box)
+    {
+        if (!box.TryGetProperty("limits", out var limits))
+        {
+            return [];
+        }
+
+        var quasiP = box.TryGetProperty("quasi_p", out var q) ? q : default;
+        return [.. limits.EnumerateObject().Select(l => new PrimLimit(l.Name, NumberOr(l.Value, "min"), NumberOr(l.Value, "max"), Strings(l.Value, "values"),
+            quasiP.ValueKind == JsonValueKind.Object && quasiP.TryGetProperty(l.Name, out var p) ? p.GetDouble() : null))];
+    }
+
+    private static double NumberOr(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : double.NaN;
+
+    private static string[] Strings(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) ? [.. value.EnumerateArray().Select(v => v.GetString() ?? string.Empty)] : [];
 }

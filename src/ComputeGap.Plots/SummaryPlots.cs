@@ -9,7 +9,8 @@ namespace ComputeGap.Plots;
 /// curves (when the run has axes with main effects), a grid's two-way heatmaps (rows of a grid), and
 /// Sobol or Morris indices (when the design has them), all of the reported outcome
 /// (<see cref="SummaryReport.ReportOutcome"/>: the one chosen, else the focus share); and fan charts of
-/// every region's share when the run kept them (aggregates with <c>--series</c>).
+/// every series column when the run kept them (<c>--series</c>: each region's share, and for model v2 its
+/// installed H100e and the price).
 /// </summary>
 public static class SummaryPlots
 {
@@ -87,21 +88,27 @@ public static class SummaryPlots
 
         foreach (var fan in summary.Fans)
         {
-            yield return new Picture($"fan.{IO.Reports.OutcomeColumns.Share(fan.Region)}",
-                $"{fan.Region}'s share over {fan.Months.Count} months (p5-p95, p25-p75, median)", FanPlot.Draw(fan, summary.Metadata));
+            yield return new Picture(FanPlot.FileName(fan), FanPlot.What(fan), FanPlot.Draw(fan, summary.Metadata));
         }
     }
 
-    /// <summary>Writes the PRIM trajectory of a <c>discover --format json</c> output into <paramref name="directory"/>.</summary>
+    /// <summary>Writes the PRIM trajectory of a <c>discover --format json</c> output, and the chosen box's limits when it restricts inputs, into <paramref name="directory"/>.</summary>
     public static IReadOnlyList<PlotFile> WriteDiscovery(PrimTrajectory trajectory, string directory, PlotFormat format)
     {
         Directory.CreateDirectory(directory);
-        return Save([DrawDiscovery(trajectory)], directory, format);
+        return Save(DrawDiscovery(trajectory), directory, format);
     }
 
-    /// <summary>The PRIM trajectory of a <c>discover --format json</c> output.</summary>
-    public static Picture DrawDiscovery(PrimTrajectory trajectory) => new("prim-trajectory",
-        $"PRIM coverage against density over {trajectory.Boxes.Count} boxes, box {trajectory.Chosen} chosen", PrimPlot.Draw(trajectory));
+    /// <summary>The PRIM trajectory of a <c>discover --format json</c> output, and the chosen box's limits when it restricts inputs (and the output holds their ranges).</summary>
+    public static IEnumerable<Picture> DrawDiscovery(PrimTrajectory trajectory)
+    {
+        yield return new("prim-trajectory",
+            $"PRIM coverage against density over {trajectory.Boxes.Count} boxes, box {trajectory.Chosen} chosen", PrimPlot.Draw(trajectory));
+        if (PrimLimitsPlot.Draw(trajectory) is { } limits)
+        {
+            yield return new("prim-box", $"the limits of box {trajectory.Chosen} on the {trajectory.ChosenBox!.Limits.Count} inputs it restricts", limits);
+        }
+    }
 
     /// <summary>Saves each picture as <paramref name="directory"/>/NAME.png or .svg, one at a time.</summary>
     private static List<PlotFile> Save(IEnumerable<Picture> pictures, string directory, PlotFormat format) =>

@@ -11,10 +11,23 @@ namespace ComputeGap.Cli.Tests;
 /// <summary><c>computegap plot</c> on a real sweep: one line per file written, pictures that decode, a tornado that follows the rows; bad input gets one line and exit 2.</summary>
 public sealed class PlotCommandTests
 {
-    private static async Task<string> UsExportPolicyRowsAsync(TempDirectory dir)
+    private static Task<string> UsExportPolicyRowsAsync(TempDirectory dir) => UsExportPolicyAsync(dir, "run", "rows");
+
+    /// <summary>The fan picture <c>fan.NAME.png</c> in the run's plots is listed with <paramref name="what"/>, decodes at 1600 × 1000 and is not blank.</summary>
+    private static void AssertFan(string run, Cli.Run plotted, string name, string what)
     {
-        var run = Path.Combine(dir.Path, "run");
-        var made = await Cli.InvokeAsync("sweep", Cli.SweepFile("us-export-policy.json"), "--out", run, "--output", "rows", "--backend", "cpu", "-q");
+        var fan = Path.Combine(run, "plots", $"fan.{name}.png");
+        Assert.Contains($"{fan}: {what} (p5-p95, p25-p75, median)", plotted.Output, StringComparison.Ordinal);
+        using var bitmap = SKBitmap.Decode(fan);
+        Assert.Equal((1600, 1000), (bitmap.Width, bitmap.Height));
+        Assert.True(bitmap.Pixels.Distinct().Count() > 2, $"{fan} is blank");
+    }
+
+    /// <summary>Runs the us-export-policy sweep (model v2, 84 months, five regions) into <paramref name="dir"/>/<paramref name="name"/>.</summary>
+    private static async Task<string> UsExportPolicyAsync(TempDirectory dir, string name, string output, params string[] more)
+    {
+        var run = Path.Combine(dir.Path, name);
+        var made = await Cli.InvokeAsync(["sweep", Cli.SweepFile("us-export-policy.json"), "--out", run, "--output", output, "--backend", "cpu", "-q", .. more]);
         Assert.Equal(0, made.ExitCode);
         return run;
     }
@@ -103,23 +116,90 @@ public sealed class PlotCommandTests
     public async Task AnAggregateRunWithSeriesGetsAFanChartPerRegion()
     {
         using var dir = new TempDirectory();
-        var run = Path.Combine(dir.Path, "agg");
-        var made = await Cli.InvokeAsync("sweep", Cli.SweepFile("us-export-policy.json"), "--out", run, "--output", "aggregate", "--series", "--backend", "cpu", "-q");
-        Assert.Equal(0, made.ExitCode);
+        var run = await UsExportPolicyAsync(dir, "agg", "aggregate", "--series");
 
         var plotted = await Cli.InvokeAsync("plot", run);
         Assert.Equal(0, plotted.ExitCode);
         foreach (var region in new[] { "US", "CN", "EU", "ALLY", "ROW" })
         {
-            var fan = Path.Combine(run, "plots", $"fan.share_{region}.png");
-            Assert.Contains($"{fan}: {region}'s share over 84 months", plotted.Output, StringComparison.Ordinal);
-            using var bitmap = SKBitmap.Decode(fan);
-            Assert.Equal((1600, 1000), (bitmap.Width, bitmap.Height));
+            AssertFan(run, plotted, $"share_{region}", $"{region}'s share over 84 months");
         }
+
+        AssertFan(run, plotted, "installed_EU", "EU's installed H100e over 84 months");
+        AssertFan(run, plotted, "price", "the world price over 84 months");
 
         // Aggregates keep no rows, so no heatmaps; the tornado and curves come from the per-value sums.
         Assert.Contains("tornado.png", plotted.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("heatmap", plotted.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RowsWithSeriesDrawTheSameFansAsAggregatesWithSeries()
+    {
+        using var dir = new TempDirectory();
+        var rows = await UsExportPolicyAsync(dir, "rows", "rows", "--series", "--chunk-size", "500");
+        var aggregate = await UsExportPolicyAsync(dir, "agg", "aggregate", "--series");
+
+        // The same sketch counted from the series files row group by row group and by the aggregate reducer: the same quantiles.
+        var fromRows = (await SummaryLoader.LoadAsync(rows, CancellationToken.None, seriesFans: true)).Fans;
+        var fromAggregates = (await SummaryLoader.LoadAsync(aggregate, CancellationToken.None)).Fans;
+        Assert.Equal(5 + 5 + 1, fromRows.Count);
+        Assert.Equal(fromAggregates.Select(f => (f.Name, f.Kind)), fromRows.Select(f => (f.Name, f.Kind)));
+        for (var f = 0; f < fromRows.Count; f++)
+        {
+            Assert.Equal(fromAggregates[f].Months, fromRows[f].Months);
+        }
+
+        Assert.Empty((await SummaryLoader.LoadAsync(rows, CancellationToken.None)).Fans);
+
+        var plotted = await Cli.InvokeAsync("plot", rows);
+        Assert.Equal(0, plotted.ExitCode);
+        AssertFan(rows, plotted, "share_EU", "EU's share over 84 months");
+        AssertFan(rows, plotted, "installed_CN", "CN's installed H100e over 84 months");
+        AssertFan(rows, plotted, "price", "the world price over 84 months");
+    }
+
+    [Fact]
+    public async Task ShardsMergeTheirFansOfEverySeriesColumnExactly()
+    {
+        using var dir = new TempDirectory();
+        var whole = await UsExportPolicyAsync(dir, "agg", "aggregate", "--series");
+        await UsExportPolicyAsync(dir, "shards", "aggregate", "--series", "--shard", "0/2");
+        var shards = await UsExportPolicyAsync(dir, "shards", "aggregate", "--series", "--shard", "1/2");
+
+        var merged = (await AggregateState.ReadAsync(shards)).Fans!;
+        Assert.Equal(5 + 5 + 1, merged.Layout.Width);
+        Assert.True(merged.ExactlyEquals((await AggregateState.ReadAsync(whole)).Fans!));
+    }
+
+    [Fact]
+    public async Task AnOldSharesOnlyFanTableStillPlots()
+    {
+        using var dir = new TempDirectory();
+        var run = await UsExportPolicyAsync(dir, "agg", "aggregate", "--series");
+
+        // Rewrite the fan sketch as tables were before they held every series column: the shares' rows, keyed by region index.
+        var file = Assert.Single(Directory.GetFiles(run, "*.agg-fan-sketch.parquet"));
+        var table = await ParquetTableReader.ReadAsync(file);
+        var series = table["series"].As<int>();
+        var keep = Enumerable.Range(0, table.RowCount).Where(i => series[i] < 5).ToArray();
+        ColumnSpec[] specs = [new("month", ColumnType.Int32), new("region", ColumnType.Int32), new("slot", ColumnType.Int32), new("count", ColumnType.Int64)];
+        File.Delete(file);
+        await using (var writer = await ParquetTableWriter.CreateAsync(file, specs, table.Metadata))
+        {
+            await writer.WriteRowGroupAsync(
+                [keep.Select(i => table["month"].As<int>()[i]).ToArray(), keep.Select(i => series[i]).ToArray(),
+                    keep.Select(i => table["slot"].As<int>()[i]).ToArray(), keep.Select(i => table["count"].As<long>()[i]).ToArray()],
+                keep.Length);
+            await writer.CommitAsync();
+        }
+
+        var summary = await SummaryLoader.LoadAsync(run, CancellationToken.None);
+        Assert.Equal(["share_US", "share_CN", "share_EU", "share_ALLY", "share_ROW"], summary.Fans.Select(f => f.Name));
+        var written = SummaryPlots.Write(summary, Path.Combine(dir.Path, "pictures"), PlotFormat.Png);
+        var fan = Assert.Single(written, w => Path.GetFileName(w.Path) == "fan.share_EU.png");
+        using var bitmap = SKBitmap.Decode(fan.Path);
+        Assert.Equal((1600, 1000), (bitmap.Width, bitmap.Height));
     }
 
     [Fact]
@@ -137,9 +217,19 @@ public sealed class PlotCommandTests
         Assert.Equal(0, plotted.ExitCode);
         var picture = Path.Combine(outDir, "prim-trajectory.png");
         var trajectory = PrimTrajectory.Read(json);
-        Assert.Equal($"{picture}: PRIM coverage against density over {trajectory.Boxes.Count} boxes, box {trajectory.Chosen} chosen", plotted.Output.TrimEnd());
+        var lines = plotted.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"{picture}: PRIM coverage against density over {trajectory.Boxes.Count} boxes, box {trajectory.Chosen} chosen", lines[0]);
         using var bitmap = SKBitmap.Decode(picture);
         Assert.Equal((1600, 1000), (bitmap.Width, bitmap.Height));
+
+        // The chosen box restricts inputs, so its limits are a second picture, each input within its full range.
+        var box = trajectory.ChosenBox!;
+        Assert.NotEmpty(box.Limits);
+        Assert.All(box.Limits, l => Assert.Contains(trajectory.Inputs, i => i.Name == l.Input));
+        var limits = Path.Combine(outDir, "prim-box.png");
+        Assert.Equal($"{limits}: the limits of box {trajectory.Chosen} on the {box.Limits.Count} inputs it restricts", lines[1]);
+        using var limitsBitmap = SKBitmap.Decode(limits);
+        Assert.Equal((1600, 1000), (limitsBitmap.Width, limitsBitmap.Height));
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class FanTests
     private static async Task<FanState> Fans(SweepPlan plan, ISweepBackend backend, int chunkSize)
     {
         var state = new AggregateState(plan, AggregateBuffers.LayoutFor(plan));
-        state.KeepFans(plan.Shape.Months);
+        state.KeepFans(plan.Shape.Months, plan.Model.SeriesColumns);
         await AggregateRunner.RunAsync(
             plan,
             backend,

@@ -15,7 +15,7 @@ public static class PlotCommand
         var outcome = new Option<string?>("--outcome") { Description = "The outcome the pictures describe (default: the focus share, else the first outcome)." };
         var format = new Option<PlotFormat>("--format") { Description = "Picture format: png or svg, 1600 x 1000.", DefaultValueFactory = _ => PlotFormat.Png };
         var partial = new Option<bool>("--partial") { Description = "Draw even when runs or shards in the directory are incomplete." };
-        var command = new Command("plot", "Draw a sweep's tornado, main effects, two-way heatmaps (grids), Sobol or Morris indices and fan charts, or a discover output's PRIM trajectory, as PNG or SVG files.") { source, outDir, outcome, format, partial };
+        var command = new Command("plot", "Draw a sweep's tornado, main effects, two-way heatmaps (grids), Sobol or Morris indices and fan charts of its series (--series: shares, installed H100e, price), or a discover output's PRIM trajectory and chosen box's limits, as PNG or SVG files.") { source, outDir, outcome, format, partial };
         command.SetAction((parse, cancellationToken) => Guard.RunAsync(
             async () =>
             {

@@ -37,7 +37,8 @@ internal static class RunSource
             throw new ArgumentException($"{target} holds incomplete output: {string.Join("; ", problems)} (pass --partial to {use} what is there)");
         }
 
-        var summary = await SummaryLoader.LoadAsync(target, cancellationToken).ConfigureAwait(false);
+        // Both commands draw pictures: a row run's fan charts come from its series files.
+        var summary = await SummaryLoader.LoadAsync(target, cancellationToken, seriesFans: true).ConfigureAwait(false);
         return WithOutcome(summary, outcome, target) with { Verification = verification };
     }
 

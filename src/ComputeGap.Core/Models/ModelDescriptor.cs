@@ -74,7 +74,10 @@ public abstract class ModelDescriptor
     public KeyColumns Keys(int regions, int focus) => _keys(regions, focus);
 
     /// <summary>Values the model reports each month for <paramref name="regions"/> regions.</summary>
-    public int SeriesWidth(int regions) => SeriesColumns.Sum(c => c.PerRegion ? regions : 1);
+    public int SeriesWidth(int regions) => Series(regions).Width;
+
+    /// <summary>Where each series value sits for <paramref name="regions"/> regions.</summary>
+    public SeriesLayout Series(int regions) => new(SeriesColumns, regions);
 
     /// <summary>Calls <paramref name="visitor"/> with this descriptor's model type.</summary>
     public abstract TResult Accept<TResult>(IModelVisitor<TResult> visitor);

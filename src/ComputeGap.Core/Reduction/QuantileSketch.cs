@@ -52,8 +52,11 @@ public static class QuantileSketch
             : BucketsPerSign - 1 - (index + MaxIndex);
     }
 
-    /// <summary>Start of the sketch of region <paramref name="region"/>'s share in month <paramref name="month"/> (fan charts).</summary>
-    public static int FanOffset(int month, int region, int regions) => ((month * regions) + region) * Length;
+    /// <summary>
+    /// Start of the sketch of series value <paramref name="index"/> (its observer index, see
+    /// <c>SeriesLayout</c>) in month <paramref name="month"/>, of <paramref name="width"/> series values a month (fan charts).
+    /// </summary>
+    public static int FanOffset(int month, int index, int width) => ((month * width) + index) * Length;
 
     /// <summary>The representative value of a slot (within α of every value mapped to it).</summary>
     public static double Value(int slot)

@@ -35,7 +35,7 @@ public static class AggregateFiles
     private const string Marker = ".agg-";
     private const string Extension = ".parquet";
 
-    /// <summary>Fan charts of the monthly shares (p5/p50/p95), written with <c>--series</c>.</summary>
+    /// <summary>Fan charts of the monthly series columns (p5/p50/p95), written with <c>--series</c>.</summary>
     public const string Fans = "fans";
 
     /// <summary>The fan charts' mergeable sketch counts.</summary>

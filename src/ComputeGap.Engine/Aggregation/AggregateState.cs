@@ -57,7 +57,7 @@ public sealed partial class AggregateState
     /// <summary>What the state aggregates.</summary>
     public AggregateShape Shape { get; }
 
-    /// <summary>Fan charts of the monthly shares, when the sweep kept them (<c>--series</c>), else null.</summary>
+    /// <summary>Fan charts of the monthly series columns, when the sweep kept them (<c>--series</c>), else null.</summary>
     public FanState? Fans { get; private set; }
 
     /// <summary>Sobol or Morris sums, when the sweep's design has them, else null.</summary>
@@ -100,8 +100,8 @@ public sealed partial class AggregateState
     /// <exception cref="ArgumentException">The condition reads a column that is not an outcome.</exception>
     public void KeepWhere(IO.Discovery.WhereExpression condition) => Where ??= new WhereBits(condition, Shape.Outcomes);
 
-    /// <summary>Starts keeping fan charts over <paramref name="months"/> months.</summary>
-    public void KeepFans(int months) => Fans ??= new FanState(months, Shape.Regions);
+    /// <summary>Starts keeping fan charts of <paramref name="columns"/> (the model's series columns) over <paramref name="months"/> months.</summary>
+    public void KeepFans(int months, IReadOnlyList<Core.Models.SeriesColumn> columns) => Fans ??= new FanState(months, Shape.Regions, columns);
 
     /// <summary>Key-value metadata of the files it was read from (empty for a state built in memory).</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; internal set; } = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -279,7 +279,7 @@ public sealed partial class AggregateState
 
         if (other.Fans is { } fans)
         {
-            KeepFans(fans.Months);
+            KeepFans(fans.Months, fans.Layout.Columns);
             Fans!.Merge(fans);
         }
 

@@ -44,7 +44,7 @@ internal static class AggregateWriter
         };
         if (state.Fans is { } fans)
         {
-            tables.Add(FanTables.Quantiles(fans, state.Shape.Outcomes));
+            tables.Add(FanTables.Quantiles(fans, FanTables.RegionNames(state.Shape)));
             tables.Add(FanTables.Counts(fans));
         }
 

@@ -6,12 +6,13 @@ namespace ComputeGap.Engine.Aggregation;
 /// <summary>
 /// Loads the report of a sweep's output, whichever form it took: aggregate files
 /// (<c>*.agg-*.parquet</c>, merged over every part) or row files (<c>*.rows.parquet</c>, summarised
-/// from the rows). Series files (<c>*.series.parquet</c>) are ignored.
+/// from the rows). Series files (<c>*.series.parquet</c>) are not rows; when asked, their fan charts
+/// are counted (<see cref="SeriesFans"/>).
 /// </summary>
 public static class SummaryLoader
 {
     /// <summary>Ending of series files, which sit beside row files and are not rows.</summary>
-    public const string SeriesSuffix = ".series.parquet";
+    public const string SeriesSuffix = Output.RunFiles.SeriesSuffix;
 
     /// <summary>What a series file is, for the message when one is passed alone.</summary>
     private const string SeriesWhat = "a monthly series table, not scenario rows; pass the run directory or its .rows.parquet files";
@@ -21,9 +22,10 @@ public static class SummaryLoader
     /// holding one kind of part files, or an aggregate stem such as <c>out/default</c>.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <param name="progress">Told every 5 s how far a summary of rows has got; null for silence.</param>
+    /// <param name="seriesFans">For rows: also count the fan charts of the series files beside them (<c>sweep --series</c>), one row group at a time.</param>
     /// <exception cref="IncompatiblePartsException">A directory holds both aggregate and row files, or parts that do not belong together.</exception>
     /// <exception cref="FileNotFoundException">Nothing to read there.</exception>
-    public static async Task<SummaryData> LoadAsync(string fileOrDirectory, CancellationToken cancellationToken, Action<string>? progress = null)
+    public static async Task<SummaryData> LoadAsync(string fileOrDirectory, CancellationToken cancellationToken, Action<string>? progress = null, bool seriesFans = false)
     {
         if (Directory.Exists(fileOrDirectory))
         {
@@ -53,8 +55,18 @@ public static class SummaryLoader
         // Rows are summarised one column at a time, read from the parts on demand (50 M rows in memory whole
         // took 9.5 GB per 10 M rows; a column of 50 M float32 values is 200 MB).
         var parts = await ParquetTableReader.OpenPartsAsync(fileOrDirectory, SeriesSuffix, SeriesWhat, cancellationToken).ConfigureAwait(false);
-        return SummaryData.FromColumns(parts, progress);
+        var summary = SummaryData.FromColumns(parts, progress);
+        return seriesFans && SeriesPartsOf(parts) is { Length: > 0 } series
+            ? summary with { Fans = await SeriesFans.ReadAsync(await ParquetParts.OpenAsync(series, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false) }
+            : summary;
     }
+
+    /// <summary>The series files beside the row parts: each part's <c>.series.parquet</c> twin that exists.</summary>
+    private static string[] SeriesPartsOf(ParquetParts rows) =>
+        [.. rows.Files.Select(f => f.Path)
+            .Where(p => p.EndsWith(Output.RunFiles.RowsSuffix, StringComparison.Ordinal))
+            .Select(p => p[..^Output.RunFiles.RowsSuffix.Length] + SeriesSuffix)
+            .Where(File.Exists)];
 
     private static async Task<SummaryData> FromAggregatesAsync(string path, CancellationToken cancellationToken) =>
         (await AggregateState.ReadAsync(path, cancellationToken).ConfigureAwait(false)).ToSummary();

@@ -213,7 +213,7 @@ public sealed partial class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuL
         var store = new CpuStore<TLane>(memory, TModel.SlotCount);
         if (worker.Fans is { } fanCounts)
         {
-            var fans = new CpuFans<TLane>(fanCounts, valid, shape.Regions);
+            var fans = new CpuFans<TLane>(fanCounts, valid, plan.SeriesWidth);
             TModel.Run<TLane, TMask, CpuStore<TLane>, CpuFans<TLane>>(store, shape, ref fans);
         }
         else if (buffers.Series is { } seriesOut)

@@ -92,7 +92,7 @@ public sealed class IlgpuBackend : ISweepBackend
         if (target.Fans is not null)
         {
             d.Fans!.MemSetToZero();
-            kernels.RowsWithFans(count, d.Fixed.View, d.Grid, plan.Shape, first, d.Outcomes.View, d.Capacity, d.Fans!.View);
+            kernels.RowsWithFans(count, d.Fixed.View, d.Grid, plan.Shape, first, d.Outcomes.View, d.Capacity, d.Fans!.View, plan.SeriesWidth);
         }
         else
         {

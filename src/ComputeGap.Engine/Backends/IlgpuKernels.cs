@@ -14,7 +14,7 @@ internal sealed class IlgpuKernels
 
     public required Action<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<float>, int> RowsWithSeries { get; init; }
 
-    public required Action<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<long>> RowsWithFans { get; init; }
+    public required Action<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<long>, int> RowsWithFans { get; init; }
 
     /// <summary>Loads <paramref name="model"/>'s kernels on <paramref name="accelerator"/>.</summary>
     public static IlgpuKernels Load(Accelerator accelerator, ModelDescriptor model) => model.Accept(new Loader(accelerator));
@@ -30,7 +30,7 @@ internal sealed class IlgpuKernels
             {
                 Rows = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int>(SweepKernels.Rows<TModel>),
                 RowsWithSeries = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<float>, int>(SweepKernels.RowsWithSeries<TModel>),
-                RowsWithFans = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<long>>(SweepKernels.RowsWithFans<TModel>),
+                RowsWithFans = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<long>, int>(SweepKernels.RowsWithFans<TModel>),
             };
     }
 }

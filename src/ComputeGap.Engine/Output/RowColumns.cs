@@ -113,6 +113,10 @@ public sealed class RowColumns
     {
         var (months, regions, width) = (_plan.Shape.Months, _plan.Shape.Regions, _plan.SeriesWidth);
         var columns = _plan.Model.SeriesColumns;
+        // Each column's first observer index and whether it steps by region, taken once from the layout (this loop runs per series row).
+        var layout = _plan.Model.Series(regions);
+        var starts = Enumerable.Range(0, columns.Count).Select(c => layout.Index(c, 0)).ToArray();
+        var perRegion = columns.Select(c => c.PerRegion).ToArray();
         rows = count * months * regions;
         if (_seriesScenario.Length < rows)
         {
@@ -135,11 +139,9 @@ public sealed class RowColumns
                     _seriesScenario[k] = chunk.First + i;
                     _seriesMonth[k] = t;
                     _seriesRegion[k] = names[r];
-                    var at = month;
                     for (var c = 0; c < columns.Count; c++)
                     {
-                        _seriesValues[c][k] = values[at + (columns[c].PerRegion ? r : 0)];
-                        at += columns[c].PerRegion ? regions : 1;
+                        _seriesValues[c][k] = values[month + starts[c] + (perRegion[c] ? r : 0)];
                     }
                 }
             }

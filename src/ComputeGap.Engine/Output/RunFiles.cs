@@ -34,9 +34,15 @@ public sealed class RunFiles(string directory, string sweepName, Shard shard, Ou
     /// <summary>Stem of the part that starts at scenario <paramref name="first"/>.</summary>
     public string PartStem(long first) => Path.Combine(Directory, $"{Stem}.{first.ToString(IndexFormat, CultureInfo.InvariantCulture)}");
 
-    public string RowsPart(long first) => PartStem(first) + ".rows.parquet";
+    /// <summary>Ending of row part files.</summary>
+    public const string RowsSuffix = ".rows.parquet";
 
-    public string SeriesPart(long first) => PartStem(first) + ".series.parquet";
+    /// <summary>Ending of series part files, each the twin of the row part with the same stem.</summary>
+    public const string SeriesSuffix = ".series.parquet";
+
+    public string RowsPart(long first) => PartStem(first) + RowsSuffix;
+
+    public string SeriesPart(long first) => PartStem(first) + SeriesSuffix;
 
     /// <summary>
     /// Deletes this run's part files (same sweep name and output mode, starting inside the run's

@@ -11,7 +11,7 @@ public sealed class AggregateBuffers
     /// <param name="layout">Block record layout.</param>
     /// <param name="outcomeCount">Outcome columns.</param>
     /// <param name="capacityBlocks">Most blocks per chunk.</param>
-    /// <param name="fanSketches">Months × regions when fan charts of the shares are kept, else 0.</param>
+    /// <param name="fanSketches">Months × series values a month when fan charts are kept, else 0.</param>
     /// <param name="keepOutcomes">Also keep the chunk's outcome columns (for the sensitivity sums of Saltelli and Morris designs).</param>
     public AggregateBuffers(PartialLayout layout, int outcomeCount, int capacityBlocks, int fanSketches = 0, bool keepOutcomes = false)
     {
@@ -26,7 +26,7 @@ public sealed class AggregateBuffers
     /// <summary>The chunk's outcome columns (column c, scenario first + i at [c][i]) when the plan needs them, else null.</summary>
     public float[][]? Outcomes { get; }
 
-    /// <summary>Sketch counts of every month's regional shares (see <see cref="QuantileSketch.FanOffset"/>), or null.</summary>
+    /// <summary>Sketch counts of every month's series values (see <see cref="QuantileSketch.FanOffset"/>), or null.</summary>
     public long[]? Fans { get; }
 
     public PartialLayout Layout { get; }

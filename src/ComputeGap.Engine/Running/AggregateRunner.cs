@@ -36,7 +36,7 @@ public static class AggregateRunner
 
         var capacity = ChunkCapacity(Math.Min(options.ChunkSize, MaxChunkFor(layout)), total, unit);
         var blocks = capacity / PartialLayout.BlockSize;
-        var fans = options.Series ? plan.Shape.Months * plan.Shape.Regions : 0;
+        var fans = options.Series ? plan.Shape.Months * plan.SeriesWidth : 0;
         var keep = AggregateBuffers.HasSensitivity(plan) || options.KeepOutcomes;
         var buffers = new[] { new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep), new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep) };
 
@@ -84,7 +84,7 @@ public static class AggregateRunner
         var state = new Aggregation.AggregateState(plan, AggregateBuffers.LayoutFor(plan));
         if (options.Series)
         {
-            state.KeepFans(plan.Shape.Months);
+            state.KeepFans(plan.Shape.Months, plan.Model.SeriesColumns);
         }
 
         if (AggregateBuffers.HasSensitivity(plan))

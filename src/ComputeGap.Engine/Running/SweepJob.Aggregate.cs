@@ -50,7 +50,7 @@ public static partial class SweepJob
                     pending = new AggregateState(plan, layout);
                     if (request.Series)
                     {
-                        pending.KeepFans(plan.Shape.Months);
+                        pending.KeepFans(plan.Shape.Months, plan.Model.SeriesColumns);
                     }
 
                     if (AggregateBuffers.HasSensitivity(plan))

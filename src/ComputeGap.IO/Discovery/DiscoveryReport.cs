@@ -142,6 +142,7 @@ public static class DiscoveryReport
                 json.WriteString("name", input.Name);
                 json.WriteString("kind", input.Kind == InputKind.Categorical ? "categorical" : "ordered");
                 json.WriteBoolean("exact", input.Exact);
+                WriteRange(input, json);
                 json.WriteEndObject();
             }
 
@@ -200,6 +201,28 @@ public static class DiscoveryReport
             json.WriteEndArray();
             json.WriteEndObject();
         });
+    }
+
+    /// <summary>An input's full range, which a box's limits are drawn against: its smallest and largest value, or every category.</summary>
+    private static void WriteRange(CodedInput input, Utf8JsonWriter json)
+    {
+        if (input.Labels is { } labels)
+        {
+            json.WriteStartArray("values");
+            foreach (var label in labels)
+            {
+                json.WriteStringValue(label);
+            }
+
+            json.WriteEndArray();
+        }
+        else if (input.CodeCount > 0)
+        {
+            json.WritePropertyName("min");
+            json.WriteRawValue(input.Show(input.Low[0]));
+            json.WritePropertyName("max");
+            json.WriteRawValue(input.Show(input.High[^1]));
+        }
     }
 
     private static void WriteBox(PrimResult prim, PrimBox box, Utf8JsonWriter json)

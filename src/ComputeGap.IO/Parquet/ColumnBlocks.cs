@@ -42,6 +42,21 @@ public static class ColumnBlocks
             throw new ArgumentException($"columns of {string.Join(", ", columns.Select(c => c.Length))} rows cannot be walked together", nameof(columns));
         }
 
+        ForEachInOrder(columns, rows, body);
+    }
+
+    /// <summary>
+    /// <see cref="ForEachInOrder(IReadOnlyList{Array}, Action{int, int, double[][]})"/> over the first
+    /// <paramref name="rows"/> entries of arrays at least that long (reused row-group buffers).
+    /// </summary>
+    /// <exception cref="ArgumentException">A column is shorter than <paramref name="rows"/>.</exception>
+    public static void ForEachInOrder(IReadOnlyList<Array> columns, int rows, Action<int, int, double[][]> body)
+    {
+        if (columns.Any(c => c.Length < rows))
+        {
+            throw new ArgumentException($"columns of {string.Join(", ", columns.Select(c => c.Length))} values hold fewer than {rows} rows", nameof(columns));
+        }
+
         var buffers = columns.Select(_ => new double[Math.Min(Size, rows)]).ToArray();
         for (var start = 0; start < rows; start += Size)
         {

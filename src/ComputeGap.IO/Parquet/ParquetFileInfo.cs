@@ -11,4 +11,8 @@ public sealed record ParquetFileInfo(
     IReadOnlyList<ColumnSpec> Columns,
     long RowCount,
     int RowGroupCount,
-    IReadOnlyDictionary<string, string> Metadata);
+    IReadOnlyDictionary<string, string> Metadata)
+{
+    /// <summary>Rows of the largest row group (0 for a file without rows).</summary>
+    public long LargestRowGroup { get; init; }
+}

@@ -101,41 +101,53 @@ public sealed class ParquetParts : IColumnSource
         (await ReadColumnsAsync([name], cancellationToken).ConfigureAwait(false))[0];
 
     /// <inheritdoc/>
-    /// <remarks>Reads row group by row group: one row group of each named column is held at a time.</remarks>
+    /// <remarks>Reads row group by row group (<see cref="ForEachRowGroupAsync(IReadOnlyList{string}, Action{TableColumn[], int}, CancellationToken)"/>).</remarks>
     public void ForEachBlock(IReadOnlyList<string> names, Action<int, int, double[][]> body) =>
         ForEachBlockAsync(names, body).GetAwaiter().GetResult();
 
     /// <summary><see cref="ForEachBlock"/>, reading asynchronously.</summary>
-    public async Task ForEachBlockAsync(IReadOnlyList<string> names, Action<int, int, double[][]> body, CancellationToken cancellationToken = default)
+    public Task ForEachBlockAsync(IReadOnlyList<string> names, Action<int, int, double[][]> body, CancellationToken cancellationToken = default)
+    {
+        var offset = 0;
+        return ForEachRowGroupAsync(names, (columns, rows) =>
+        {
+            var at = offset;
+            ColumnBlocks.ForEachInOrder([.. columns.Select(c => c.Values)], rows, (start, length, blocks) => body(at + start, length, blocks));
+            offset += rows;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the named columns one row group at a time, in row order over every part, and hands each group to
+    /// <paramref name="body"/> (the columns and the group's row count; the arrays may be longer). The arrays
+    /// are sized for the largest row group and reused, so at most one row group's values are held, whatever
+    /// the table's size. Nullable columns read as <see cref="ColumnReads"/> reads them (a null float is NaN).
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">A named column is missing.</exception>
+    public async Task ForEachRowGroupAsync(IReadOnlyList<string> names, Action<TableColumn[], int> body, CancellationToken cancellationToken = default)
     {
         var specs = names.Select(n => Find(n) ?? throw new KeyNotFoundException($"The table has no column '{n}'.")).ToArray();
-        Array[] group = [];
-        var offset = 0;
+        var largest = checked((int)Files.Max(f => f.LargestRowGroup));
+        var arrays = specs.Select(s => ColumnTypes.CreateArray(s.Type, largest)).ToArray();
+        var columns = specs.Select((s, i) => new TableColumn(s.Name, s.Type, arrays[i])).ToArray();
         foreach (var file in Files)
         {
-            offset = await ForEachRowGroupAsync(file.Path, specs, offset, (rows, at) =>
-            {
-                if (group.Length == 0 || group[0].Length != rows)
-                {
-                    group = [.. specs.Select(s => ColumnTypes.CreateArray(s.Type, rows))];
-                }
-
-                return (group, 0, () => ColumnBlocks.ForEachInOrder(group, (start, length, blocks) => body(at + start, length, blocks)));
-            }, cancellationToken).ConfigureAwait(false);
+            await ForEachRowGroupAsync(file.Path, specs, 0, (rows, _) => (arrays, 0, () => body(columns, rows)), cancellationToken)
+                .ConfigureAwait(false);
         }
     }
 
     /// <summary>Reads the columns of one file's row groups into the arrays from <paramref name="offset"/>; returns the offset after them.</summary>
-    internal static Task<int> ReadRowsAsync(string path, IReadOnlyList<ColumnSpec> columns, Array[] arrays,
+    internal static async Task<int> ReadRowsAsync(string path, IReadOnlyList<ColumnSpec> columns, Array[] arrays,
         int offset, CancellationToken cancellationToken) =>
-        ForEachRowGroupAsync(path, columns, offset, (_, at) => (arrays, at, null), cancellationToken);
+        checked((int)await ForEachRowGroupAsync(path, columns, offset, (_, at) => (arrays, checked((int)at), null), cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Reads one file's row groups in order: <paramref name="target"/>(rows, first row) says which arrays,
     /// from which index, take the group's columns, and what to run once they hold them; returns the row after the file.
     /// </summary>
-    private static async Task<int> ForEachRowGroupAsync(string path, IReadOnlyList<ColumnSpec> columns, int offset,
-        Func<int, int, (Array[] Arrays, int Index, Action? Then)> target, CancellationToken cancellationToken)
+    private static async Task<long> ForEachRowGroupAsync(string path, IReadOnlyList<ColumnSpec> columns, long offset,
+        Func<int, long, (Array[] Arrays, int Index, Action? Then)> target, CancellationToken cancellationToken)
     {
         var reader = await ParquetReader.CreateAsync(path, null, cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))

@@ -62,7 +62,10 @@ public static class ParquetTableReader
             var columns = reader.Schema.Fields.Select(f => ToSpec(path, f)).ToArray();
             var rows = reader.RowGroups.Sum(g => g.RowCount);
             return new ParquetFileInfo(path, columns, rows, reader.RowGroupCount,
-                new Dictionary<string, string>(reader.CustomMetadata, StringComparer.Ordinal));
+                new Dictionary<string, string>(reader.CustomMetadata, StringComparer.Ordinal))
+            {
+                LargestRowGroup = reader.RowGroups.Select(g => g.RowCount).DefaultIfEmpty(0).Max(),
+            };
         }
     }
 

@@ -29,8 +29,12 @@ public sealed record SummaryData(
     /// <summary>Computes a grid's variance decomposition and two-way tables of an outcome (rows of a grid), or null.</summary>
     public Func<string, IO.Sensitivity.GridDecomposition?>? GridDecomposer { get; init; }
 
-    /// <summary>Every region's share month by month as quantiles over the scenarios, when the run kept fan charts (aggregates with <c>--series</c>); else empty.</summary>
-    public IReadOnlyList<ShareFan> Fans { get; init; } = [];
+    /// <summary>
+    /// Every series column month by month as quantiles over the scenarios (each region's share; model v2 also
+    /// each region's installed H100e and the price), when the run kept series (<c>--series</c>: aggregates' fan
+    /// tables, or rows' series files when loaded with them); else empty.
+    /// </summary>
+    public IReadOnlyList<SeriesFan> Fans { get; init; } = [];
 
     /// <summary>True when lower values of the reported outcome are better (<c>summarize --lower-is-better</c>): regret then counts excess over the lowest.</summary>
     public bool LowerIsBetter { get; init; }

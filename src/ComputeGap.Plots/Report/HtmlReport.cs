@@ -142,7 +142,10 @@ public static class HtmlReport
         {
             RightAligned = static c => c is > 0 and < 5,
         });
-        sink.Raw(Figure(SummaryPlots.DrawDiscovery(trajectory), format));
+        foreach (var picture in SummaryPlots.DrawDiscovery(trajectory))
+        {
+            sink.Raw(Figure(picture, format));
+        }
     }
 
     /// <summary>A picture as a figure whose image is a <c>data:</c> URI, captioned with what it shows.</summary>
