@@ -106,9 +106,20 @@ public static class DesignPoint
         Philox4x32.Block((uint)e, (uint)(e >> 32), (uint)quad, 0, design.Seed, JitterKey);
 
     /// <summary>Stratum π(e) of N, shuffled by <see cref="Permutation"/> with <paramref name="stratumSeed"/>, plus a uniform jitter inside it.</summary>
-    public static float LatinHypercube(in DesignHeader design, uint stratumSeed, uint jitter, long e)
+    public static float LatinHypercube(in DesignHeader design, uint stratumSeed, uint jitter, long e) =>
+        LatinHypercube(design, Permutation.Index((uint)e, (uint)design.Samples, stratumSeed), jitter);
+
+    /// <summary>
+    /// <see cref="LatinHypercube(in DesignHeader, uint, uint, long)"/> of evaluation <paramref name="e"/> with the
+    /// permutation's per-parameter constants given (<see cref="Permutation.Index(uint, uint, uint, uint, uint)"/>;
+    /// the CPU sampler computes them once per parameter). Requires at least two samples.
+    /// </summary>
+    public static float LatinHypercube(in DesignHeader design, uint stratumSeed, uint mask, uint offset, uint jitter, long e) =>
+        LatinHypercube(design, Permutation.Index((uint)e, (uint)design.Samples, stratumSeed, mask, offset), jitter);
+
+    /// <summary>The unit value of <paramref name="stratum"/> of N, plus a uniform jitter inside it.</summary>
+    private static float LatinHypercube(in DesignHeader design, uint stratum, uint jitter)
     {
-        var stratum = Permutation.Index((uint)e, (uint)design.Samples, stratumSeed);
         var unit = (stratum + (double)Philox4x32.Unit(jitter)) / design.Samples;
 
         // Rounding to float may reach 1 for the top stratum of a very large N; keep the open interval.

@@ -22,19 +22,17 @@ public static class Permutation
     /// <paramref name="seed"/>. Requires i &lt; length (otherwise the result is in range but not part of a
     /// bijection); length 0 or 1 gives 0.
     /// </summary>
-    public static uint Index(uint i, uint length, uint seed)
-    {
-        if (length <= 1)
-        {
-            return 0;
-        }
+    public static uint Index(uint i, uint length, uint seed) =>
+        length <= 1 ? 0 : Index(i, length, seed, Mask(length), seed % length);
 
-        var w = length - 1;
-        w |= w >> 1;
-        w |= w >> 2;
-        w |= w >> 4;
-        w |= w >> 8;
-        w |= w >> 16;
+    /// <summary>
+    /// <see cref="Index(uint, uint, uint)"/> with the two values that depend only on the length and the seed
+    /// given: <paramref name="mask"/> = <see cref="Mask"/>(length) and <paramref name="offset"/> = seed % length,
+    /// so a caller that permutes many indices with one seed computes them once. Requires length ≥ 2.
+    /// </summary>
+    public static uint Index(uint i, uint length, uint seed, uint mask, uint offset)
+    {
+        var w = mask;
         do
         {
             i ^= seed;
@@ -58,7 +56,18 @@ public static class Permutation
         }
         while (i >= length);
 
-        var offset = seed % length;
         return i < length - offset ? i + offset : i - (length - offset);
+    }
+
+    /// <summary>2^k − 1 for the smallest power of two 2^k ≥ <paramref name="length"/> (length ≥ 2): the hash's domain.</summary>
+    public static uint Mask(uint length)
+    {
+        var w = length - 1;
+        w |= w >> 1;
+        w |= w >> 2;
+        w |= w >> 4;
+        w |= w >> 8;
+        w |= w >> 16;
+        return w;
     }
 }

@@ -20,6 +20,8 @@ public sealed class CpuDesignSampler
     private readonly DesignHeader _header;
     private readonly HostDesignTables _tables;
     private readonly uint[] _stratumSeeds;
+    private readonly uint[] _stratumOffsets;
+    private readonly uint _stratumMask;
     private readonly uint[] _sobolBits;
     private readonly Transform?[] _transforms;
     private readonly float[] _low;
@@ -39,9 +41,13 @@ public sealed class CpuDesignSampler
         _tables = design.Tables;
         var d = _header.Dimensions;
         _stratumSeeds = new uint[d];
+        _stratumOffsets = new uint[d];
+        var samples = (uint)Math.Max(_header.Samples, 2);
+        _stratumMask = Permutation.Mask(samples);
         for (var k = 0; k < d; k++)
         {
             _stratumSeeds[k] = DesignPoint.Word(DesignPoint.StratumSeedBlock(_header, k >> 2), k);
+            _stratumOffsets[k] = _stratumSeeds[k] % samples;
         }
 
         _sobolBits = new uint[d];
@@ -142,7 +148,9 @@ public sealed class CpuDesignSampler
             var block = DesignPoint.JitterBlock(_header, e, quad);
             for (var k = quad * 4; k < Math.Min(_header.Dimensions, (quad * 4) + 4); k++)
             {
-                var unit = DesignPoint.LatinHypercube(_header, _stratumSeeds[k], DesignPoint.Word(block, k), e);
+                var unit = _header.Samples < 2
+                    ? DesignPoint.LatinHypercube(_header, _stratumSeeds[k], DesignPoint.Word(block, k), e)
+                    : DesignPoint.LatinHypercube(_header, _stratumSeeds[k], _stratumMask, _stratumOffsets[k], DesignPoint.Word(block, k), e);
                 Put(lanes, width, j, k, DistributionTable.Quantile(_tables, k, unit));
             }
         }
