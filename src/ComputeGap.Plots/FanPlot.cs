@@ -17,7 +17,7 @@ public static class FanPlot
             start is null ? "month of the run" : "calendar month (ticks at each January)",
             $"{outcome} (%; sketch quantiles, within 1 %)");
         var xs = Enumerable.Range(0, fan.Months.Count)
-            .Select(t => start is { } s ? s.AddMonths(t).ToDateTime(TimeOnly.MinValue).ToOADate() : t)
+            .Select(t => start is { } s ? CalendarMonth.DateOf(s, t).ToDateTime(TimeOnly.MinValue).ToOADate() : t)
             .ToArray();
         double[] Percent(Func<FanQuantiles, double> quantile) => [.. fan.Months.Select(m => 100 * quantile(m))];
 
@@ -34,10 +34,10 @@ public static class FanPlot
         median.LegendText = "median";
         if (start is { } first)
         {
-            var januaries = Enumerable.Range(0, fan.Months.Count).Where(t => first.AddMonths(t).Month == 1).ToArray();
+            var januaries = Enumerable.Range(0, fan.Months.Count).Where(t => CalendarMonth.DateOf(first, t).Month == 1).ToArray();
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
                 [.. januaries.Select(t => xs[t])],
-                [.. januaries.Select(t => first.AddMonths(t).Year.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+                [.. januaries.Select(t => CalendarMonth.DateOf(first, t).Year.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         }
 
         plot.Axes.Margins(0.01, 0.08);

@@ -103,7 +103,7 @@ public sealed record SummaryData(
         var lastReport = TimeSpan.Zero;
         var metadata = SummaryMetadata.Parse(source.Metadata);
         var specs = source.Specs.ToDictionary(c => c.Name, StringComparer.Ordinal);
-        bool Has(string name) => specs.TryGetValue(name, out var c) && c.Type != ColumnType.String;
+        bool Has(string name) => specs.TryGetValue(name, out var c) && ColumnTypes.IsNumeric(c.Type);
         foreach (var axis in metadata.Axes)
         {
             Require(specs, axis, $"axis '{axis}'");
@@ -128,6 +128,17 @@ public sealed record SummaryData(
             return source.Column(column).ToDoubles();
         }
 
+        // A condition compares a null ("never") as SQL does: it matches nothing.
+        double[] Comparable(string column)
+        {
+            if (large)
+            {
+                ColumnMemory.Release();
+            }
+
+            return source.Column(column).ToComparableDoubles();
+        }
+
         var effects = new List<AxisEffect>();
         ScenarioExtremes? extremes = null;
         if (focusShare is not null)
@@ -146,7 +157,7 @@ public sealed record SummaryData(
         var axes = metadata.InputColumns.ToHashSet(StringComparer.Ordinal);
         var outcomes = new List<OutcomeStats>();
         var thresholds = new ThresholdProbability?[rules.Count];
-        var outcomeSpecs = source.Specs.Where(c => c.Name != OutcomeColumns.Scenario && !axes.Contains(c.Name) && c.Type != ColumnType.String).ToList();
+        var outcomeSpecs = source.Specs.Where(c => c.Name != OutcomeColumns.Scenario && !axes.Contains(c.Name) && ColumnTypes.IsNumeric(c.Type)).ToList();
         foreach (var spec in outcomeSpecs)
         {
             var values = Values(spec.Name);
@@ -185,7 +196,7 @@ public sealed record SummaryData(
                 IO.Sensitivity.PolicyComparison.From(metadata.Design!, metadata.Axes, Values, order, q.Outcome, rules, q.LowerIsBetter));
         var uncertain = metadata.Design is { } d ? d.Uncertain.Where(specs.ContainsKey).ToArray() : [];
         var conditions = Once<string, Discovery.ConditionProbability>(text =>
-            Discovery.ConditionProbability.Compute(Discovery.WhereParser.Parse(text), rows, Values, metadata.Axes, uncertain));
+            Discovery.ConditionProbability.Compute(Discovery.WhereParser.Parse(text), rows, Comparable, metadata.Axes, uncertain));
         return new SummaryData(metadata, rows, outcomes, [.. thresholds.Select(t => t!)], AxisEffects.RankBySwing(effects))
         {
             Sensitivity = sensitivity,
