@@ -36,7 +36,7 @@ public static class FanPlot
             start is null ? "month of the run" : "calendar month (ticks at each January)",
             $"{fan.Name} ({prefix}{scale.Unit}{per}; sketch quantiles, within 1 %)");
         var xs = Enumerable.Range(0, fan.Months.Count)
-            .Select(t => start is { } s ? s.AddMonths(t).ToDateTime(TimeOnly.MinValue).ToOADate() : t)
+            .Select(t => start is { } s ? CalendarMonth.DateOf(s, t).ToDateTime(TimeOnly.MinValue).ToOADate() : t)
             .ToArray();
         double[] Shown(Func<FanQuantiles, double> quantile) => [.. fan.Months.Select(m => quantile(m) * scale.Factor * factor)];
 
@@ -53,10 +53,10 @@ public static class FanPlot
         median.LegendText = "median";
         if (start is { } first)
         {
-            var januaries = Enumerable.Range(0, fan.Months.Count).Where(t => first.AddMonths(t).Month == 1).ToArray();
+            var januaries = Enumerable.Range(0, fan.Months.Count).Where(t => CalendarMonth.DateOf(first, t).Month == 1).ToArray();
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
                 [.. januaries.Select(t => xs[t])],
-                [.. januaries.Select(t => first.AddMonths(t).Year.ToString(CultureInfo.InvariantCulture))]);
+                [.. januaries.Select(t => CalendarMonth.DateOf(first, t).Year.ToString(CultureInfo.InvariantCulture))]);
         }
 
         plot.Axes.Margins(0.01, 0.08);

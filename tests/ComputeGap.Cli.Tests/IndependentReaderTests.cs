@@ -191,7 +191,7 @@ public sealed class IndependentReaderTests(ReeShockOutputs runs, ITestOutputHelp
         var series = Path.Combine(runs.Rows.Path, "*.series.parquet");
         Assert.Equal(Directory.GetFiles(runs.Rows.Path, "*.rows.parquet").Length, Directory.GetFiles(runs.Rows.Path, "*.series.parquet").Length);
         Assert.Equal(ReeShockOutputs.Scenarios * ReeShockOutputs.Months * ReeShockOutputs.Regions, await CountAsync(series));
-        Assert.Equal(["scenario", "month", "region", "share"], await ColumnsAsync(series));
+        Assert.Equal(["scenario", "month", "date", "region", "share"], await ColumnsAsync(series));
         await AssertMetadataAsync(series, sweepText, "rows");
         await AssertMetadataAsync(runs.RowsGlob, sweepText, "rows");
     }

@@ -23,7 +23,8 @@ public sealed class SweepCommandTests
         Assert.Equal(table.RowCount, DuckDb.ToInt64(duck["n"]));
         foreach (var c in columns)
         {
-            var ours = table[c].ToDoubles().Sum();
+            // SQL's sum leaves a month outcome's NULL ("never") out, as a comparison sees it.
+            var ours = table[c].ToComparableDoubles().Where(v => !double.IsNaN(v)).Sum();
             Assert.Equal(ours, DuckDb.ToDouble(duck[c]), Math.Max(1e-6, Math.Abs(ours) * 1e-9));
         }
 

@@ -28,16 +28,44 @@ public sealed class ForeignFileTests
     }
 
     [Fact]
-    public async Task A_null_in_an_integer_column_is_refused()
+    public async Task A_null_in_an_int64_column_is_refused()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("null-long.parquet");
+        var count = new DataField("count", typeof(long?), isNullable: true);
+        await WriteAsync(path, new ParquetSchema(count), group => group.WriteAsync(count, new ReadOnlyMemory<long?>([3, null])));
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => ParquetTableReader.ReadAsync(path));
+
+        Assert.Contains("count", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_null_in_an_int32_column_reads_as_the_in_memory_null()
     {
         using var dir = new TempDirectory();
         var path = dir.File("null-int.parquet");
         var month = new DataField("month", typeof(int?), isNullable: true);
         await WriteAsync(path, new ParquetSchema(month), group => group.WriteAsync(month, new ReadOnlyMemory<int?>([3, null])));
 
+        var table = await ParquetTableReader.ReadAsync(path);
+
+        Assert.True(table["month"].Nullable);
+        Assert.Equal([3, ColumnTypes.NullInt32], table["month"].As<int>());
+        Assert.Equal([3, double.NaN], table["month"].ToComparableDoubles());
+    }
+
+    [Fact]
+    public async Task A_nullable_int32_column_holding_the_in_memory_null_is_refused()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("minus-one.parquet");
+        var month = new DataField("month", typeof(int?), isNullable: true);
+        await WriteAsync(path, new ParquetSchema(month), group => group.WriteAsync(month, new ReadOnlyMemory<int?>([ColumnTypes.NullInt32, null])));
+
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => ParquetTableReader.ReadAsync(path));
 
-        Assert.Contains("month", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'month'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,8 +19,8 @@ public static class BaselineReport
         var regions = baseline.Regions.ToList();
         var shape = baseline.Shape();
         var run = SingleRun.Run(baseline.Model, baseline.Slots, shape);
-        var start = DateOnly.ParseExact(baseline.StartMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var yearEnds = Enumerable.Range(0, shape.Months).Where(t => start.AddMonths(t).Month == 12 || t == shape.Months - 1).ToList();
+        var start = CalendarMonth.Parse(baseline.StartMonth);
+        var yearEnds = Enumerable.Range(0, shape.Months).Where(t => CalendarMonth.DateOf(start, t).Month == 12 || t == shape.Months - 1).ToList();
         var years = baseline.Model == ModelV2.Descriptor
             ? MarketYears(new MarketTrace(run, regions.Count), regions, yearEnds, start)
             : ShareYears(run, regions, yearEnds, start);
@@ -40,7 +40,7 @@ public static class BaselineReport
 
     /// <summary>A month index as its calendar month, "2030-12" (−1 and other negatives: never).</summary>
     public static string Month(DateOnly start, double month) =>
-        month < 0 || !double.IsFinite(month) ? "never" : start.AddMonths((int)month).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        month < 0 || !double.IsFinite(month) ? "never" : CalendarMonth.DateOf(start, (int)month).ToString(CalendarMonth.Format, CultureInfo.InvariantCulture);
 
     private static object Value(double value, OutcomeKind kind, DateOnly start) => kind switch
     {

@@ -50,7 +50,7 @@ public sealed class WhereBits
             throw new ArgumentException($"a chunk of the bitmap must start on a word (a multiple of 64 scenarios), not at {first}", nameof(first));
         }
 
-        var flags = Condition.Evaluate(count, name => columns[_columns[name]]);
+        var flags = Condition.Evaluate(count, name => Comparable(name, columns[_columns[name]], count));
         var words = new ulong[(count + 63) / 64];
         for (var i = 0; i < count; i++)
         {
@@ -58,6 +58,26 @@ public sealed class WhereBits
         }
 
         Place(first / 64, words);
+    }
+
+    /// <summary>
+    /// A chunk's outcome as a condition compares it: a month outcome's "never" (−1) as NaN, which no comparison
+    /// matches, as the row files' NULL does not (<see cref="IO.Parquet.TableColumn.ComparableValues"/>).
+    /// </summary>
+    private static float[] Comparable(string name, float[] values, int count)
+    {
+        if (!IO.Reports.OutcomeColumns.IsMonth(name))
+        {
+            return values;
+        }
+
+        var result = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = values[i] == IO.Reports.OutcomeColumns.NeverMonth ? float.NaN : values[i];
+        }
+
+        return result;
     }
 
     /// <summary>Adds words read from a part (or another state), OR-ing a word two parts share.</summary>

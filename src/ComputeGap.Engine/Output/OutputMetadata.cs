@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ComputeGap.Core.Models;
 using ComputeGap.Engine.Running;
 using ComputeGap.Sweep.Spec;
@@ -10,7 +11,11 @@ using ComputeGap.IO.Reports;
 
 namespace ComputeGap.Engine.Output;
 
-/// <summary>The key-value metadata written into every Parquet file a sweep produces.</summary>
+/// <summary>
+/// The key-value metadata written into every Parquet file a sweep produces: one string per key (what
+/// Parquet holds and the readers read), and the whole description once more as one JSON object with typed
+/// values under <see cref="MetadataKeys.Meta"/>.
+/// </summary>
 public static class OutputMetadata
 {
     /// <summary>Key holding the sweep file's full text.</summary>
@@ -22,16 +27,27 @@ public static class OutputMetadata
     /// <summary>The per-region parameter whose normalised focus value is the focus region's share of demand.</summary>
     private const string UsageShare = "usage_share";
 
+    // Quotes and angle brackets as themselves, not \u0022: the text is read as JSON, never embedded in HTML.
+    private static readonly JsonSerializerOptions MetaOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The tool's version (informational version of the engine assembly).</summary>
     public static string ToolVersion { get; } =
         typeof(OutputMetadata).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? "0.0.0";
 
-    public static Dictionary<string, string> For(SweepPlan plan, string backend, string device, DateTimeOffset created)
+    /// <summary>The metadata of a run of <paramref name="plan"/>.</summary>
+    /// <param name="plan">The sweep.</param>
+    /// <param name="backend">The backend's name.</param>
+    /// <param name="device">The device's description.</param>
+    /// <param name="created">When the run began.</param>
+    /// <param name="more">Further keys of this run (how it is kept, its <c>--where</c>), also in the JSON key.</param>
+    public static Dictionary<string, string> For(SweepPlan plan, string backend, string device, DateTimeOffset created,
+        IEnumerable<KeyValuePair<string, string>>? more = null)
     {
         var spec = plan.Spec;
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            [MetadataKeys.RowSchema] = RowSchema.CurrentText,
             [MetadataKeys.ModelVersion] = spec.Model.Version,
             [MetadataKeys.SweepName] = spec.Name,
             [MetadataKeys.SweepDescription] = spec.Description,
@@ -70,7 +86,31 @@ public static class OutputMetadata
             metadata[MetadataKeys.Design] = design.ToJson();
         }
 
+        foreach (var (key, value) in more ?? [])
+        {
+            metadata[key] = value;
+        }
+
+        metadata[MetadataKeys.Meta] = Typed(metadata);
         return metadata;
+    }
+
+    /// <summary>
+    /// Every key of <paramref name="metadata"/> as one JSON object, in the same order: the keys whose text is
+    /// JSON (<see cref="MetadataKeys.JsonValued"/>: numbers, arrays, objects) as those values, the rest as strings.
+    /// </summary>
+    public static string Typed(IReadOnlyDictionary<string, string> metadata)
+    {
+        var json = new JsonObject();
+        foreach (var (key, value) in metadata)
+        {
+            if (key != MetadataKeys.Meta)
+            {
+                json[key] = MetadataKeys.JsonValued.Contains(key) ? JsonNode.Parse(value) : JsonValue.Create(value);
+            }
+        }
+
+        return json.ToJsonString(MetaOptions);
     }
 
     /// <summary>A sampled design as its metadata describes it, or null for a grid.</summary>

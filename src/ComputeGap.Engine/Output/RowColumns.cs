@@ -3,24 +3,34 @@ using ComputeGap.Core.Model;
 using ComputeGap.Core.Models;
 using ComputeGap.Engine.Running;
 using ComputeGap.IO.Parquet;
+using ComputeGap.IO.Reports;
+using ColumnNames = ComputeGap.IO.Reports.OutcomeColumns;
 
 namespace ComputeGap.Engine.Output;
 
 /// <summary>
-/// The Parquet columns of row output for a plan, and the arrays that hold one chunk of them. The
-/// scratch arrays (scenario index, axis values, whole months) are kept and reused chunk after chunk;
-/// float outcome columns are the chunk's own buffers, not copies.
+/// The Parquet columns of row output for a plan (<see cref="RowSchema.Current"/>), and the arrays that hold
+/// one chunk of them. The scratch arrays (scenario index, axis values, whole months, dates) are kept and
+/// reused chunk after chunk; float outcome columns are the chunk's own buffers, not copies.
 /// </summary>
+/// <remarks>
+/// Axis columns are doubles holding the values as the sweep file writes them (<see cref="SweepPlan.AxisWritten"/>),
+/// though the model computes with their float32. A month outcome is a nullable int32 whose −1 ("never") the
+/// writer turns into NULL (<see cref="ColumnTypes.NullInt32"/>), followed by its calendar date column.
+/// </remarks>
 public sealed class RowColumns
 {
     private readonly SweepPlan _plan;
     private readonly int[] _monthColumns;
+    private readonly DateOnly[] _monthDates;
     private long[] _scenario = [];
-    private float[][] _axes = [];
+    private double[][] _axes = [];
     private float[][] _sampled = [];
     private int[][] _months = [];
+    private DateOnly[][] _dates = [];
     private long[] _seriesScenario = [];
     private int[] _seriesMonth = [];
+    private DateOnly[] _seriesDate = [];
     private string[] _seriesRegion = [];
     private float[][] _seriesValues = [];
 
@@ -28,23 +38,44 @@ public sealed class RowColumns
     {
         _plan = plan;
         _monthColumns = [.. Enumerable.Range(0, plan.OutcomeCount).Where(c => plan.Outcomes[c].Kind == OutcomeKind.Month)];
-        var specs = new List<ColumnSpec> { new("scenario", ColumnType.Int64) };
-        specs.AddRange(plan.Spec.Axes.Select(a => new ColumnSpec(a.Column, ColumnType.Float32)));
+        _monthDates = CalendarMonth.Dates(CalendarMonth.Parse(plan.Spec.Baseline.StartMonth), plan.Shape.Months);
+        var specs = new List<ColumnSpec> { new(ColumnNames.Scenario, ColumnType.Int64) };
+        specs.AddRange(plan.Spec.Axes.Select(a => new ColumnSpec(a.Column, ColumnType.Float64)));
         specs.AddRange(plan.Spec.Uncertain.Select(u => new ColumnSpec(u.Column, ColumnType.Float32)));
         for (var c = 0; c < plan.OutcomeCount; c++)
         {
-            specs.Add(new ColumnSpec(plan.OutcomeNames[c], plan.Outcomes[c].Kind == OutcomeKind.Month ? ColumnType.Int32 : ColumnType.Float32));
+            var name = plan.OutcomeNames[c];
+            if (plan.Outcomes[c].Kind != OutcomeKind.Month)
+            {
+                specs.Add(new ColumnSpec(name, ColumnType.Float32));
+                continue;
+            }
+
+            specs.Add(new ColumnSpec(name, ColumnType.Int32, Nullable: true));
+            specs.Add(new ColumnSpec(CalendarMonth.DateColumn(name), ColumnType.Date, Nullable: true));
         }
 
         Specs = specs;
         SeriesSpecs =
         [
-            new("scenario", ColumnType.Int64), new("month", ColumnType.Int32), new("region", ColumnType.String),
-            .. plan.Model.SeriesColumns.Select(c => new ColumnSpec(c.Name, ColumnType.Float32)),
+            new(ColumnNames.Scenario, ColumnType.Int64), new(SeriesMonth, ColumnType.Int32), new(SeriesDate, ColumnType.Date),
+            new(SeriesRegion, ColumnType.String), .. plan.Model.SeriesColumns.Select(c => new ColumnSpec(c.Name, ColumnType.Float32)),
         ];
     }
 
-    /// <summary>Row file columns: scenario, one per axis (or lever), one per uncertain parameter, every outcome (months as int32).</summary>
+    /// <summary>The series files' month index column.</summary>
+    public const string SeriesMonth = "month";
+
+    /// <summary>The series files' calendar month column (the first day of <see cref="SeriesMonth"/>).</summary>
+    public const string SeriesDate = "date";
+
+    /// <summary>The series files' region column.</summary>
+    public const string SeriesRegion = "region";
+
+    /// <summary>
+    /// Row file columns: scenario, one per axis (or lever) as written, one per uncertain parameter, every outcome
+    /// (a month as a nullable int32 followed by its date).
+    /// </summary>
     public IReadOnlyList<ColumnSpec> Specs { get; }
 
     /// <summary>
@@ -60,9 +91,10 @@ public sealed class RowColumns
         if (_scenario.Length < chunk.Capacity)
         {
             _scenario = new long[chunk.Capacity];
-            _axes = [.. _plan.AxisSlots.Select(_ => new float[chunk.Capacity])];
+            _axes = [.. _plan.AxisSlots.Select(_ => new double[chunk.Capacity])];
             _sampled = [.. _plan.Spec.Uncertain.Select(_ => new float[chunk.Capacity])];
             _months = [.. _monthColumns.Select(_ => new int[chunk.Capacity])];
+            _dates = [.. _monthColumns.Select(_ => new DateOnly[chunk.Capacity])];
         }
 
         for (var i = 0; i < n; i++)
@@ -93,12 +125,16 @@ public sealed class RowColumns
             }
 
             var source = chunk.Outcomes[c];
+            var (months, dates) = (_months[m], _dates[m]);
             for (var i = 0; i < n; i++)
             {
-                _months[m][i] = (int)source[i];
+                var month = (int)source[i];
+                months[i] = month;
+                dates[i] = month == ColumnNames.NeverMonth ? ColumnTypes.NullDate : DateOf(month);
             }
 
-            columns.Add(_months[m]);
+            columns.Add(months);
+            columns.Add(dates);
         }
 
         return columns;
@@ -123,6 +159,7 @@ public sealed class RowColumns
             var length = rows;
             _seriesScenario = new long[length];
             _seriesMonth = new int[length];
+            _seriesDate = new DateOnly[length];
             _seriesRegion = new string[length];
             _seriesValues = [.. columns.Select(_ => new float[length])];
         }
@@ -138,6 +175,7 @@ public sealed class RowColumns
                 {
                     _seriesScenario[k] = chunk.First + i;
                     _seriesMonth[k] = t;
+                    _seriesDate[k] = _monthDates[t];
                     _seriesRegion[k] = names[r];
                     for (var c = 0; c < columns.Count; c++)
                     {
@@ -147,7 +185,7 @@ public sealed class RowColumns
             }
         }
 
-        return [_seriesScenario, _seriesMonth, _seriesRegion, .. _seriesValues];
+        return [_seriesScenario, _seriesMonth, _seriesDate, _seriesRegion, .. _seriesValues];
     }
 
     /// <summary>
@@ -174,12 +212,16 @@ public sealed class RowColumns
         _ => { });
     }
 
+    /// <summary>The calendar date of month index <paramref name="month"/> (from the table of the run's months when inside it).</summary>
+    private DateOnly DateOf(int month) =>
+        (uint)month < (uint)_monthDates.Length ? _monthDates[month] : CalendarMonth.DateOf(_monthDates[0], month);
+
     /// <summary>An axis column for rows <c>[first, first + count)</c>, filled run by run (one value per stride) instead of dividing per row.</summary>
-    private void FillAxis(float[] column, long first, int count, int axis)
+    private void FillAxis(double[] column, long first, int count, int axis)
     {
         var stride = _plan.AxisStrides[axis];
         var length = _plan.AxisCounts[axis];
-        var values = _plan.AxisValues.AsSpan(_plan.AxisOffsets[axis], length);
+        var values = _plan.AxisWritten.AsSpan(_plan.AxisOffsets[axis], length);
         var position = GridPosition.Of(first, stride, length);
         var into = first % stride;
         for (var i = 0; i < count;)

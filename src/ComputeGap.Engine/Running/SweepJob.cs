@@ -79,12 +79,16 @@ public static partial class SweepJob
             log?.Invoke($"resuming: {request.Scenarios - todo:N0} of {request.Scenarios:N0} scenarios are already committed");
         }
 
-        var metadata = OutputMetadata.For(plan, backend.Name, backend.Device, manifest.Created);
-        metadata["output"] = request.Mode == OutputMode.Aggregate ? "aggregate" : "rows";
+        var more = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [MetadataKeys.Output] = request.Mode == OutputMode.Aggregate ? "aggregate" : "rows",
+        };
         if (request.Condition is { } where)
         {
-            metadata[WhereTable.MetadataKey] = where.ToString();
+            more[WhereTable.MetadataKey] = where.ToString();
         }
+
+        var metadata = OutputMetadata.For(plan, backend.Name, backend.Device, manifest.Created, more);
         var clock = Stopwatch.StartNew();
         var times = new SweepTimes();
         var offset = new OffsetProgress(progress, todo);

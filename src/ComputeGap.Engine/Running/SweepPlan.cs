@@ -24,16 +24,20 @@ public sealed class SweepPlan
         AxisStrides = new long[axes];
         AxisOffsets = new int[axes];
         var values = new List<float>();
+        var written = new List<double>();
         for (var a = 0; a < axes; a++)
         {
-            AxisSlots[a] = spec.Axes[a].Slot;
-            AxisCounts[a] = spec.Axes[a].Values.Count;
+            var axis = spec.Axes[a];
+            AxisSlots[a] = axis.Slot;
+            AxisCounts[a] = axis.Values.Count;
             AxisStrides[a] = spec.Stride(a);
             AxisOffsets[a] = values.Count;
-            values.AddRange(spec.Axes[a].Values.Select(v => (float)v));
+            values.AddRange(axis.Values.Select(v => (float)v));
+            written.AddRange(Enumerable.Range(0, axis.Values.Count).Select(axis.Written));
         }
 
         AxisValues = [.. values];
+        AxisWritten = [.. written];
         AxisFactorSlots = new int[axes];
         AxisFactors = new float[AxisValues.Length];
         for (var a = 0; a < axes; a++)
@@ -88,8 +92,11 @@ public sealed class SweepPlan
 
     public int[] AxisOffsets { get; }
 
-    /// <summary>Every axis's values, concatenated, as float32.</summary>
+    /// <summary>Every axis's values, concatenated, as float32: what the model computes with.</summary>
     public float[] AxisValues { get; }
+
+    /// <summary>Parallel to <see cref="AxisValues"/>: each value as the sweep file writes it (<see cref="SweepAxis.Written"/>), for the row files.</summary>
+    public double[] AxisWritten { get; }
 
     /// <summary>Per axis, the slot of the constant derived from its parameter (<see cref="DerivedSlot"/>), or −1.</summary>
     public int[] AxisFactorSlots { get; }

@@ -26,9 +26,9 @@ public static class ScenarioDiscovery
         foreach (var column in condition.Columns)
         {
             var spec = Known(column, "--where", names, source, parts);
-            if (spec.Type == ColumnType.String)
+            if (!ColumnTypes.IsNumeric(spec.Type))
             {
-                throw new ArgumentException($"--where: column {column} of {source} holds text; conditions compare numbers");
+                throw new ArgumentException($"--where: column {column} of {source} holds {Kind(spec.Type)}; conditions compare numbers");
             }
         }
 
@@ -41,7 +41,10 @@ public static class ScenarioDiscovery
 
         foreach (var input in inputs)
         {
-            Known(input, "--inputs", names, source, parts);
+            if (Known(input, "--inputs", names, source, parts).Type == ColumnType.Date)
+            {
+                throw new ArgumentException($"--inputs: column {input} of {source} holds {Kind(ColumnType.Date)}; name its month index column instead");
+            }
         }
 
         var twice = inputs.GroupBy(i => i, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
@@ -54,7 +57,7 @@ public static class ScenarioDiscovery
         var values = new Dictionary<string, Array>(StringComparer.Ordinal);
         foreach (var column in condition.Columns)
         {
-            values[column] = (await parts.ReadColumnAsync(column, cancellationToken).ConfigureAwait(false)).Values;
+            values[column] = (await parts.ReadColumnAsync(column, cancellationToken).ConfigureAwait(false)).ComparableValues;
         }
 
         var flags = condition.Evaluate(rows, name => values[name]);
@@ -177,8 +180,10 @@ public static class ScenarioDiscovery
         }
 
         var used = condition.Columns.ToHashSet(StringComparer.Ordinal);
-        return [.. parts.Columns.Where(c => c.Type != ColumnType.String && !used.Contains(c.Name)).Select(c => c.Name)];
+        return [.. parts.Columns.Where(c => ColumnTypes.IsNumeric(c.Type) && !used.Contains(c.Name)).Select(c => c.Name)];
     }
+
+    private static string Kind(ColumnType type) => type == ColumnType.Date ? "calendar dates" : "text";
 
     private static ColumnSpec Known(string column, string option, string[] names, string source, ParquetParts parts)
     {

@@ -4,15 +4,27 @@ using global::Parquet.Schema;
 namespace ComputeGap.IO.Parquet;
 
 /// <summary>Reads one column chunk into a slice of a typed array, required or nullable.</summary>
+/// <remarks>
+/// A null becomes the in-memory null of its type (<see cref="ColumnTypes"/>): NaN in floats, <see cref="ColumnTypes.NullInt32"/>
+/// in int32 columns, <see cref="ColumnTypes.NullDate"/> in dates. A value equal to that sentinel beside nulls could not be
+/// told from one and is refused; int64 and text columns have no in-memory null, so a null in one is refused.
+/// </remarks>
 internal static class ColumnReads
 {
     public static ValueTask ReadAsync(ParquetRowGroupReader group, DataField field, Array target, int offset, int rows,
         string path, CancellationToken cancellationToken) => target switch
         {
-            long[] a => ReadAsync(group, field, a.AsMemory(offset, rows), static _ => null, path, cancellationToken),
-            int[] a => ReadAsync(group, field, a.AsMemory(offset, rows), static _ => null, path, cancellationToken),
-            float[] a => ReadAsync(group, field, a.AsMemory(offset, rows), static _ => float.NaN, path, cancellationToken),
-            double[] a => ReadAsync(group, field, a.AsMemory(offset, rows), static _ => double.NaN, path, cancellationToken),
+            long[] a => ReadAsync(group, field, a.AsMemory(offset, rows), v => v ?? throw HoldsNull(path, field), cancellationToken),
+            int[] a => ReadAsync(group, field, a.AsMemory(offset, rows), v => v switch
+            {
+                null => ColumnTypes.NullInt32,
+                ColumnTypes.NullInt32 => throw HoldsSentinel(path, field, ColumnTypes.NullInt32),
+                { } value => value,
+            }, cancellationToken),
+            DateOnly[] a => ReadAsync(group, field, a.AsMemory(offset, rows), v => v is not { } value ? ColumnTypes.NullDate
+                : value != ColumnTypes.NullDate ? value : throw HoldsSentinel(path, field, ColumnTypes.NullDate), cancellationToken),
+            float[] a => ReadAsync(group, field, a.AsMemory(offset, rows), static v => v ?? float.NaN, cancellationToken),
+            double[] a => ReadAsync(group, field, a.AsMemory(offset, rows), static v => v ?? double.NaN, cancellationToken),
             string[] a => ReadStringsAsync(group, field, a.AsMemory(offset, rows), path, cancellationToken),
             _ => throw new InvalidOperationException($"Unsupported target array {target.GetType().Name}."),
         };
@@ -30,10 +42,9 @@ internal static class ColumnReads
         }
     }
 
-    /// <summary>Reads required values directly; nullable ones through a buffer, nulls replaced by
-    /// <paramref name="nullValue"/> (NaN for floats; integer columns with nulls are refused).</summary>
+    /// <summary>Reads required values directly; nullable ones through a buffer, each mapped by <paramref name="fromNullable"/>.</summary>
     private static async ValueTask ReadAsync<T>(ParquetRowGroupReader group, DataField field, Memory<T> target,
-        Func<int, T?> nullValue, string path, CancellationToken cancellationToken)
+        Func<T?, T> fromNullable, CancellationToken cancellationToken)
         where T : struct
     {
         if (!field.IsNullable)
@@ -47,8 +58,14 @@ internal static class ColumnReads
         var span = target.Span;
         for (var i = 0; i < buffer.Length; i++)
         {
-            span[i] = buffer[i] ?? nullValue(i)
-                ?? throw new InvalidDataException($"'{path}': integer column '{field.Name}' holds a null.");
+            span[i] = fromNullable(buffer[i]);
         }
     }
+
+    private static InvalidDataException HoldsNull(string path, DataField field) =>
+        new($"'{path}': integer column '{field.Name}' holds a null.");
+
+    private static InvalidDataException HoldsSentinel<T>(string path, DataField field, T sentinel) =>
+        new(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"'{path}': nullable column '{field.Name}' holds {sentinel}, which would read as its null."));
 }

@@ -3,10 +3,35 @@ namespace ComputeGap.IO.Parquet;
 /// <summary>One column of a <see cref="ColumnTable"/>: a name, a type and a typed array of values.</summary>
 /// <param name="Name">Column name.</param>
 /// <param name="Type">Physical type.</param>
-/// <param name="Values">A <c>long[]</c>, <c>int[]</c>, <c>float[]</c>, <c>double[]</c> or <c>string[]</c> as <paramref name="Type"/> says,
-/// exactly one entry per row.</param>
-public sealed record TableColumn(string Name, ColumnType Type, Array Values)
+/// <param name="Values">A <c>long[]</c>, <c>int[]</c>, <c>float[]</c>, <c>double[]</c>, <c>string[]</c> or <c>DateOnly[]</c> as
+/// <paramref name="Type"/> says, exactly one entry per row.</param>
+/// <param name="Nullable">True when the column may hold nulls, as the in-memory nulls of <see cref="ColumnTypes"/>.</param>
+public sealed record TableColumn(string Name, ColumnType Type, Array Values, bool Nullable = false)
 {
+    /// <summary>The column's name, type and nullability.</summary>
+    public ColumnSpec Spec => new(Name, Type, Nullable);
+
+    /// <summary>
+    /// The values to compare (<c>--where</c>): a nullable integer column widened to doubles with its nulls as NaN,
+    /// which no comparison matches (as NULL in SQL); any other column as it is.
+    /// </summary>
+    public Array ComparableValues => Nullable && Values is int[] ? ToComparableDoubles() : Values;
+
+    /// <summary><see cref="ToDoubles"/> with the nulls of a nullable column as NaN, which no comparison matches.</summary>
+    public double[] ToComparableDoubles()
+    {
+        var result = ToDoubles();
+        if (Nullable && Values is int[] v)
+        {
+            for (var i = 0; i < v.Length; i++)
+            {
+                result[i] = v[i] == ColumnTypes.NullInt32 ? double.NaN : result[i];
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Number of values.</summary>
     public int Length => Values.Length;
 
@@ -20,8 +45,11 @@ public sealed record TableColumn(string Name, ColumnType Type, Array Values)
     public string[] AsStrings() => Values as string[]
         ?? throw new InvalidCastException($"Column '{Name}' holds {Type} values, not text.");
 
-    /// <summary>Every value widened to double (a new array; Float64 columns are copied too).</summary>
-    /// <exception cref="InvalidOperationException">The column holds text.</exception>
+    /// <summary>
+    /// Every value widened to double (a new array; Float64 columns are copied too); a null as its in-memory
+    /// value (−1 in integer columns, which the month statistics count as "never"; NaN in float columns).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The column holds text or dates.</exception>
     public double[] ToDoubles()
     {
         var result = new double[Values.Length];
@@ -102,7 +130,7 @@ public sealed class ColumnTable : IColumnSource
         : throw new KeyNotFoundException($"The table has no column '{name}'.");
 
     /// <inheritdoc/>
-    public IReadOnlyList<ColumnSpec> Specs => [.. Columns.Select(c => new ColumnSpec(c.Name, c.Type))];
+    public IReadOnlyList<ColumnSpec> Specs => [.. Columns.Select(c => c.Spec)];
 
     /// <inheritdoc/>
     public TableColumn Column(string name) => this[name];

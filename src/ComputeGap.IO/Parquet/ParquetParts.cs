@@ -1,4 +1,5 @@
 using global::Parquet;
+using ComputeGap.IO.Reports;
 
 namespace ComputeGap.IO.Parquet;
 
@@ -11,7 +12,6 @@ public sealed class ParquetParts : IColumnSource
     private ParquetParts(IReadOnlyList<ParquetFileInfo> files)
     {
         Files = files;
-        Columns = files[0].Columns;
         RowTotal = files.Sum(f => f.RowCount);
         var merged = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
@@ -23,12 +23,13 @@ public sealed class ParquetParts : IColumnSource
         }
 
         Metadata = merged;
+        Columns = RowSchema.AsCurrent(files[0].Columns, merged);
     }
 
     /// <summary>The parts, in row order.</summary>
     public IReadOnlyList<ParquetFileInfo> Files { get; }
 
-    /// <summary>Columns of every part.</summary>
+    /// <summary>Columns of every part, as the current row schema reads them (<see cref="RowSchema.AsCurrent"/>).</summary>
     public IReadOnlyList<ColumnSpec> Columns { get; }
 
     /// <summary>Rows over all parts.</summary>
@@ -93,7 +94,7 @@ public sealed class ParquetParts : IColumnSource
             offset = await ReadRowsAsync(file.Path, specs, arrays, offset, cancellationToken).ConfigureAwait(false);
         }
 
-        return [.. specs.Select((s, i) => new TableColumn(s.Name, s.Type, arrays[i]))];
+        return [.. specs.Select((s, i) => new TableColumn(s.Name, s.Type, arrays[i], s.Nullable))];
     }
 
     /// <summary>Reads one column (<see cref="ReadColumnsAsync"/>).</summary>
@@ -149,7 +150,7 @@ public sealed class ParquetParts : IColumnSource
     private static async Task<long> ForEachRowGroupAsync(string path, IReadOnlyList<ColumnSpec> columns, long offset,
         Func<int, long, (Array[] Arrays, int Index, Action? Then)> target, CancellationToken cancellationToken)
     {
-        var reader = await ParquetReader.CreateAsync(path, null, cancellationToken).ConfigureAwait(false);
+        var reader = await ParquetReader.CreateAsync(path, ParquetTableReader.Options, cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
             var fields = reader.Schema.DataFields.ToDictionary(f => f.Name, StringComparer.Ordinal);

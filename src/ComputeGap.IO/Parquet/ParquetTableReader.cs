@@ -1,5 +1,6 @@
 using global::Parquet;
 using global::Parquet.Schema;
+using ComputeGap.IO.Reports;
 
 namespace ComputeGap.IO.Parquet;
 
@@ -7,7 +8,11 @@ namespace ComputeGap.IO.Parquet;
 public static class ParquetTableReader
 {
     /// <summary>Metadata keys that must be equal in every part file of a directory (absent counts as a value).</summary>
-    public static IReadOnlyList<string> IdentityKeys { get; } = ["model_version", "sweep_sha256", "baseline_sha256"];
+    public static IReadOnlyList<string> IdentityKeys { get; } =
+        [MetadataKeys.ModelVersion, MetadataKeys.SweepSha256, MetadataKeys.BaselineSha256, MetadataKeys.RowSchema];
+
+    /// <summary>How every file is opened: DATE columns read as <see cref="DateOnly"/>, not as midnight <see cref="DateTime"/>s.</summary>
+    internal static ParquetOptions Options => new() { UseDateOnlyTypeForDates = true };
 
     /// <summary>Reads one file, or every <c>*.parquet</c> file of a directory in ordinal name order, rows concatenated.</summary>
     /// <param name="fileOrDirectory">A Parquet file or a directory of part files.</param>
@@ -19,7 +24,7 @@ public static class ParquetTableReader
     /// <exception cref="IncompatiblePartsException">Two parts differ in their column sets or in an <see cref="IdentityKeys"/> value.</exception>
     /// <exception cref="FileNotFoundException">No such file, or a directory without part files.</exception>
     /// <exception cref="InvalidDataException">A file is not Parquet, or is one of the skipped files passed alone.</exception>
-    /// <exception cref="NotSupportedException">A column is not a flat INT32, INT64, FLOAT, DOUBLE or UTF-8 text column.</exception>
+    /// <exception cref="NotSupportedException">A column is not a flat INT32, INT64, FLOAT, DOUBLE, DATE or UTF-8 text column.</exception>
     public static async Task<ColumnTable> ReadAsync(string fileOrDirectory, string? exceptSuffix = null,
         string? exceptWhat = null, CancellationToken cancellationToken = default)
     {
@@ -51,12 +56,12 @@ public static class ParquetTableReader
 
     /// <summary>Reads the footer of one file: columns, row count and metadata, without reading any rows.</summary>
     /// <exception cref="InvalidDataException">The file is not Parquet (the message names it).</exception>
-    /// <exception cref="NotSupportedException">A column is not a flat INT32, INT64, FLOAT, DOUBLE or UTF-8 text column.</exception>
+    /// <exception cref="NotSupportedException">A column is not a flat INT32, INT64, FLOAT, DOUBLE, DATE or UTF-8 text column.</exception>
     public static async Task<ParquetFileInfo> ReadInfoAsync(string file, CancellationToken cancellationToken = default)
     {
         var path = Path.GetFullPath(file);
         await ParquetMagic.CheckAsync(path, cancellationToken).ConfigureAwait(false);
-        var reader = await ParquetReader.CreateAsync(path, null, cancellationToken).ConfigureAwait(false);
+        var reader = await ParquetReader.CreateAsync(path, Options, cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
             var columns = reader.Schema.Fields.Select(f => ToSpec(path, f)).ToArray();
@@ -130,8 +135,8 @@ public static class ParquetTableReader
 
         // Parquet.Net reports text columns read from a file as ReadOnlyMemory<char>; they read as strings.
         var type = data.ClrType == typeof(ReadOnlyMemory<char>) ? ColumnType.String : ColumnTypes.FromElementType(data.ClrType)
-            ?? throw new NotSupportedException($"'{path}': column '{field.Name}' holds {data.ClrType.Name}; only Int32, Int64, Float32, Float64 and String are read.");
-        return new ColumnSpec(field.Name, type);
+            ?? throw new NotSupportedException($"'{path}': column '{field.Name}' holds {data.ClrType.Name}; only Int32, Int64, Float32, Float64, String and Date are read.");
+        return new ColumnSpec(field.Name, type, data.IsNullable);
     }
 
     /// <summary>Throws when <paramref name="other"/> does not belong to the same table as <paramref name="first"/>.</summary>

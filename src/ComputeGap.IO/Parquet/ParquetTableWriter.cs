@@ -5,14 +5,16 @@ using global::Parquet.Schema;
 namespace ComputeGap.IO.Parquet;
 
 /// <summary>
-/// Writes a flat table of required numeric columns to one Parquet file, row group by row group,
+/// Writes a flat table of numeric, text and date columns (required or nullable) to one Parquet file, row group by row group,
 /// so that the file appears at its path complete or not at all.
 /// </summary>
 /// <remarks>
 /// Rows go to <c>&lt;path&gt;.tmp-&lt;random&gt;</c> in the same directory. <see cref="CommitAsync"/>
 /// writes the footer, flushes and fsyncs the file and renames it over <c>path</c> (an atomic rename on
 /// one file system). Disposing without a commit, or after a failed write, deletes the temporary file.
-/// Not thread-safe: one caller writes row groups in order.
+/// Not thread-safe: one caller writes row groups in order. A nullable column is passed as the plain array of its
+/// element type holding the in-memory null (<see cref="ColumnTypes.NullInt32"/>, <see cref="ColumnTypes.NullDate"/>,
+/// NaN); the writer turns those into Parquet nulls through one reused <c>T?[]</c> per column.
 /// </remarks>
 public sealed class ParquetTableWriter : IAsyncDisposable
 {
@@ -22,6 +24,7 @@ public sealed class ParquetTableWriter : IAsyncDisposable
     private readonly IReadOnlyList<ColumnSpec> _columns;
     private readonly FileStream _stream;
     private readonly ParquetWriter _writer;
+    private readonly Array?[] _withNulls;
     private State _state = State.Open;
 
     private ParquetTableWriter(string path, string tempPath, IReadOnlyList<ColumnSpec> columns, DataField[] fields,
@@ -33,6 +36,7 @@ public sealed class ParquetTableWriter : IAsyncDisposable
         _fields = fields;
         _stream = stream;
         _writer = writer;
+        _withNulls = new Array?[columns.Count];
     }
 
     private enum State
@@ -126,12 +130,18 @@ public sealed class ParquetTableWriter : IAsyncDisposable
             {
                 // Parquet.Net 6 does not observe the token itself; checking per column bounds the delay.
                 cancellationToken.ThrowIfCancellationRequested();
+                var nullable = _columns[c].Nullable;
                 var task = columns[c] switch
                 {
                     long[] values => group.WriteAsync(_fields[c], new ReadOnlyMemory<long>(values, 0, rowCount), null, null, cancellationToken),
+                    int[] values when nullable => group.WriteAsync(_fields[c], WithNulls(c, values, rowCount, static v => v == ColumnTypes.NullInt32), null, null, cancellationToken),
                     int[] values => group.WriteAsync(_fields[c], new ReadOnlyMemory<int>(values, 0, rowCount), null, null, cancellationToken),
+                    float[] values when nullable => group.WriteAsync(_fields[c], WithNulls(c, values, rowCount, float.IsNaN), null, null, cancellationToken),
                     float[] values => group.WriteAsync(_fields[c], new ReadOnlyMemory<float>(values, 0, rowCount), null, null, cancellationToken),
+                    double[] values when nullable => group.WriteAsync(_fields[c], WithNulls(c, values, rowCount, double.IsNaN), null, null, cancellationToken),
                     double[] values => group.WriteAsync(_fields[c], new ReadOnlyMemory<double>(values, 0, rowCount), null, null, cancellationToken),
+                    DateOnly[] values when nullable => group.WriteAsync(_fields[c], WithNulls(c, values, rowCount, static v => v == ColumnTypes.NullDate), null, null, cancellationToken),
+                    DateOnly[] values => group.WriteAsync(_fields[c], new ReadOnlyMemory<DateOnly>(values, 0, rowCount), null, null, cancellationToken),
                     // The memory-based writer takes value types only; text has its own collection overload.
                     string[] values => group.WriteAsync(_fields[c], new ArraySegment<string>(values, 0, rowCount), null),
                     _ => throw new InvalidOperationException("Column arrays were validated above."),
@@ -141,6 +151,24 @@ public sealed class ParquetTableWriter : IAsyncDisposable
 
             group.CompleteValidate();
         }
+    }
+
+    /// <summary>The first <paramref name="rowCount"/> values as nullables, null where <paramref name="isNull"/> says, in column <paramref name="column"/>'s reused buffer.</summary>
+    private ReadOnlyMemory<T?> WithNulls<T>(int column, T[] values, int rowCount, Func<T, bool> isNull)
+        where T : struct
+    {
+        if (_withNulls[column] is not T?[] buffer || buffer.Length < rowCount)
+        {
+            buffer = new T?[rowCount];
+            _withNulls[column] = buffer;
+        }
+
+        for (var i = 0; i < rowCount; i++)
+        {
+            buffer[i] = isNull(values[i]) ? null : values[i];
+        }
+
+        return new ReadOnlyMemory<T?>(buffer, 0, rowCount);
     }
 
     /// <summary>Writes the footer, flushes and fsyncs the file, and renames it atomically to <see cref="Path"/>.</summary>
@@ -207,13 +235,18 @@ public sealed class ParquetTableWriter : IAsyncDisposable
         var fields = new DataField[columns.Count];
         for (var c = 0; c < columns.Count; c++)
         {
-            var (name, type) = columns[c];
+            var (name, type, nullable) = columns[c];
             if (string.IsNullOrEmpty(name) || !names.Add(name))
             {
                 throw new ArgumentException($"Column names must be unique and non-empty; '{name}' is not.", nameof(columns));
             }
 
-            fields[c] = new DataField(name, ColumnTypes.ElementType(type), isNullable: false);
+            if (nullable && type is ColumnType.Int64 or ColumnType.String)
+            {
+                throw new ArgumentException($"Column '{name}': {type} columns have no in-memory null, so they are written required.", nameof(columns));
+            }
+
+            fields[c] = new DataField(name, ColumnTypes.ElementType(type), isNullable: nullable);
         }
 
         return fields;
@@ -229,7 +262,7 @@ public sealed class ParquetTableWriter : IAsyncDisposable
 
         for (var c = 0; c < columns.Count; c++)
         {
-            var (name, type) = _columns[c];
+            var (name, type, _) = _columns[c];
             if (columns[c] is null || !ColumnTypes.Holds(type, columns[c]))
             {
                 throw new ArgumentException(

@@ -30,7 +30,7 @@ internal static class CsvReport
     {
         var subject = ReportSubject.Of(data);
         writer.WriteLine(Header);
-        foreach (var (key, value) in data.Metadata.Raw.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (key, value) in data.Metadata.Echoed)
         {
             Row(writer, "metadata", key, string.Empty, "value", value);
         }

@@ -23,7 +23,7 @@ internal static class JsonReport
                 json.WriteString("verification", verification);
             }
             json.WriteStartObject("metadata");
-            foreach (var (key, value) in data.Metadata.Raw.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            foreach (var (key, value) in data.Metadata.Echoed)
             {
                 json.WriteString(key, value);
             }

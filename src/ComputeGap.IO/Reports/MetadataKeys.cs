@@ -60,6 +60,21 @@ public static class MetadataKeys
     /// <summary>Creation time, ISO 8601 UTC.</summary>
     public const string CreatedUtc = "created_utc";
 
+    /// <summary>
+    /// Version of the row files' columns (<see cref="RowSchema"/>), a number as text, e.g. <c>2</c>; absent in
+    /// files written before it (version 1: months as required int32 with −1 for never, axes as float32).
+    /// </summary>
+    public const string RowSchema = "row_schema";
+
+    /// <summary>The whole description as one JSON object with typed values (numbers as numbers, lists as arrays).</summary>
+    public const string Meta = "computegap-meta";
+
+    /// <summary>The keys whose text is a JSON value (a number, an array or an object), typed as such in <see cref="Meta"/>.</summary>
+    public static IReadOnlySet<string> JsonValued { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        RowSchema, Regions, Axes, Design, Rivals, FocusUsageShare, HorizonMonths, OutcomeKinds,
+    };
+
     /// <summary>How the run was kept: <c>rows</c> or <c>aggregate</c> (whose quantiles come from sketches).</summary>
     public const string Output = "output";
 }

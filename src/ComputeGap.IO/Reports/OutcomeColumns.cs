@@ -18,10 +18,10 @@ public static class OutcomeColumns
     /// <summary>Focus cloud use over its own demand after the last month.</summary>
     public const string FocusCloudDependency = "focus_cloud_dependency";
 
-    /// <summary>First month the focus share reaches its target (Int32, −1 never).</summary>
+    /// <summary>First month the focus share reaches its target (Int32; NULL, or −1 in memory, for never).</summary>
     public const string FocusTargetMonth = "focus_target_month";
 
-    /// <summary>First month rare-earth supply falls short (Int32, −1 never).</summary>
+    /// <summary>First month rare-earth supply falls short (Int32; NULL, or −1 in memory, for never).</summary>
     public const string ReeDepletionMonth = "ree_depletion_month";
 
     /// <summary>Cumulative output lost to rare-earth shortfall, H100e.</summary>
@@ -36,8 +36,11 @@ public static class OutcomeColumns
     /// <summary>Cumulative output that found no eligible order, H100e.</summary>
     public const string SupplySlack = "supply_slack";
 
-    /// <summary>The value month outcomes hold for "never".</summary>
-    public const int NeverMonth = -1;
+    /// <summary>The value month outcomes hold in memory for "never" (the kernels' output; NULL in row files).</summary>
+    public const int NeverMonth = Parquet.ColumnTypes.NullInt32;
+
+    /// <summary>How the names of month outcomes end.</summary>
+    public const string MonthSuffix = "_month";
 
     /// <summary>The final-share column of <paramref name="region"/>.</summary>
     public static string Share(string region) => SharePrefix + region;
@@ -47,6 +50,6 @@ public static class OutcomeColumns
         column.StartsWith(SharePrefix, StringComparison.Ordinal)
         || column is FocusShareMin or FocusCoverage or FocusCloudDependency;
 
-    /// <summary>True for month outcomes (name ends in <c>_month</c>), whose −1 means "never".</summary>
-    public static bool IsMonth(string column) => column.EndsWith("_month", StringComparison.Ordinal);
+    /// <summary>True for month outcomes (name ends in <c>_month</c>), whose −1 (NULL in a file) means "never".</summary>
+    public static bool IsMonth(string column) => column.EndsWith(MonthSuffix, StringComparison.Ordinal);
 }

@@ -76,6 +76,9 @@ public static class ReportNumbers
         return (double)single == value ? single.ToString("R", Invariant) : value.ToString("R", Invariant);
     }
 
+    /// <summary>The shortest decimal that reads back as <paramref name="value"/>, as a double: 0.26f → 0.26 (not 0.25999999046325684).</summary>
+    public static double ShortestDecimal(float value) => double.Parse(value.ToString("R", Invariant), Invariant);
+
     /// <summary>Round-trip text for machine formats; empty for non-finite values.</summary>
     public static string Exact(double value) => double.IsFinite(value) ? value.ToString("R", Invariant) : string.Empty;
 

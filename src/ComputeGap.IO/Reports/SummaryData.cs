@@ -105,7 +105,7 @@ public sealed record SummaryData(
     {
         var metadata = SummaryMetadata.Parse(source.Metadata);
         var specs = source.Specs.ToDictionary(c => c.Name, StringComparer.Ordinal);
-        bool Has(string name) => specs.TryGetValue(name, out var c) && c.Type != ColumnType.String;
+        bool Has(string name) => specs.TryGetValue(name, out var c) && ColumnTypes.IsNumeric(c.Type);
         foreach (var axis in metadata.Axes)
         {
             Require(specs, axis, $"axis '{axis}'");
@@ -132,6 +132,17 @@ public sealed record SummaryData(
             return source.Column(column).Values;
         }
 
+        // A condition compares a null ("never") as SQL does: it matches nothing.
+        double[] Comparable(string column)
+        {
+            if (large)
+            {
+                ColumnMemory.Release();
+            }
+
+            return source.Column(column).ToComparableDoubles();
+        }
+
         double[] Values(string column) => source.Column(column).ToDoubles();
         var (effects, extremes) = focusShare is null
             ? ([], null)
@@ -150,7 +161,7 @@ public sealed record SummaryData(
                 IO.Sensitivity.PolicyComparison.From(metadata.Design!, metadata.Axes, Values, order, q.Outcome, rules, q.LowerIsBetter));
         var uncertain = metadata.Design is { } d ? d.Uncertain.Where(specs.ContainsKey).ToArray() : [];
         var conditions = Once<string, Discovery.ConditionProbability>(text =>
-            Discovery.ConditionProbability.Compute(Discovery.WhereParser.Parse(text), rows, Values, metadata.Axes, uncertain));
+            Discovery.ConditionProbability.Compute(Discovery.WhereParser.Parse(text), rows, Comparable, metadata.Axes, uncertain));
         return new SummaryData(metadata, rows, outcomes, thresholds, AxisEffects.RankBySwing(effects))
         {
             Sensitivity = sensitivity,
@@ -210,7 +221,7 @@ public sealed record SummaryData(
         var inputs = metadata.InputColumns.ToHashSet(StringComparer.Ordinal);
         var outcomes = new List<OutcomeStats>();
         var thresholds = new ThresholdProbability?[rules.Count];
-        var outcomeSpecs = source.Specs.Where(c => c.Name != OutcomeColumns.Scenario && !inputs.Contains(c.Name) && c.Type != ColumnType.String).ToList();
+        var outcomeSpecs = source.Specs.Where(c => c.Name != OutcomeColumns.Scenario && !inputs.Contains(c.Name) && ColumnTypes.IsNumeric(c.Type)).ToList();
         foreach (var spec in outcomeSpecs)
         {
             var (stats, found) = SummariseOutcome(spec, rules, column, source.ColumnsAreCopies);

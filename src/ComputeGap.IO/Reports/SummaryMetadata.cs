@@ -22,9 +22,16 @@ public sealed record SummaryMetadata(
     DateOnly? StartMonth,
     int? HorizonMonths)
 {
+    /// <summary>
+    /// The pairs a report echoes, in key order: all but <see cref="MetadataKeys.Meta"/>, a typed copy of the
+    /// others that would repeat them (and the whole sweep file) as one escaped string.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, string>> Echoed =>
+        Raw.Where(kv => kv.Key != MetadataKeys.Meta).OrderBy(kv => kv.Key, StringComparer.Ordinal);
+
     /// <summary>Year of the final month, t = T − 1 (start month plus T − 1 months), or null when unknown.</summary>
     public int? FinalYear => StartMonth is { } start && HorizonMonths is { } t && t >= 1
-        ? start.AddMonths(t - 1).Year
+        ? CalendarMonth.DateOf(start, t - 1).Year
         : null;
 
     /// <summary>A raw value, or null.</summary>
@@ -55,7 +62,7 @@ public sealed record SummaryMetadata(
         "fraction" => ReportNumbers.Percent(value, 3),
         "usd" => double.IsFinite(value) ? "$" + ReportNumbers.Number(value) : ReportNumbers.Number(value),
         "month" when StartMonth is { } start && double.IsFinite(value) && value >= 0 && value < 12_000 =>
-            start.AddMonths((int)Math.Round(value)).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            CalendarMonth.DateOf(start, (int)Math.Round(value)).ToString(CalendarMonth.Format, CultureInfo.InvariantCulture),
         _ => ReportNumbers.Number(value),
     };
 
@@ -80,7 +87,7 @@ public sealed record SummaryMetadata(
             raw.TryGetValue(MetadataKeys.Focus, out var focus) && focus.Length > 0 ? focus : null,
             rivals,
             Parsed(raw, MetadataKeys.FocusUsageShare, s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture)),
-            Parsed(raw, MetadataKeys.StartMonth, s => DateOnly.ParseExact(s, "yyyy-MM", CultureInfo.InvariantCulture)),
+            Parsed(raw, MetadataKeys.StartMonth, CalendarMonth.Parse),
             Parsed(raw, MetadataKeys.HorizonMonths, s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture)))
         {
             OutcomeKinds = kinds,

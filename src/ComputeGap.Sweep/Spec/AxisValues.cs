@@ -77,6 +77,12 @@ internal sealed class GeometricValues(double from, double to, int count) : Range
 /// <summary>Helpers over axis value lists.</summary>
 internal static class AxisValues
 {
+    /// <summary>Value <paramref name="index"/> as written (<see cref="SweepAxis.Written"/>).</summary>
+    public static double Written(IReadOnlyList<double> values, int index) =>
+        values is RangeValues && index > 0 && index < values.Count - 1
+            ? IO.Reports.ReportNumbers.ShortestDecimal((float)values[index])
+            : values[index];
+
     /// <summary>The smallest and the largest value; ranges answer from their ends.</summary>
     public static (double Lowest, double Highest) Bounds(IReadOnlyList<double> values)
     {

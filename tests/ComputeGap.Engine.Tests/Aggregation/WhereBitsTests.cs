@@ -24,6 +24,17 @@ public sealed class WhereBitsTests
     }
 
     [Fact]
+    public void A_month_outcome_s_never_matches_no_comparison_as_the_row_files_null_does_not()
+    {
+        var bits = new WhereBits(WhereParser.Parse("focus_target_month < 40 or focus_target_month != 12"), ["focus_target_month"]);
+
+        // Months 12, never (−1), 50: only 12 < 40 and only 50 != 12; the never is NULL in the rows and matches neither.
+        bits.Add([[12f, -1f, 50f]], first: 0, count: 3);
+
+        Assert.Equal(0b101UL, bits.ToWordsFrom(0, 1)[0]);
+    }
+
+    [Fact]
     public void Parts_placed_in_any_order_merge_into_the_same_bits()
     {
         var condition = WhereParser.Parse("share_EU < 0.5");
