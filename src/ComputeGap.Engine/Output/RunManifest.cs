@@ -46,6 +46,18 @@ public sealed partial class RunManifest
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Where { get; init; }
 
+    /// <summary>
+    /// The row schema the run's parts are written in (<see cref="IO.Reports.RowSchema"/>); null in a manifest
+    /// written before schema 2, whose parts are in schema 1. A run is resumed only in the schema this tool writes.
+    /// </summary>
+    [JsonPropertyName("row_schema")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? RowSchema { get; init; }
+
+    /// <summary>The row schema of the parts (1 when the manifest does not say).</summary>
+    [JsonIgnore]
+    public int PartSchema => RowSchema ?? IO.Reports.RowSchema.Unversioned;
+
     /// <summary>When the run started; every part's metadata carries it, so a repaired part reads like the original.</summary>
     [JsonPropertyName("created_utc")]
     public required DateTimeOffset Created { get; init; }

@@ -172,7 +172,8 @@ public static partial class SweepJob
         }
 
         var where = request.Condition?.ToString();
-        if (existing is not null && request.Resume && existing.First == request.First && existing.Count == request.Scenarios && existing.Where == where)
+        if (existing is not null && request.Resume && existing.First == request.First && existing.Count == request.Scenarios && existing.Where == where
+            && existing.PartSchema == RowSchema.Current)
         {
             RunRepair.DropDamagedParts(existing, files.Directory, log);
             return existing;
@@ -185,13 +186,16 @@ public static partial class SweepJob
                 File.Delete(Path.Combine(files.Directory, file));
             }
 
+            var replaced = existing.Parts.Count;
             existing.Parts.Clear();
 
             log?.Invoke(request.Resume
-                ? existing.Where != where
+                ? existing.PartSchema != RowSchema.Current
+                    ? $"resume: the earlier run's parts are in row schema {existing.PartSchema}, and this tool writes {RowSchema.Current}; starting afresh"
+                    : existing.Where != where
                     ? $"resume: the earlier run kept the bitmap of {(existing.Where is null ? "no condition" : $"\"{existing.Where}\"")}, not of {(where is null ? "none" : $"\"{where}\"")}; starting afresh"
                     : "resume: the earlier run covered other scenarios; starting afresh"
-                : $"replacing the earlier output of this run ({existing.Parts.Count} parts)");
+                : $"replacing the earlier output of this run ({replaced} parts)");
         }
         else if (request.Resume)
         {
@@ -208,6 +212,7 @@ public static partial class SweepJob
             ModelVersion = request.Spec.Model.Version,
             Output = request.Mode == OutputMode.Aggregate ? "aggregate" : "rows",
             Where = where,
+            RowSchema = RowSchema.Current,
             First = request.First,
             Count = request.Scenarios,
         }.At(files.Manifest);
