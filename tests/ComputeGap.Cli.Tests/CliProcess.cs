@@ -5,9 +5,10 @@ namespace ComputeGap.Cli.Tests;
 /// <summary>Runs the built computegap as a real child process, for tests that kill or interrupt it.</summary>
 public static class CliProcess
 {
-    private static string Dll => Path.Combine(AppContext.BaseDirectory, "computegap.dll");
+    public static Process Start(params string[] args) => StartIn(AppContext.BaseDirectory, args);
 
-    public static Process Start(params string[] args)
+    /// <summary>Starts the computegap.dll of <paramref name="directory"/> (a copy of the build, say).</summary>
+    public static Process StartIn(string directory, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -15,7 +16,7 @@ public static class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Dll);
+        info.ArgumentList.Add(Path.Combine(directory, "computegap.dll"));
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -25,9 +26,12 @@ public static class CliProcess
     }
 
     /// <summary>Runs to the end (with a generous time limit) and returns exit code and stderr.</summary>
-    public static async Task<(int ExitCode, string Error)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Error)> RunAsync(params string[] args) => RunInAsync(AppContext.BaseDirectory, args);
+
+    /// <summary><see cref="RunAsync"/> with the computegap.dll of <paramref name="directory"/>.</summary>
+    public static async Task<(int ExitCode, string Error)> RunInAsync(string directory, params string[] args)
     {
-        using var process = Start(args);
+        using var process = StartIn(directory, args);
         var error = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));

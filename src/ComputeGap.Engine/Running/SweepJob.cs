@@ -111,13 +111,6 @@ public static partial class SweepJob
         return new SweepResult(request.Mode, request.OutDirectory, request.Scenarios, todo, clock.Elapsed, backend.Name, backend.Device, reason) { Computing = times.Computing };
     }
 
-    /// <summary>A file-name-safe form of the sweep's name.</summary>
-    public static string FileStem(string name)
-    {
-        var safe = new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]).Trim('.');
-        return safe.Length > 0 ? safe : "sweep";
-    }
-
     /// <summary>
     /// Makes this process the run's one writer and opens its manifest. The directory's claim lock is
     /// held (waiting a few seconds for another writer's claim) while the directory is checked for

@@ -16,7 +16,14 @@ public sealed class RunFiles(string directory, string sweepName, Shard shard, Ou
 
     public string Directory { get; } = directory;
 
-    public string Stem { get; } = SweepJob.FileStem(sweepName);
+    public string Stem { get; } = FileStem(sweepName);
+
+    /// <summary>A file-name-safe form of the sweep's name.</summary>
+    public static string FileStem(string name)
+    {
+        var safe = new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]).Trim('.');
+        return safe.Length > 0 ? safe : "sweep";
+    }
 
     public string Manifest => Path.Combine(Directory, $"{Stem}.{(shard.IsWhole ? "all" : shard.FileTag)}.{Mode}.manifest.json");
 

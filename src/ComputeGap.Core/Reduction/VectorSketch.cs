@@ -1,9 +1,8 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using ComputeGap.Core.Reduction;
 
-namespace ComputeGap.Engine.Backends;
+namespace ComputeGap.Core.Reduction;
 
 /// <summary>
 /// <see cref="QuantileSketch.Slot"/> for eight values at once: the same slot for every finite value,

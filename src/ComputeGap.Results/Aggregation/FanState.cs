@@ -1,6 +1,5 @@
 using ComputeGap.Core.Models;
 using ComputeGap.Core.Reduction;
-using ComputeGap.Engine.Backends;
 
 namespace ComputeGap.Engine.Aggregation;
 
