@@ -29,7 +29,7 @@ internal static class TableReport
     {
         var subject = ReportSubject.Of(data);
         sink.Section("Outcomes (shares in %, compute in H100e, prices in $, months as calendar months; "
-            + "month outcomes leave -1 = never out and count it as 'never')");
+            + "a month outcome's 'never', NULL in the rows, is left out and counted as 'never')");
         sink.Text(subject.FromSketches
             ? "Quantiles come from mergeable sketches of the aggregates, within 1 % relative error; counts, means, min and max are exact."
             : "Quantiles are exact over the rows (R-7, as numpy and DuckDB quantile_cont).");
