@@ -30,6 +30,29 @@ public sealed class DecompositionTests
     }
 
     /// <summary>
+    /// A month outcome's "never" (−1) is left out as the statistics leave it: the hand-worked grid above with
+    /// two extra cells of "never" at a = 1, b = 3 gives the same indices, and the cells of "never" are empty (NaN).
+    /// </summary>
+    [Fact]
+    public void NeverIsLeftOutOfTheGridIndicesOfAMonthOutcome()
+    {
+        double[] a = [0, 0, 0, 0, 1, 1, 1, 1];
+        double[] b = [0, 1, 2, 3, 0, 1, 2, 3];
+        double[] y = [0, 2, 4, -1, 1, 4, 7, -1];
+        var columns = new Dictionary<string, double[]> { ["a"] = a, ["b"] = b, ["y"] = y };
+
+        var grid = GridDecomposition.Compute("y", ["a", "b"], name => columns[name], never: -1)!;
+
+        Assert.Equal(16.0 / 3, grid.Variance, 12);
+        Assert.Equal(3.0 / 16, grid.FirstOrder["a"], 12);
+        Assert.Equal(25.0 / 32, grid.FirstOrder["b"], 12);
+        var pair = Assert.Single(grid.Pairs);
+        Assert.Equal(1.0 / 32, pair.S2, 12);
+        Assert.Equal([0.0, 2, 4, double.NaN], pair.Means[0]);
+        Assert.Equal(0, grid.MainEffects.Single(e => e.Axis == "b").Levels[^1].Count);
+    }
+
+    /// <summary>
     /// Two policies over four futures: y = 1, 2, 3, 4 and 2, 1, 5, 0. Best per future 2, 2, 5, 4;
     /// regrets 1, 0, 2, 0 (median 0.5, R-7 p90 1.7, best in half) and 0, 1, 0, 4 (median 0.5, p90 3.1).
     /// </summary>

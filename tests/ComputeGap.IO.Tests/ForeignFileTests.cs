@@ -41,31 +41,64 @@ public sealed class ForeignFileTests
     }
 
     [Fact]
-    public async Task A_null_in_an_int32_column_reads_as_the_in_memory_null()
+    public async Task A_null_in_an_int32_month_outcome_reads_as_never()
     {
         using var dir = new TempDirectory();
         var path = dir.File("null-int.parquet");
-        var month = new DataField("month", typeof(int?), isNullable: true);
+        var month = new DataField("target_month", typeof(int?), isNullable: true);
         await WriteAsync(path, new ParquetSchema(month), group => group.WriteAsync(month, new ReadOnlyMemory<int?>([3, null])));
 
         var table = await ParquetTableReader.ReadAsync(path);
 
-        Assert.True(table["month"].Nullable);
-        Assert.Equal([3, ColumnTypes.NullInt32], table["month"].As<int>());
-        Assert.Equal([3, double.NaN], table["month"].ToComparableDoubles());
+        Assert.True(table["target_month"].Nullable);
+        Assert.Equal([3, ColumnTypes.NullInt32], table["target_month"].As<int>());
+        Assert.Equal([3, double.NaN], table["target_month"].ToComparableDoubles());
     }
 
     [Fact]
-    public async Task A_nullable_int32_column_holding_the_in_memory_null_is_refused()
+    public async Task A_null_in_another_int32_column_is_refused_since_it_would_count_as_minus_one()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("null-count.parquet");
+        var count = new DataField("count", typeof(int?), isNullable: true);
+        await WriteAsync(path, new ParquetSchema(count), group => group.WriteAsync(count, new ReadOnlyMemory<int?>([3, null])));
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => ParquetTableReader.ReadAsync(path));
+
+        Assert.Contains("'count' holds a null", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_nullable_int32_column_without_nulls_keeps_its_minus_ones()
+    {
+        // DuckDB and pyarrow write every column OPTIONAL: a copy of a schema-1 run (never = -1) reads as it was.
+        using var dir = new TempDirectory();
+        var path = dir.File("copied.parquet");
+        var month = new DataField("target_month", typeof(int?), isNullable: true);
+        var delta = new DataField("delta", typeof(int?), isNullable: true);
+        await WriteAsync(path, new ParquetSchema(month, delta), async group =>
+        {
+            await group.WriteAsync(month, new ReadOnlyMemory<int?>([ColumnTypes.NullInt32, 7]));
+            await group.WriteAsync(delta, new ReadOnlyMemory<int?>([-1, 2]));
+        });
+
+        var table = await ParquetTableReader.ReadAsync(path);
+
+        Assert.Equal([ColumnTypes.NullInt32, 7], table["target_month"].As<int>());
+        Assert.Equal([-1, 2], table["delta"].As<int>());
+    }
+
+    [Fact]
+    public async Task A_month_outcome_holding_both_nulls_and_the_in_memory_null_is_refused()
     {
         using var dir = new TempDirectory();
         var path = dir.File("minus-one.parquet");
-        var month = new DataField("month", typeof(int?), isNullable: true);
+        var month = new DataField("target_month", typeof(int?), isNullable: true);
         await WriteAsync(path, new ParquetSchema(month), group => group.WriteAsync(month, new ReadOnlyMemory<int?>([ColumnTypes.NullInt32, null])));
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => ParquetTableReader.ReadAsync(path));
 
-        Assert.Contains("'month'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'target_month'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ public sealed class NullableColumnTests
 {
     private static readonly ColumnSpec[] Specs =
     [
-        new("month", ColumnType.Int32, Nullable: true),
+        new("target_month", ColumnType.Int32, Nullable: true),
         new("date", ColumnType.Date, Nullable: true),
         new("day", ColumnType.Date),
         new("value", ColumnType.Float64, Nullable: true),
@@ -66,11 +66,11 @@ public sealed class NullableColumnTests
 
         var types = (await DuckDb.QueryAsync(path, "DESCRIBE data")).ToDictionary(r => r["column_name"].GetString()!, r => r["column_type"].GetString()!);
         var row = Assert.Single(await DuckDb.QueryAsync(path,
-            "SELECT count(*) FILTER (WHERE month IS NULL) AS nulls, avg(month) AS mean, count(*) FILTER (WHERE value IS NULL) AS missing, "
-            + "bool_and(date = DATE '2025-01-01' + to_months(month)) AS dates, count(*) FILTER (WHERE date IS NULL) AS no_date, "
+            "SELECT count(*) FILTER (WHERE target_month IS NULL) AS nulls, avg(target_month) AS mean, count(*) FILTER (WHERE value IS NULL) AS missing, "
+            + "bool_and(date = DATE '2025-01-01' + to_months(target_month)) AS dates, count(*) FILTER (WHERE date IS NULL) AS no_date, "
             + "min(day)::VARCHAR AS first_day, max(day)::VARCHAR AS last_day FROM data"));
 
-        Assert.Equal("INTEGER", types["month"]);
+        Assert.Equal("INTEGER", types["target_month"]);
         Assert.Equal("DATE", types["date"]);
         Assert.Equal("DATE", types["day"]);
         Assert.Equal(months.Count(m => m == ColumnTypes.NullInt32), DuckDb.ToInt64(row["nulls"]));

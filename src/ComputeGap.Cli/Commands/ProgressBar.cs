@@ -15,6 +15,7 @@ public sealed class ProgressBar(TextWriter error) : IProgress<SweepProgress>, ID
     private readonly Stopwatch _sincePlain = Stopwatch.StartNew();
     private readonly Lock _gate = new();
     private bool _drawn;
+    private int _drawnLength;
 
     public void Report(SweepProgress value)
     {
@@ -25,7 +26,10 @@ public sealed class ProgressBar(TextWriter error) : IProgress<SweepProgress>, ID
             if (_terminal)
             {
                 var filled = (int)Math.Round(fraction * Width);
-                error.Write($"\r[{new string('#', filled)}{new string('.', Width - filled)}] {text}   ");
+                // Padded to the last line's length, so a shorter line (the "writing" note gone) leaves no tail.
+                var line = $"[{new string('#', filled)}{new string('.', Width - filled)}] {text}";
+                error.Write($"\r{line.PadRight(_drawnLength)}");
+                _drawnLength = line.Length;
                 _drawn = true;
             }
             else if (_sincePlain.Elapsed >= PlainInterval || value.Done == value.Total)
@@ -55,6 +59,7 @@ public sealed class ProgressBar(TextWriter error) : IProgress<SweepProgress>, ID
             {
                 error.WriteLine();
                 _drawn = false;
+                _drawnLength = 0;
             }
         }
     }

@@ -76,5 +76,6 @@ public static partial class SweepJob
             cancellationToken).ConfigureAwait(false);
         var last = pendingCount;
         await Heartbeat.AwaitAsync(CommitAsync(), () => progress.Report(new SweepProgress(options.Count - last, options.Count, TimeSpan.Zero) { Writing = last })).ConfigureAwait(false);
+        progress.Report(new SweepProgress(options.Count, options.Count, TimeSpan.Zero));
     }
 }

@@ -6,8 +6,9 @@ namespace ComputeGap.IO.Parquet;
 /// <summary>Reads one column chunk into a slice of a typed array, required or nullable.</summary>
 /// <remarks>
 /// A null becomes the in-memory null of its type (<see cref="ColumnTypes"/>): NaN in floats, <see cref="ColumnTypes.NullInt32"/>
-/// in int32 columns, <see cref="ColumnTypes.NullDate"/> in dates. A value equal to that sentinel beside nulls could not be
-/// told from one and is refused; int64 and text columns have no in-memory null, so a null in one is refused.
+/// in an int32 month outcome (other int32 columns refuse nulls), <see cref="ColumnTypes.NullDate"/> in dates. A value equal to
+/// that sentinel beside nulls could not be told from one and is refused; int64 and text columns have no in-memory null, so a
+/// null in one is refused.
 /// </remarks>
 internal static class ColumnReads
 {
@@ -15,12 +16,7 @@ internal static class ColumnReads
         string path, CancellationToken cancellationToken) => target switch
         {
             long[] a => ReadAsync(group, field, a.AsMemory(offset, rows), v => v ?? throw HoldsNull(path, field), cancellationToken),
-            int[] a => ReadAsync(group, field, a.AsMemory(offset, rows), v => v switch
-            {
-                null => ColumnTypes.NullInt32,
-                ColumnTypes.NullInt32 => throw HoldsSentinel(path, field, ColumnTypes.NullInt32),
-                { } value => value,
-            }, cancellationToken),
+            int[] a => ReadInt32Async(group, field, a.AsMemory(offset, rows), path, cancellationToken),
             DateOnly[] a => ReadAsync(group, field, a.AsMemory(offset, rows), v => v is not { } value ? ColumnTypes.NullDate
                 : value != ColumnTypes.NullDate ? value : throw HoldsSentinel(path, field, ColumnTypes.NullDate), cancellationToken),
             float[] a => ReadAsync(group, field, a.AsMemory(offset, rows), static v => v ?? float.NaN, cancellationToken),
@@ -28,6 +24,42 @@ internal static class ColumnReads
             string[] a => ReadStringsAsync(group, field, a.AsMemory(offset, rows), path, cancellationToken),
             _ => throw new InvalidOperationException($"Unsupported target array {target.GetType().Name}."),
         };
+
+    /// <summary>
+    /// Reads int32 values. A chunk without nulls is read as it is (a −1 is a −1; in a month outcome of a file
+    /// written before row schema 2 it is "never", as in memory). Nulls are read as
+    /// <see cref="ColumnTypes.NullInt32"/> only in a month outcome (<see cref="Reports.OutcomeColumns.IsMonth"/>),
+    /// where a null means "never", and only when no value of the chunk is −1 too (it could not be told from
+    /// them); in any other integer column a null is refused, since −1 would be averaged in as a value.
+    /// </summary>
+    private static async ValueTask ReadInt32Async(ParquetRowGroupReader group, DataField field, Memory<int> target,
+        string path, CancellationToken cancellationToken)
+    {
+        if (!field.IsNullable)
+        {
+            await group.ReadAsync(field, target, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var buffer = new int?[target.Length];
+        await group.ReadAsync(field, buffer.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+        var nulls = Array.IndexOf(buffer, null) >= 0;
+        if (nulls && !Reports.OutcomeColumns.IsMonth(field.Name))
+        {
+            throw HoldsNull(path, field);
+        }
+
+        var span = target.Span;
+        for (var i = 0; i < buffer.Length; i++)
+        {
+            span[i] = buffer[i] switch
+            {
+                null => ColumnTypes.NullInt32,
+                ColumnTypes.NullInt32 when nulls => throw HoldsSentinel(path, field, ColumnTypes.NullInt32),
+                { } value => value,
+            };
+        }
+    }
 
     /// <summary>Reads UTF-8 text; a null (in a nullable column) is refused.</summary>
     private static async ValueTask ReadStringsAsync(ParquetRowGroupReader group, DataField field, Memory<string> target,

@@ -107,8 +107,10 @@ public sealed class ParquetParts : IColumnSource
         ForEachBlockAsync(names, body).GetAwaiter().GetResult();
 
     /// <summary><see cref="ForEachBlock"/>, reading asynchronously.</summary>
+    /// <exception cref="NotSupportedException">More rows than one column holds (<see cref="RowCount"/>), before anything is read.</exception>
     public Task ForEachBlockAsync(IReadOnlyList<string> names, Action<int, int, double[][]> body, CancellationToken cancellationToken = default)
     {
+        _ = RowCount;
         var offset = 0;
         return ForEachRowGroupAsync(names, (columns, rows) =>
         {
@@ -130,7 +132,7 @@ public sealed class ParquetParts : IColumnSource
         var specs = names.Select(n => Find(n) ?? throw new KeyNotFoundException($"The table has no column '{n}'.")).ToArray();
         var largest = checked((int)Files.Max(f => f.LargestRowGroup));
         var arrays = specs.Select(s => ColumnTypes.CreateArray(s.Type, largest)).ToArray();
-        var columns = specs.Select((s, i) => new TableColumn(s.Name, s.Type, arrays[i])).ToArray();
+        var columns = specs.Select((s, i) => new TableColumn(s.Name, s.Type, arrays[i], s.Nullable)).ToArray();
         foreach (var file in Files)
         {
             await ForEachRowGroupAsync(file.Path, specs, 0, (rows, _) => (arrays, 0, () => body(columns, rows)), cancellationToken)

@@ -167,7 +167,7 @@ public sealed record SummaryData(
             Sensitivity = sensitivity,
             SensitivityNote = missing,
             PolicyComparer = policies is null ? null : (outcome, lowerIsBetter) => policies((outcome, lowerIsBetter)),
-            GridDecomposer = metadata.Design is null ? Once<string, IO.Sensitivity.GridDecomposition?>(outcome => IO.Sensitivity.GridDecomposition.Compute(outcome, metadata.Axes, source.ForEachBlock)) : null,
+            GridDecomposer = metadata.Design is null ? Once<string, IO.Sensitivity.GridDecomposition?>(outcome => IO.Sensitivity.GridDecomposition.Compute(outcome, metadata.Axes, source.ForEachBlock, OutcomeColumns.IsMonth(outcome) ? OutcomeColumns.NeverMonth : null)) : null,
             ConditionEvaluator = condition => conditions(condition.ToString()),
             MainEffectsOf = Once<string, IReadOnlyList<AxisEffect>?>(outcome => specs.ContainsKey(outcome) ? MainEffectsOfColumn(source, metadata.Axes, outcome) : null),
             Extremes = extremes,

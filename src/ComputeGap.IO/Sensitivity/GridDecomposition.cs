@@ -32,16 +32,21 @@ public sealed record GridDecomposition(string Outcome, double Variance, IReadOnl
     public const int MaxValuesPerAxis = 64;
 
     /// <summary>The decomposition of <paramref name="outcome"/> over <paramref name="axes"/> (column arrays of any numeric type by name), or null without axes.</summary>
-    public static GridDecomposition? Compute(string outcome, IReadOnlyList<string> axes, Func<string, Array> column) =>
-        Compute(outcome, axes, (names, body) => ColumnBlocks.ForEachInOrder([.. names.Select(column)], body));
+    public static GridDecomposition? Compute(string outcome, IReadOnlyList<string> axes, Func<string, Array> column, double? never = null) =>
+        Compute(outcome, axes, (names, body) => ColumnBlocks.ForEachInOrder([.. names.Select(column)], body), never);
 
     /// <summary>
     /// The decomposition of <paramref name="outcome"/> over <paramref name="axes"/>, or null without axes,
     /// from four passes over blocks of the columns (<see cref="IColumnSource.ForEachBlock"/>): the mean, the
     /// variance, the main effects, and every pair's cells at once. Memory holds blocks and sums, not columns.
     /// </summary>
-    public static GridDecomposition? Compute(string outcome, IReadOnlyList<string> axes, Action<IReadOnlyList<string>, Action<int, int, double[][]>> forEachBlock)
+    /// <param name="outcome">The outcome column.</param>
+    /// <param name="axes">The grid's axis columns.</param>
+    /// <param name="forEachBlock">Walks blocks of the named columns in row order.</param>
+    /// <param name="never">An outcome value left out like a non-finite one (a month outcome's "never"), or null.</param>
+    public static GridDecomposition? Compute(string outcome, IReadOnlyList<string> axes, Action<IReadOnlyList<string>, Action<int, int, double[][]>> forEachBlock, double? never = null)
     {
+        bool Kept(double v) => double.IsFinite(v) && v != never;
         if (axes.Count == 0)
         {
             return null;
@@ -53,7 +58,7 @@ public sealed record GridDecomposition(string Outcome, double Variance, IReadOnl
         {
             foreach (var v in blocks[0].AsSpan(0, length))
             {
-                if (double.IsFinite(v))
+                if (Kept(v))
                 {
                     (n, sum) = (n + 1, sum + v);
                 }
@@ -71,12 +76,12 @@ public sealed record GridDecomposition(string Outcome, double Variance, IReadOnl
         {
             foreach (var v in blocks[0].AsSpan(0, length))
             {
-                squares += double.IsFinite(v) ? (v - mean) * (v - mean) : 0;
+                squares += Kept(v) ? (v - mean) * (v - mean) : 0;
             }
         });
 
         var variance = squares / n;
-        var sums = axes.Select(_ => new Statistics.AxisEffectSums()).ToArray();
+        var sums = axes.Select(_ => new Statistics.AxisEffectSums(never)).ToArray();
         forEachBlock([outcome, .. axes], (_, length, blocks) =>
         {
             for (var a = 0; a < sums.Length; a++)
@@ -117,7 +122,7 @@ public sealed record GridDecomposition(string Outcome, double Variance, IReadOnl
                     var (xa, xb, y) = (blocks[a + 1], blocks[b + 1], blocks[0]);
                     for (var i = 0; i < length; i++)
                     {
-                        if (double.IsFinite(y[i]) && levels[a].Index.TryGetValue(xa[i], out var p) && levels[b].Index.TryGetValue(xb[i], out var q))
+                        if (Kept(y[i]) && levels[a].Index.TryGetValue(xa[i], out var p) && levels[b].Index.TryGetValue(xb[i], out var q))
                         {
                             cellSums[p, q] += y[i];
                             counts[p, q]++;

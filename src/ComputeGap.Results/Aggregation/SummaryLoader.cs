@@ -61,12 +61,23 @@ public static class SummaryLoader
             : summary;
     }
 
-    /// <summary>The series files beside the row parts: each part's <c>.series.parquet</c> twin that exists.</summary>
-    private static string[] SeriesPartsOf(ParquetParts rows) =>
-        [.. rows.Files.Select(f => f.Path)
+    /// <summary>
+    /// The series files beside the row parts: every part's <c>.series.parquet</c> twin, or none when no part
+    /// has one. Fans of some parts only would pass for the whole run's, so a run where some parts have a
+    /// series and some not is refused.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Some row parts have a series file and others not (names the first without).</exception>
+    private static string[] SeriesPartsOf(ParquetParts rows)
+    {
+        var twins = rows.Files.Select(f => f.Path)
             .Where(p => p.EndsWith(Output.RunFiles.RowsSuffix, StringComparison.Ordinal))
-            .Select(p => p[..^Output.RunFiles.RowsSuffix.Length] + SeriesSuffix)
-            .Where(File.Exists)];
+            .Select(p => (Rows: p, Series: p[..^Output.RunFiles.RowsSuffix.Length] + SeriesSuffix))
+            .ToList();
+        var missing = twins.Where(t => !File.Exists(t.Series)).ToList();
+        return missing.Count == twins.Count ? []
+            : missing.Count == 0 ? [.. twins.Select(t => t.Series)]
+            : throw new InvalidDataException($"{missing.Count} of {twins.Count} row parts have no series file (first: {missing[0].Series}), so fan charts would show only part of the run; rerun those scenarios with --series, or draw without fans by moving the series files away");
+    }
 
     private static async Task<SummaryData> FromAggregatesAsync(string path, CancellationToken cancellationToken) =>
         (await AggregateState.ReadAsync(path, cancellationToken).ConfigureAwait(false)).ToSummary();
