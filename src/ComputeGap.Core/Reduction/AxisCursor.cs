@@ -1,3 +1,5 @@
+using ComputeGap.Core.Model;
+
 namespace ComputeGap.Core.Reduction;
 
 /// <summary>
@@ -15,7 +17,7 @@ public static class AxisCursor
         for (var a = 0; a < axes.AxisCount; a++)
         {
             var stride = axes.Stride(a);
-            memory[2 * a] = (scenario / stride) % axes.Count(a);
+            memory[2 * a] = GridPosition.Of(scenario, stride, axes.Count(a));
             memory[(2 * a) + 1] = stride - (scenario % stride);
         }
     }

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using ComputeGap.Core.Model;
 using ComputeGap.Core.Models;
 using ComputeGap.Core.Reduction;
 
@@ -197,7 +198,7 @@ public sealed partial class CpuBlockReducer
             }
 
             var table = _table.AsSpan(varying * BlockSize, count);
-            var position = (int)(first / stride % _axisCounts[a]);
+            var position = GridPosition.Of(first, stride, _axisCounts[a]);
             var left = stride - (first % stride);
             for (var i = 0; i < count;)
             {
@@ -368,7 +369,7 @@ public sealed partial class CpuBlockReducer
             mask |= 1 << a;
             var stride = _axisStrides[a];
             var runs = ((first + count - 1) / stride) - (first / stride) + 1;
-            var position = (int)(first / stride % _axisCounts[a]);
+            var position = GridPosition.Of(first, stride, _axisCounts[a]);
             for (var n = 0; n < Math.Min(runs, _axisCounts[a]); n++)
             {
                 var v = _axisOffsets[a] + ((position + n) % _axisCounts[a]);
