@@ -20,7 +20,7 @@ public sealed class ColumnStreamingTests
     {
         using var directory = new TempDirectory();
         var table = GridTable();
-        var parts = await WritePartsAsync(table, directory, rowGroup: 40_000, files: 3);
+        var parts = await WritePartsAsync(table, directory, 40_000, 40_000, 40_000);
 
         var seen = new double[2][];
         seen[0] = new double[table.RowCount];
@@ -43,11 +43,26 @@ public sealed class ColumnStreamingTests
     }
 
     [Fact]
+    public async Task Parts_of_different_row_group_sizes_stream_as_their_columns()
+    {
+        // Small groups first: the reused buffers must be sized for the largest group of any part.
+        using var directory = new TempDirectory();
+        var table = GridTable();
+        var parts = await WritePartsAsync(table, directory, 1_000, 70_000);
+
+        var seen = new double[table.RowCount];
+        parts.ForEachBlock(["share_EU"], (start, length, blocks) => blocks[0].AsSpan(0, length).CopyTo(seen.AsSpan(start)));
+
+        Assert.Equal(table["share_EU"].ToDoubles(), seen);
+        Assert.Equal(SummaryReport.Render(SummaryData.FromColumns(table), ReportFormat.Json), SummaryReport.Render(SummaryData.FromColumns(parts), ReportFormat.Json));
+    }
+
+    [Fact]
     public async Task A_summary_streamed_from_parts_equals_the_summary_of_the_table_in_memory()
     {
         using var directory = new TempDirectory();
         var table = GridTable();
-        var parts = await WritePartsAsync(table, directory, rowGroup: 40_000, files: 3);
+        var parts = await WritePartsAsync(table, directory, 40_000, 40_000, 40_000);
 
         foreach (var outcome in new string?[] { null, "focus_target_month", "share_US" })
         {
@@ -66,7 +81,7 @@ public sealed class ColumnStreamingTests
     {
         using var directory = new TempDirectory();
         var table = GridTable();
-        var parts = await WritePartsAsync(table, directory, rowGroup: 40_000, files: 3);
+        var parts = await WritePartsAsync(table, directory, 40_000, 40_000, 40_000);
         var share = table["share_EU"].ToDoubles();
         var scenario = table["scenario"].As<long>();
         var rows = Enumerable.Range(0, share.Length).Where(i => double.IsFinite(share[i])).ToArray();
@@ -153,19 +168,20 @@ public sealed class ColumnStreamingTests
             metadata);
     }
 
-    /// <summary>The table written as <paramref name="files"/> part files of <paramref name="rowGroup"/>-row groups, opened as parts.</summary>
-    private static async Task<ParquetParts> WritePartsAsync(ColumnTable table, TempDirectory directory, int rowGroup, int files)
+    /// <summary>The table written as one part file per entry of <paramref name="rowGroups"/>, in groups of that many rows, opened as parts.</summary>
+    private static async Task<ParquetParts> WritePartsAsync(ColumnTable table, TempDirectory directory, params int[] rowGroups)
     {
         var specs = table.Specs;
+        var files = rowGroups.Length;
         var perFile = (table.RowCount + files - 1) / files;
         var paths = new List<string>();
         for (var f = 0; f < files; f++)
         {
             var path = directory.File($"part-{f}.rows.parquet");
             await using var writer = await ParquetTableWriter.CreateAsync(path, specs, table.Metadata);
-            for (var start = f * perFile; start < Math.Min(table.RowCount, (f + 1) * perFile); start += rowGroup)
+            for (var start = f * perFile; start < Math.Min(table.RowCount, (f + 1) * perFile); start += rowGroups[f])
             {
-                var count = Math.Min(rowGroup, Math.Min(table.RowCount, (f + 1) * perFile) - start);
+                var count = Math.Min(rowGroups[f], Math.Min(table.RowCount, (f + 1) * perFile) - start);
                 var from = start;
                 await writer.WriteRowGroupAsync([.. table.Columns.Select(column => Slice(column.Values, from, count))], count);
             }
