@@ -113,18 +113,19 @@ public sealed partial class CpuBackend
         }
 
         return new AggregateWorker<TLane>(
-            new Worker<TLane>(new TLane[plan.Model.SlotCount], fanLength > 0 ? new long[fanLength] : null, plan),
+            new Worker<TLane>(new TLane[plan.Model.SlotCount], fanLength > 0 ? new int[fanLength] : null, plan),
             new ChunkBuffers(plan.OutcomeCount, PartialLayout.BlockSize + ColumnPadding, 0),
             new CpuBlockReducer(layout, plan.Keys, plan.AxisCounts, plan.AxisStrides, plan.AxisOffsets),
             new long[sketchLength]);
     }
 
     /// <summary>Integer counts: the total does not depend on the order the workers add theirs.</summary>
-    private static void Add(long[] counts, long[] total)
+    private static void Add<T>(T[] counts, long[] total)
+        where T : System.Numerics.IBinaryInteger<T>
     {
         for (var i = 0; i < counts.Length; i++)
         {
-            total[i] += counts[i];
+            total[i] += long.CreateTruncating(counts[i]);
         }
     }
 

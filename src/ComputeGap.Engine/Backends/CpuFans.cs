@@ -5,7 +5,7 @@ using ComputeGap.Core.Reduction;
 namespace ComputeGap.Engine.Backends;
 
 /// <summary>Counts each month's series values (the first <paramref name="width"/> observer values; diagnostics after them are not) of a scenario group into per-worker fan sketches.</summary>
-internal readonly struct CpuFans<TLane>(long[] counts, int valid, int width) : IMonthObserver<TLane>
+internal readonly struct CpuFans<TLane>(int[] counts, int valid, int width) : IMonthObserver<TLane>
     where TLane : struct, IHostLane<TLane>
 {
     public bool Enabled => true;
