@@ -21,7 +21,7 @@ public sealed class RunReadingTests
 
         await SweepJob.RunAsync(
             new SweepRequest(Spec(), directory.Path, BackendChoice.Cpu, ChunkSize: 4096, Output: OutputMode.Aggregate),
-            devices, progress: new Inline(p => { lock (reports) { reports.Add(p); } }));
+            devices, progress: new InlineProgress(p => { lock (reports) { reports.Add(p); } }));
 
         var last = reports[^1];
         Assert.Equal((last.Total, 0L), (last.Done, last.Writing));
@@ -45,10 +45,5 @@ public sealed class RunReadingTests
 
         Assert.Contains($"1 of {series.Length} row parts have no series file (first: {series[1]})", error.Message, StringComparison.Ordinal);
         Assert.Empty((await SummaryLoader.LoadAsync(directory.Path, CancellationToken.None)).Fans);
-    }
-
-    private sealed class Inline(Action<SweepProgress> report) : IProgress<SweepProgress>
-    {
-        public void Report(SweepProgress value) => report(value);
     }
 }

@@ -19,7 +19,7 @@ public sealed class WritingProgressTests
         var plan = TestSweeps.RandomGrid(seed: 3, horizon: 12);
         var seen = new TaskCompletionSource();
         var reports = new List<SweepProgress>();
-        var progress = new Inline(p =>
+        var progress = new InlineProgress(p =>
         {
             lock (reports)
             {
@@ -41,12 +41,6 @@ public sealed class WritingProgressTests
         var last = plan.ScenarioCount % Chunk == 0 ? Chunk : plan.ScenarioCount % Chunk;
         Assert.Equal(plan.ScenarioCount - last, writing.Done);
         Assert.Equal((plan.ScenarioCount, 0L), (reports[^1].Done, reports[^1].Writing));
-    }
-
-    /// <summary>Reports on the reporting thread (Progress&lt;T&gt; would post them elsewhere, later).</summary>
-    private sealed class Inline(Action<SweepProgress> report) : IProgress<SweepProgress>
-    {
-        public void Report(SweepProgress value) => report(value);
     }
 
     /// <summary>Finishes its last chunk only once <paramref name="release"/> completes.</summary>

@@ -1,6 +1,12 @@
 namespace ComputeGap.IO.Parquet;
 
 /// <summary>
+/// Walks the named columns of a table in blocks of consecutive rows, in row order: <paramref name="body"/>(first
+/// row, rows, each column's doubles), as <see cref="IColumnSource.ForEachBlock"/> does.
+/// </summary>
+public delegate void BlockWalk(IReadOnlyList<string> names, Action<int, int, double[][]> body);
+
+/// <summary>
 /// Reads a numeric column array (<c>long[]</c>, <c>int[]</c>, <c>float[]</c>, <c>double[]</c>) block by
 /// block as doubles, so code that works in doubles never holds a widened copy of a whole column
 /// (10^8 float32 values are 400 MB; as doubles, another 800 MB).

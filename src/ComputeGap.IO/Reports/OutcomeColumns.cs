@@ -52,4 +52,7 @@ public static class OutcomeColumns
 
     /// <summary>True for month outcomes (name ends in <c>_month</c>), whose −1 (NULL in a file) means "never".</summary>
     public static bool IsMonth(string column) => column.EndsWith(MonthSuffix, StringComparison.Ordinal);
+
+    /// <summary>The value meaning "never" in <paramref name="column"/> (<see cref="NeverMonth"/> for a month outcome), else null.</summary>
+    public static double? Never(string column) => IsMonth(column) ? NeverMonth : null;
 }

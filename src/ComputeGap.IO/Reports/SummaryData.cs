@@ -167,9 +167,9 @@ public sealed record SummaryData(
             Sensitivity = sensitivity,
             SensitivityNote = missing,
             PolicyComparer = policies is null ? null : (outcome, lowerIsBetter) => policies((outcome, lowerIsBetter)),
-            GridDecomposer = metadata.Design is null ? Once<string, IO.Sensitivity.GridDecomposition?>(outcome => IO.Sensitivity.GridDecomposition.Compute(outcome, metadata.Axes, source.ForEachBlock, OutcomeColumns.IsMonth(outcome) ? OutcomeColumns.NeverMonth : null)) : null,
+            GridDecomposer = metadata.Design is null ? Once<string, IO.Sensitivity.GridDecomposition?>(outcome => IO.Sensitivity.GridDecomposition.Compute(outcome, metadata.Axes, source.ForEachBlock, OutcomeColumns.Never(outcome))) : null,
             ConditionEvaluator = condition => conditions(condition.ToString()),
-            MainEffectsOf = Once<string, IReadOnlyList<AxisEffect>?>(outcome => specs.ContainsKey(outcome) ? MainEffectsOfColumn(source, metadata.Axes, outcome) : null),
+            MainEffectsOf = Once<string, IReadOnlyList<AxisEffect>?>(outcome => specs.ContainsKey(outcome) ? AxisEffects.OfBlocks(metadata.Axes, outcome, source.ForEachBlock, OutcomeColumns.Never(outcome)) : null),
             Extremes = extremes,
         };
     }
@@ -264,25 +264,9 @@ public sealed record SummaryData(
         return (OutcomeStats.OfColumn(spec.Name, values, NeverOf(spec), reorder), found);
     }
 
-    /// <summary>Main effects of <paramref name="outcome"/> from one pass over blocks, a month outcome's "never" left out as the statistics leave it.</summary>
-    private static List<AxisEffect> MainEffectsOfColumn(IColumnSource source, IReadOnlyList<string> axes, string outcome)
-    {
-        var never = OutcomeColumns.IsMonth(outcome) ? OutcomeColumns.NeverMonth : (double?)null;
-        var sums = axes.Select(_ => new AxisEffectSums(never)).ToArray();
-        source.ForEachBlock([outcome, .. axes], (_, length, blocks) =>
-        {
-            for (var a = 0; a < sums.Length; a++)
-            {
-                sums[a].Add(blocks[a + 1].AsSpan(0, length), blocks[0].AsSpan(0, length));
-            }
-        });
-
-        return [.. axes.Select((axis, a) => sums[a].ToEffect(axis))];
-    }
-
     /// <summary>The "never" sentinel of an integer month outcome, else null.</summary>
     private static double? NeverOf(ColumnSpec spec) =>
-        OutcomeColumns.IsMonth(spec.Name) && spec.Type is ColumnType.Int32 or ColumnType.Int64 ? OutcomeColumns.NeverMonth : null;
+        spec.Type is ColumnType.Int32 or ColumnType.Int64 ? OutcomeColumns.Never(spec.Name) : null;
 
     /// <summary>Rows from which reading a column first returns the memory of those dropped (<see cref="ColumnMemory.Release"/>).</summary>
     private const int LargeTable = 1_000_000;

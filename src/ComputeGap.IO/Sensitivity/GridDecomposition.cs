@@ -44,7 +44,7 @@ public sealed record GridDecomposition(string Outcome, double Variance, IReadOnl
     /// <param name="axes">The grid's axis columns.</param>
     /// <param name="forEachBlock">Walks blocks of the named columns in row order.</param>
     /// <param name="never">An outcome value left out like a non-finite one (a month outcome's "never"), or null.</param>
-    public static GridDecomposition? Compute(string outcome, IReadOnlyList<string> axes, Action<IReadOnlyList<string>, Action<int, int, double[][]>> forEachBlock, double? never = null)
+    public static GridDecomposition? Compute(string outcome, IReadOnlyList<string> axes, BlockWalk forEachBlock, double? never = null)
     {
         bool Kept(double v) => double.IsFinite(v) && v != never;
         if (axes.Count == 0)
@@ -81,16 +81,7 @@ public sealed record GridDecomposition(string Outcome, double Variance, IReadOnl
         });
 
         var variance = squares / n;
-        var sums = axes.Select(_ => new Statistics.AxisEffectSums(never)).ToArray();
-        forEachBlock([outcome, .. axes], (_, length, blocks) =>
-        {
-            for (var a = 0; a < sums.Length; a++)
-            {
-                sums[a].Add(blocks[a + 1].AsSpan(0, length), blocks[0].AsSpan(0, length));
-            }
-        });
-
-        var effects = axes.Select((axis, a) => sums[a].ToEffect(axis)).ToList();
+        var effects = Statistics.AxisEffects.OfBlocks(axes, outcome, forEachBlock, never);
         var levels = effects.Select(Levels).ToArray();
         var first = new Dictionary<string, double>(StringComparer.Ordinal);
         var conditional = new double[axes.Count][];

@@ -51,6 +51,24 @@ public static class AxisEffects
         return sums.ToEffect(axis);
     }
 
+    /// <summary>
+    /// Main effects of <paramref name="outcome"/> over each of <paramref name="axes"/>, from one walk over blocks
+    /// of the outcome and the axes; <paramref name="never"/> is left out as non-finite values are.
+    /// </summary>
+    public static List<AxisEffect> OfBlocks(IReadOnlyList<string> axes, string outcome, BlockWalk walk, double? never = null)
+    {
+        var sums = axes.Select(_ => new AxisEffectSums(never)).ToArray();
+        walk([outcome, .. axes], (_, length, blocks) =>
+        {
+            for (var a = 0; a < sums.Length; a++)
+            {
+                sums[a].Add(blocks[a + 1].AsSpan(0, length), blocks[0].AsSpan(0, length));
+            }
+        });
+
+        return [.. axes.Select((axis, a) => sums[a].ToEffect(axis))];
+    }
+
     /// <summary>Orders effects by swing, largest first (ties by axis name), as a tornado chart shows them.</summary>
     public static IReadOnlyList<AxisEffect> RankBySwing(IEnumerable<AxisEffect> effects) =>
         [.. effects.OrderByDescending(e => e.Swing).ThenBy(e => e.Axis, StringComparer.Ordinal)];
