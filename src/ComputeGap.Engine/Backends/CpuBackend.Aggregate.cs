@@ -49,11 +49,13 @@ public sealed partial class CpuBackend
             Array.Clear(fans);
         }
 
+        var cells = target.GridCells;
+        cells?.Clear();
         Parallel.For(
             0,
             target.Blocks,
             new ParallelOptions { MaxDegreeOfParallelism = _threads },
-            () => RentAggregateWorker<TLane>(plan, layout, sketch.Length, fans?.Length ?? 0),
+            () => RentAggregateWorker<TLane>(plan, layout, sketch.Length, fans?.Length ?? 0, cells),
             (b, _, worker) =>
             {
                 var offset = b * blockSize;
@@ -67,6 +69,7 @@ public sealed partial class CpuBackend
                 // A reducer stopped mid-block keeps partial scratch: such a worker is never used again.
                 worker.Busy = true;
                 worker.Reducer.Reduce(worker.Columns.Outcomes, 0, first + offset, n, target.Partials, b * layout.Length, worker.Sketch);
+                worker.Cells?.Reducer.Reduce(worker.Columns.Outcomes, 0, first + offset, n, worker.Cells.Value.Cells);
                 worker.Busy = false;
                 return worker;
             },
@@ -75,6 +78,11 @@ public sealed partial class CpuBackend
                 lock (sketch)
                 {
                     Add(worker.Sketch, sketch);
+                    if (worker.Cells is { } workerCells)
+                    {
+                        cells!.Merge(workerCells.Cells);
+                    }
+
                     if (fans is not null && worker.Compute.Fans is { } own)
                     {
                         Add(own, fans);
@@ -95,14 +103,16 @@ public sealed partial class CpuBackend
     private const int ColumnPadding = 64;
 
     /// <summary>A kept worker for this plan with its counts cleared, or a new one.</summary>
-    private AggregateWorker<TLane> RentAggregateWorker<TLane>(SweepPlan plan, PartialLayout layout, int sketchLength, int fanLength)
+    private AggregateWorker<TLane> RentAggregateWorker<TLane>(SweepPlan plan, PartialLayout layout, int sketchLength, int fanLength, Aggregation.GridCells? cells)
         where TLane : struct, IHostLane<TLane>
     {
         while (_aggregateWorkers.TryTake(out var kept))
         {
-            if (kept is AggregateWorker<TLane> worker && worker.Sketch.Length == sketchLength && (worker.Compute.Fans?.Length ?? 0) == fanLength)
+            if (kept is AggregateWorker<TLane> worker && worker.Sketch.Length == sketchLength && (worker.Compute.Fans?.Length ?? 0) == fanLength
+                && (worker.Cells is not null) == (cells is not null))
             {
                 Array.Clear(worker.Sketch);
+                worker.Cells?.Cells.Clear();
                 if (worker.Compute.Fans is { } own)
                 {
                     Array.Clear(own);
@@ -116,7 +126,8 @@ public sealed partial class CpuBackend
             new Worker<TLane>(new TLane[plan.Model.SlotCount], fanLength > 0 ? new int[fanLength] : null, plan),
             new ChunkBuffers(plan.OutcomeCount, PartialLayout.BlockSize + ColumnPadding, 0),
             new CpuBlockReducer(layout, plan.Keys, plan.AxisCounts, plan.AxisStrides, plan.AxisOffsets),
-            new long[sketchLength]);
+            new long[sketchLength],
+            cells is null ? null : (new Aggregation.GridCellReducer(cells), new Aggregation.GridCells(cells.Shape)));
     }
 
     /// <summary>Integer counts: the total does not depend on the order the workers add theirs.</summary>
@@ -129,9 +140,13 @@ public sealed partial class CpuBackend
         }
     }
 
-    /// <summary>One core's tools for aggregate mode: the model's working memory, a block's columns, a reducer, sketch counts.</summary>
-    private sealed class AggregateWorker<TLane>(Worker<TLane> compute, ChunkBuffers columns, CpuBlockReducer reducer, long[] sketch)
+    /// <summary>One core's tools for aggregate mode: the model's working memory, a block's columns, reducers, sketch counts.</summary>
+    private sealed class AggregateWorker<TLane>(Worker<TLane> compute, ChunkBuffers columns, CpuBlockReducer reducer, long[] sketch,
+        (Aggregation.GridCellReducer Reducer, Aggregation.GridCells Cells)? cells)
     {
+        /// <summary>The reducer of the grid's cells and the worker's own cells, when the chunks keep them.</summary>
+        public (Aggregation.GridCellReducer Reducer, Aggregation.GridCells Cells)? Cells { get; } = cells;
+
         public Worker<TLane> Compute { get; } = compute;
 
         public ChunkBuffers Columns { get; } = columns;

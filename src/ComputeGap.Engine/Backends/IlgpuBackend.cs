@@ -123,6 +123,31 @@ public sealed class IlgpuBackend : ISweepBackend
         {
             d.Fans!.View.AsContiguous().CopyToCPU(fans.AsSpan());
         }
+
+        if (target.GridCells is { } cells)
+        {
+            // The cells' one definition runs on the host, over the regional shares copied back.
+            var shares = GridCellColumns(cells.Outcomes, d.Capacity);
+            for (var c = 0; c < cells.Outcomes; c++)
+            {
+                d.Outcomes.View.AsContiguous().SubView((long)c * d.Capacity, count).CopyToCPU(shares[c].AsSpan(0, count));
+            }
+
+            Aggregation.GridCellReducer.ReduceChunk(shares, first, count, cells);
+        }
+    }
+
+    private float[][]? _gridCellColumns;
+
+    /// <summary>Host columns for the regional shares of a chunk, kept from chunk to chunk.</summary>
+    private float[][] GridCellColumns(int outcomes, int capacity)
+    {
+        if (_gridCellColumns is null || _gridCellColumns.Length != outcomes || _gridCellColumns[0].Length < capacity)
+        {
+            _gridCellColumns = [.. Enumerable.Range(0, outcomes).Select(_ => new float[capacity])];
+        }
+
+        return _gridCellColumns;
     }
 
     /// <summary>

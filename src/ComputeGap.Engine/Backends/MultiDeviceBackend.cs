@@ -80,7 +80,7 @@ public sealed class MultiDeviceBackend : ISweepBackend
         var fanSketches = (int)((target.Fans?.LongLength ?? 0) / QuantileSketch.Length);
         var used = Run(count, (worker, start, length) =>
         {
-            var local = worker.AggregateBuffers(layout, target.Sketch.Length / QuantileSketch.Length, capacityBlocks, fanSketches, target.Outcomes is not null);
+            var local = worker.AggregateBuffers(layout, target.Sketch.Length / QuantileSketch.Length, capacityBlocks, fanSketches, target.Outcomes is not null, target.GridCells);
             local.FirstBlock = (first + start) / PartialLayout.BlockSize;
             local.Blocks = Blocks(length);
             local.Count = length;
@@ -100,9 +100,11 @@ public sealed class MultiDeviceBackend : ISweepBackend
             Array.Clear(fans);
         }
 
+        target.GridCells?.Clear();
         for (var w = 0; w < used; w++)
         {
             var local = _workers[w].Aggregate!;
+            target.GridCells?.Merge(local.GridCells!);
             Add(local.Sketch, target.Sketch);
             if (target.Fans is { } total)
             {
@@ -214,12 +216,13 @@ public sealed class MultiDeviceBackend : ISweepBackend
         }
 
         /// <summary>Aggregate buffers of <paramref name="capacityBlocks"/> blocks, reallocated only when the shape changes.</summary>
-        public AggregateBuffers AggregateBuffers(PartialLayout layout, int outcomes, int capacityBlocks, int fanSketches, bool keepOutcomes)
+        public AggregateBuffers AggregateBuffers(PartialLayout layout, int outcomes, int capacityBlocks, int fanSketches, bool keepOutcomes, Aggregation.GridCells? gridCells)
         {
             if (Aggregate is null || Aggregate.Layout != layout || Aggregate.CapacityBlocks != capacityBlocks || Aggregate.Sketch.Length != outcomes * QuantileSketch.Length
-                || (Aggregate.Fans?.LongLength ?? 0) != (long)fanSketches * QuantileSketch.Length || (Aggregate.Outcomes is not null) != keepOutcomes)
+                || (Aggregate.Fans?.LongLength ?? 0) != (long)fanSketches * QuantileSketch.Length || (Aggregate.Outcomes is not null) != keepOutcomes
+                || (Aggregate.GridCells is null ? gridCells is not null : gridCells is null || !Aggregate.GridCells.SameLayout(gridCells)))
             {
-                Aggregate = new AggregateBuffers(layout, outcomes, capacityBlocks, fanSketches, keepOutcomes);
+                Aggregate = new AggregateBuffers(layout, outcomes, capacityBlocks, fanSketches, keepOutcomes, gridCells is null ? null : new Aggregation.GridCells(gridCells.Shape));
             }
 
             return Aggregate;

@@ -13,8 +13,11 @@ public sealed class AggregateBuffers
     /// <param name="capacityBlocks">Most blocks per chunk.</param>
     /// <param name="fanSketches">Months × series values a month when fan charts are kept, else 0.</param>
     /// <param name="keepOutcomes">Also keep the chunk's outcome columns (for the sensitivity sums of Saltelli and Morris designs).</param>
-    public AggregateBuffers(PartialLayout layout, int outcomeCount, int capacityBlocks, int fanSketches = 0, bool keepOutcomes = false)
+    /// <param name="gridCells">Cells of a grid's variance decomposition to fill (<see cref="GridCellsFor"/>), or null.</param>
+    public AggregateBuffers(PartialLayout layout, int outcomeCount, int capacityBlocks, int fanSketches = 0, bool keepOutcomes = false,
+        Aggregation.GridCells? gridCells = null)
     {
+        GridCells = gridCells;
         Outcomes = keepOutcomes ? [.. Enumerable.Range(0, outcomeCount).Select(_ => new float[(long)capacityBlocks * PartialLayout.BlockSize])] : null;
         Layout = layout;
         CapacityBlocks = capacityBlocks;
@@ -25,6 +28,9 @@ public sealed class AggregateBuffers
 
     /// <summary>The chunk's outcome columns (column c, scenario first + i at [c][i]) when the plan needs them, else null.</summary>
     public float[][]? Outcomes { get; }
+
+    /// <summary>The chunk's cells of the grid's variance decomposition (empty at the start of each chunk), or null.</summary>
+    public Aggregation.GridCells? GridCells { get; }
 
     /// <summary>Sketch counts of every month's series values (see <see cref="QuantileSketch.FanOffset"/>), or null.</summary>
     public long[]? Fans { get; }
@@ -57,10 +63,17 @@ public sealed class AggregateBuffers
         new(plan.OutcomeCount, HasMainEffects(plan) ? plan.AxisValues.Length : 0, PartialLayout.DefaultExtremes);
 
     /// <summary>The chunk now held, as the aggregate state adds it.</summary>
-    public Aggregation.AggregateChunk ToChunk() => new(FirstBlock, Blocks, Partials, Sketch, Fans, Outcomes, Count);
+    public Aggregation.AggregateChunk ToChunk() => new(FirstBlock, Blocks, Partials, Sketch, Fans, Outcomes, Count) { GridCells = GridCells };
 
     /// <summary>Whether aggregate mode keeps sensitivity sums (and so the chunks' outcomes) for <paramref name="plan"/>: Saltelli and Morris designs.</summary>
     public static bool HasSensitivity(SweepPlan plan) => plan.Design?.HasSensitivity == true;
+
+    /// <summary>
+    /// Empty cells of a grid's variance decomposition for <paramref name="plan"/> (its regional shares over
+    /// its axes), or null for a sampled design or a sweep without axes.
+    /// </summary>
+    public static Aggregation.GridCells? GridCellsFor(SweepPlan plan, PartialLayout layout) =>
+        plan.Design is null && plan.AxisSlots.Length > 0 ? new Aggregation.GridCells(Aggregation.AggregateShape.From(plan, layout)) : null;
 
     /// <summary>Whether aggregate mode keeps main effects for <paramref name="plan"/>.</summary>
     public static bool HasMainEffects(SweepPlan plan) =>

@@ -38,7 +38,11 @@ public static class AggregateRunner
         var blocks = capacity / PartialLayout.BlockSize;
         var fans = options.Series ? plan.Shape.Months * plan.SeriesWidth : 0;
         var keep = AggregateBuffers.HasSensitivity(plan) || options.KeepOutcomes;
-        var buffers = new[] { new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep), new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep) };
+        var buffers = new[]
+        {
+            new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep, AggregateBuffers.GridCellsFor(plan, layout)),
+            new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep, AggregateBuffers.GridCellsFor(plan, layout)),
+        };
 
         var clock = Stopwatch.StartNew();
         Task? merging = null;

@@ -83,23 +83,14 @@ public sealed record GridDecomposition(string Outcome, double Variance, IReadOnl
         var variance = squares / n;
         var effects = Statistics.AxisEffects.OfBlocks(axes, outcome, forEachBlock, never);
         var levels = effects.Select(Levels).ToArray();
-        var first = new Dictionary<string, double>(StringComparer.Ordinal);
-        var conditional = new double[axes.Count][];
-        for (var a = 0; a < axes.Count; a++)
-        {
-            var means = effects[a].Levels.Select(l => l.Count == 0 ? mean : l.Mean).ToArray();
-            conditional[a] = means;
-            first[axes[a]] = variance > 0 ? effects[a].Levels.Select((l, v) => l.Count * (means[v] - mean) * (means[v] - mean)).Sum() / n / variance : 0;
-        }
-
-        var pairs = new List<(int A, int B, double[,] Sums, long[,] Counts)>();
+        var pairs = new List<PairSums>();
         for (var a = 0; a < axes.Count; a++)
         {
             for (var b = a + 1; b < axes.Count; b++)
             {
                 if (levels[a].Values.Length <= MaxValuesPerAxis && levels[b].Values.Length <= MaxValuesPerAxis)
                 {
-                    pairs.Add((a, b, new double[levels[a].Values.Length, levels[b].Values.Length], new long[levels[a].Values.Length, levels[b].Values.Length]));
+                    pairs.Add(new PairSums(a, b, new double[levels[a].Values.Length, levels[b].Values.Length], new long[levels[a].Values.Length, levels[b].Values.Length]));
                 }
             }
         }
@@ -123,7 +114,40 @@ public sealed record GridDecomposition(string Outcome, double Variance, IReadOnl
             });
         }
 
-        var tables = pairs.Select(pair => Table(axes[pair.A], axes[pair.B], levels[pair.A].Values, levels[pair.B].Values,
+        return FromSums(outcome, axes, n, mean, variance, effects, pairs);
+    }
+
+    /// <summary>One pair of axes' cells: the sum and count of the outcome's kept values at each pair of levels.</summary>
+    /// <param name="A">The first axis (its index among the axes).</param>
+    /// <param name="B">The second axis.</param>
+    /// <param name="Sums">Sums[i, j] at the first axis's level i and the second's level j (the main effects' level order).</param>
+    /// <param name="Counts">Counts, alike.</param>
+    public sealed record PairSums(int A, int B, double[,] Sums, long[,] Counts);
+
+    /// <summary>
+    /// The decomposition from its sums, the one definition rows and aggregates share: the first-order
+    /// index of each axis from its main effect, each pair's table and interaction index from its cells.
+    /// </summary>
+    /// <param name="outcome">The outcome.</param>
+    /// <param name="axes">The axes, in order.</param>
+    /// <param name="n">Kept values.</param>
+    /// <param name="mean">Their mean.</param>
+    /// <param name="variance">Their variance (divisor n).</param>
+    /// <param name="effects">Each axis's main effect (levels ascending).</param>
+    /// <param name="pairs">The pairs' cells, in the effects' level order.</param>
+    public static GridDecomposition FromSums(string outcome, IReadOnlyList<string> axes, long n, double mean, double variance,
+        IReadOnlyList<Statistics.AxisEffect> effects, IReadOnlyList<PairSums> pairs)
+    {
+        var first = new Dictionary<string, double>(StringComparer.Ordinal);
+        var conditional = new double[axes.Count][];
+        for (var a = 0; a < axes.Count; a++)
+        {
+            var means = effects[a].Levels.Select(l => l.Count == 0 ? mean : l.Mean).ToArray();
+            conditional[a] = means;
+            first[axes[a]] = variance > 0 ? effects[a].Levels.Select((l, v) => l.Count * (means[v] - mean) * (means[v] - mean)).Sum() / n / variance : 0;
+        }
+
+        var tables = pairs.Select(pair => Table(axes[pair.A], axes[pair.B], [.. effects[pair.A].Levels.Select(l => l.Value)], [.. effects[pair.B].Levels.Select(l => l.Value)],
             pair.Sums, pair.Counts, conditional[pair.A], conditional[pair.B], mean, variance, n));
         return new GridDecomposition(outcome, variance, first, [.. tables.OrderByDescending(p => p.S2)]) { MainEffects = effects };
     }

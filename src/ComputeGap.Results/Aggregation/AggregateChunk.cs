@@ -15,4 +15,8 @@ namespace ComputeGap.Engine.Aggregation;
 /// <param name="Fans">Fan-chart sketch counts, when kept.</param>
 /// <param name="Outcomes">The chunk's outcome columns, when sensitivity sums are kept (Saltelli and Morris designs).</param>
 /// <param name="Count">Scenarios in the chunk (needed with <paramref name="Outcomes"/>).</param>
-public sealed record AggregateChunk(long FirstBlock, int Blocks, double[] Partials, long[] Sketch, long[]? Fans = null, float[][]? Outcomes = null, int Count = 0);
+public sealed record AggregateChunk(long FirstBlock, int Blocks, double[] Partials, long[] Sketch, long[]? Fans = null, float[][]? Outcomes = null, int Count = 0)
+{
+    /// <summary>The chunk's cells of a grid's variance decomposition, when kept.</summary>
+    public GridCells? GridCells { get; init; }
+}

@@ -47,11 +47,14 @@ public static class AggregateFiles
     /// <summary>The bitmap of <c>sweep --where</c>, when the sweep kept one (see <see cref="WhereTable"/>).</summary>
     public const string Where = "where";
 
+    /// <summary>The cells of a grid's variance decomposition (see <see cref="GridCellTable"/>).</summary>
+    public const string Grid = "grid";
+
     /// <summary>Every table an aggregate consists of.</summary>
     public static IReadOnlyList<string> Tables { get; } = [Outcomes, Sketch, Effects, Thresholds, Extremes];
 
     /// <summary>Tables an aggregate may add (both or neither).</summary>
-    public static IReadOnlyList<string> OptionalTables { get; } = [Fans, FanSketch, Sensitivity, Where];
+    public static IReadOnlyList<string> OptionalTables { get; } = [Fans, FanSketch, Sensitivity, Where, Grid];
 
     /// <summary>The file of <paramref name="table"/> for <paramref name="stem"/>.</summary>
     public static string PathOf(string stem, string table) => stem + Marker + table + Extension;

@@ -93,6 +93,11 @@ internal static class AggregateReader
                 WhereTable.Read(state, await ReadTableAsync(part, AggregateFiles.Where, cancellationToken).ConfigureAwait(false));
             }
 
+            if (part.Tables.ContainsKey(AggregateFiles.Grid))
+            {
+                state.SetGridCells(GridCellTable.Read(shape, await ReadTableAsync(part, AggregateFiles.Grid, cancellationToken).ConfigureAwait(false)));
+            }
+
             if (part.Tables.ContainsKey(AggregateFiles.FanSketch))
             {
                 FanTables.Read(state, await ReadTableAsync(part, AggregateFiles.FanSketch, cancellationToken).ConfigureAwait(false));

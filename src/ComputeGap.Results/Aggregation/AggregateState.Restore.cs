@@ -33,6 +33,9 @@ public sealed partial class AggregateState
     /// <summary>Restores one threshold count (used by the reader).</summary>
     internal void SetThreshold(int threshold, long count) => _thresholds[threshold] = count;
 
+    /// <summary>Restores the grid's cells (used by the reader).</summary>
+    internal void SetGridCells(GridCells cells) => GridCells = cells;
+
     /// <summary>Restores one extreme (used by the reader).</summary>
     internal void OfferExtreme(bool best, long scenario, double value) => (best ? _best : _worst).Offer(scenario, value);
 }

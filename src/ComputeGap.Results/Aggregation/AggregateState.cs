@@ -63,6 +63,33 @@ public sealed partial class AggregateState
     /// <summary>Sobol or Morris sums, when the sweep's design has them, else null.</summary>
     public SensitivityState? Sensitivity { get; private set; }
 
+    /// <summary>
+    /// The cells of the grid's variance decomposition, when every chunk and state added kept them (a
+    /// grid's aggregates written by this version); null otherwise, and for sampled designs.
+    /// </summary>
+    public GridCells? GridCells { get; private set; }
+
+    /// <summary>Set once scenarios without grid cells were added: the cells would describe part of the grid.</summary>
+    private bool _gridCellsIncomplete;
+
+    /// <summary>Takes in added scenarios' grid cells, or notes that they came without (<paramref name="cells"/> null).</summary>
+    private void AddGridCells(GridCells? cells, bool hasScenarios)
+    {
+        if (!hasScenarios && cells is null)
+        {
+            return;
+        }
+
+        if (cells is null || _gridCellsIncomplete || (GridCells is null && Scenarios > 0))
+        {
+            _gridCellsIncomplete = true;
+            GridCells = null;
+            return;
+        }
+
+        (GridCells ??= new GridCells(Shape)).Merge(cells);
+    }
+
     /// <summary>The design that decodes Morris steps (host side), when this state reduces chunks of one.</summary>
     private Core.Designs.SampledDesign? _design;
 
@@ -155,6 +182,7 @@ public sealed partial class AggregateState
                 $"not {chunk.Partials.Length} and {chunk.Sketch.Length}.", nameof(chunk));
         }
 
+        AddGridCells(chunk.GridCells, chunk.Blocks > 0);
         for (var b = 0; b < chunk.Blocks; b++)
         {
             var part = chunk.Partials.AsSpan(b * layout.Length, layout.Length);
@@ -245,6 +273,7 @@ public sealed partial class AggregateState
             throw new ArgumentException("Aggregates of different shapes (outcomes, axes, focus or layout) cannot be merged.", nameof(other));
         }
 
+        AddGridCells(other.GridCells, other.Scenarios > 0);
         Scenarios += other.Scenarios;
         for (var o = 0; o < _finite.Length; o++)
         {
@@ -306,6 +335,7 @@ public sealed partial class AggregateState
         && _effectSums.Zip(other._effectSums).All(p => p.First.ExactlyEquals(p.Second))
         && (Fans is null ? other.Fans is null : other.Fans is not null && Fans.ExactlyEquals(other.Fans))
         && (Sensitivity is null ? other.Sensitivity is null : other.Sensitivity is not null && Sensitivity.ExactlyEquals(other.Sensitivity))
+        && (GridCells is null ? other.GridCells is null : other.GridCells is not null && GridCells.ExactlyEquals(other.GridCells))
         && (Where is null ? other.Where is null : other.Where is not null && Where.ExactlyEquals(other.Where));
 
     /// <summary>The report <c>summarize</c> prints, from the aggregates (see <see cref="AggregateSummary"/>).</summary>

@@ -35,6 +35,7 @@ internal static class AggregateSummary
         return new SummaryData(parsed, state.Scenarios, outcomes, thresholds, AxisEffects.RankBySwing(effects))
         {
             Sensitivity = sensitivity,
+            GridDecomposer = state.GridCells is { } cells ? cells.Decompose : null,
             Fans = state.Fans is { } fans ? FanTables.Charts(fans, FanTables.RegionNames(shape)) : [],
             ConditionEvaluator = state.Where is null ? null : condition => ConditionProbability.FromGrid(state.Bitmap(), condition, state.Where.Condition),
             // The per-value sums count a month outcome's "never" as −1, which a mean must not: none for months.

@@ -58,6 +58,11 @@ internal static class AggregateWriter
             tables.Add(WhereTable.Write(where));
         }
 
+        if (state.GridCells is { } cells)
+        {
+            tables.Add(GridCellTable.Write(cells));
+        }
+
         var writers = new List<ParquetTableWriter>();
         try
         {

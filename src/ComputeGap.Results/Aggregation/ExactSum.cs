@@ -106,6 +106,13 @@ public sealed class ExactSum
         }
     }
 
+    /// <summary>Makes the sum zero, keeping its digits' storage for the next additions.</summary>
+    public void Clear()
+    {
+        Array.Clear(_digits);
+        _pending = 0;
+    }
+
     /// <summary>A copy.</summary>
     public ExactSum Clone() => new() { _digits = (long[])_digits.Clone(), _low = _low, _pending = _pending };
 

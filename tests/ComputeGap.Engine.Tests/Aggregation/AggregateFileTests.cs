@@ -21,7 +21,7 @@ public sealed class AggregateFileTests
         var written = await state.WriteAsync(stem, AggregateFixture.Metadata());
         var read = await AggregateState.ReadAsync(stem);
 
-        Assert.Equal(AggregateFiles.Tables.Select(t => $"default.agg-{t}.parquet").Order(StringComparer.Ordinal), dir.FileNames());
+        Assert.Equal(AggregateFiles.Tables.Append(AggregateFiles.Grid).Select(t => $"default.agg-{t}.parquet").Order(StringComparer.Ordinal), dir.FileNames());
         Assert.Equal(written.Select(Path.GetFileName).Order(StringComparer.Ordinal), dir.FileNames());
         Assert.True(state.ExactlyEquals(read));
         Assert.Equal(AggregateMergeTests.Report(state), AggregateMergeTests.Report(read));
@@ -88,8 +88,8 @@ public sealed class AggregateFileTests
         var state = await AggregateState.ReadAsync(shards.Path);
         await state.WriteAsync(merged.File("default"), AggregateFixture.Metadata());
 
-        Assert.Equal(15, shards.FileNames().Length);
-        foreach (var table in AggregateFiles.Tables)
+        Assert.Equal(18, shards.FileNames().Length);
+        foreach (var table in AggregateFiles.Tables.Append(AggregateFiles.Grid))
         {
             var expected = await ParquetTableReader.ReadAsync(AggregateFiles.PathOf(whole.File("default"), table));
             var actual = await ParquetTableReader.ReadAsync(AggregateFiles.PathOf(merged.File("default"), table));

@@ -70,7 +70,12 @@ internal static class AggregateFixture
                 }
             }
 
-            chunks.Add(new AggregateChunk(start, blocks, partials, sketch));
+            // The grid's cells, through the reducer GPU backends run on the outcomes they copy back.
+            var cells = AggregateBuffers.GridCellsFor(plan, layout)!;
+            var firstScenario = (long)start * PartialLayout.BlockSize;
+            var chunkScenarios = (int)Math.Min((long)blocks * PartialLayout.BlockSize, scenarios - firstScenario);
+            GridCellReducer.ReduceChunk([.. outcomes.Select(c => c.AsSpan((int)firstScenario, chunkScenarios).ToArray())], firstScenario, chunkScenarios, cells);
+            chunks.Add(new AggregateChunk(start, blocks, partials, sketch) { GridCells = cells });
         }
 
         return chunks;

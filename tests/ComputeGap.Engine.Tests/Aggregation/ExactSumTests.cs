@@ -26,6 +26,22 @@ public sealed class ExactSumTests
     }
 
     [Fact]
+    public void A_cleared_sum_is_zero_and_sums_again_from_zero()
+    {
+        var sum = new ExactSum();
+        sum.Add(1e300);
+        sum.Add(3.5);
+        sum.Clear();
+        Assert.True(sum.IsZero);
+        sum.Add(1e-300);
+        sum.Add(2.0);
+        var fresh = new ExactSum();
+        fresh.Add(2.0);
+        fresh.Add(1e-300);
+        Assert.True(fresh.ExactlyEquals(sum));
+    }
+
+    [Fact]
     public void Rounding_goes_to_nearest_and_ties_to_even()
     {
         // 1 + 2^-53 is halfway between 1 and the next double: ties go to the even 1.

@@ -1,0 +1,182 @@
+using ComputeGap.Core.Reduction;
+using ComputeGap.Engine.Aggregation;
+using ComputeGap.Engine.Backends;
+using ComputeGap.Engine.Running;
+using ComputeGap.IO.Sensitivity;
+using ComputeGap.Sweep.Spec;
+
+namespace ComputeGap.Engine.Tests.Aggregation;
+
+/// <summary>
+/// A grid's variance decomposition from aggregates: the cells are the same bits whatever the chunk
+/// size, thread count or device split, the decomposition is what the rows give, an additive outcome
+/// has no interaction, and aggregates only some of whose parts hold cells give none.
+/// </summary>
+public sealed class GridCellTests
+{
+    [Fact]
+    public async Task Cells_are_bit_identical_across_chunk_sizes_threads_and_devices()
+    {
+        var plan = TestSweeps.RandomGrid(seed: 41, horizon: 12, demandValues: 40);
+        using var allCores = new CpuBackend();
+        using var oneThread = new CpuBackend(maxThreads: 1);
+        using var multi = new MultiDeviceBackend([new CpuBackend(maxThreads: 1), new CpuBackend(maxThreads: 1)]);
+        var reference = (await AggregateRunner.StateAsync(plan, allCores, new SweepOptions(ChunkSize: 1 << 24))).GridCells;
+        Assert.NotNull(reference);
+        Assert.Equal(28, reference.Pairs.Count);
+        foreach (var (backend, chunk) in new (ISweepBackend, int)[] { (allCores, 1 << 12), (oneThread, 3 << 12), (multi, 10_000), (multi, 1 << 20) })
+        {
+            var state = await AggregateRunner.StateAsync(plan, backend, new SweepOptions(ChunkSize: chunk));
+            Assert.True(reference.ExactlyEquals(state.GridCells!), $"{backend.Name} with chunks of {chunk}");
+        }
+    }
+
+    [Fact]
+    public async Task The_ilgpu_kernels_give_the_cpu_decomposition()
+    {
+        var plan = TestSweeps.RandomGrid(seed: 42, horizon: 12, demandValues: 6);
+        using var devices = new Devices();
+        using var kernel = devices.Open(BackendChoice.IlgpuCpu, 0, out _);
+        using var cpu = new CpuBackend();
+        var focus = plan.OutcomeNames[plan.Shape.Focus];
+        var expected = (await AggregateRunner.StateAsync(plan, cpu, new SweepOptions(ChunkSize: 1 << 13))).GridCells!.Decompose(focus)!;
+        var actual = (await AggregateRunner.StateAsync(plan, kernel, new SweepOptions(ChunkSize: 1 << 12))).GridCells!.Decompose(focus)!;
+
+        // The kernel and the vector lanes may round the model's float32 operations differently.
+        AssertClose(expected, actual, 1e-5);
+    }
+
+    [Fact]
+    public void Aggregates_decompose_every_share_as_the_rows_do_non_finite_values_left_out()
+    {
+        var plan = AggregateFixture.Plan;
+        var outcomes = AggregateFixture.Outcomes.Select(c => (float[])c.Clone()).ToArray();
+        for (var i = 0; i < outcomes[1].Length; i += 97)
+        {
+            outcomes[1][i] = i % 2 == 0 ? float.NaN : float.PositiveInfinity;
+        }
+
+        var state = new AggregateState(plan, AggregateFixture.Layout);
+        foreach (var chunk in AggregateFixture.Chunks(0, AggregateFixture.Blocks, 2, outcomes))
+        {
+            state.Add(chunk);
+        }
+
+        var axes = plan.Spec.Axes.Select(a => a.Column).ToArray();
+        var n = (int)plan.ScenarioCount;
+        for (var o = 0; o < plan.Shape.Regions; o++)
+        {
+            var name = plan.OutcomeNames[o];
+            var column = outcomes[o];
+            Array Column(string c) => c == name
+                ? column
+                : Enumerable.Range(0, n).Select(i => (double)plan.AxisValue(Array.IndexOf(axes, c), i)).ToArray();
+            var rows = GridDecomposition.Compute(name, axes, Column)!;
+            AssertClose(rows, state.GridCells!.Decompose(name)!, 1e-9);
+        }
+
+        Assert.Null(state.GridCells!.Decompose(plan.OutcomeNames[plan.Shape.Regions]));
+    }
+
+    [Fact]
+    public void An_additive_outcome_has_its_variance_split_between_its_axes_and_no_interaction()
+    {
+        // y = a + 10 b on a 4 × 3 grid: Var = Var(a) + 100 Var(b), no interaction (y is stored as a float:
+        // the expected values are exact, so they agree to float rounding).
+        var plan = new SweepPlan(SweepSpecParser.Parse("""
+            {
+              "model": "v1", "name": "additive", "horizon_months": 6,
+              "axes": [
+                { "param": "leakage", "values": [0, 0.1, 0.5, 1] },
+                { "param": "ree_export_quota", "values": [0, 0.25, 1] }
+              ]
+            }
+            """, "additive.json"));
+        var n = (int)plan.ScenarioCount;
+        var outcomes = Enumerable.Range(0, plan.OutcomeCount).Select(_ => new float[n]).ToArray();
+        for (var i = 0; i < n; i++)
+        {
+            outcomes[0][i] = plan.AxisValue(0, i) + (10 * plan.AxisValue(1, i));
+        }
+
+        var state = new AggregateState(plan, new PartialLayout(plan.OutcomeCount, plan.AxisValues.Length, PartialLayout.DefaultExtremes));
+        foreach (var chunk in AggregateFixture.Chunks(0, 1, 1, outcomes, plan))
+        {
+            state.Add(chunk);
+        }
+
+        var grid = state.GridCells!.Decompose(plan.OutcomeNames[0])!;
+        double Variance(float[] v) => v.Select(x => (double)x * x).Average() - (v.Average(x => (double)x) * v.Average(x => (double)x));
+        var va = Variance([0, 0.1f, 0.5f, 1]);
+        var vb = 100 * Variance([0, 0.25f, 1]);
+        Assert.Equal(va + vb, grid.Variance, 1e-5);
+        Assert.Equal(va / (va + vb), grid.FirstOrder["leakage"], 1e-6);
+        Assert.Equal(vb / (va + vb), grid.FirstOrder["ree_export_quota"], 1e-6);
+        var pair = Assert.Single(grid.Pairs);
+        Assert.Equal(0, pair.S2, 1e-9);
+        Assert.Equal(0.5 + 2.5, pair.Means[2][1], 1e-6);
+    }
+
+    [Fact]
+    public void States_of_which_only_some_hold_cells_merge_to_none()
+    {
+        var with = AggregateFixture.State(0, 2, 1);
+        var without = new AggregateState(AggregateFixture.Plan, AggregateFixture.Layout);
+        foreach (var chunk in AggregateFixture.Chunks(2, 3, 1))
+        {
+            without.Add(chunk with { GridCells = null });
+        }
+
+        Assert.NotNull(with.GridCells);
+        Assert.Null(without.GridCells);
+        with.Merge(without);
+        Assert.Null(with.GridCells);
+
+        var empty = new AggregateState(AggregateFixture.Plan, AggregateFixture.Layout);
+        empty.Merge(AggregateFixture.State(0, 1, 1));
+        Assert.NotNull(empty.GridCells);
+        empty.Merge(without);
+        Assert.Null(empty.GridCells);
+    }
+
+    [Fact]
+    public void Fixed_point_units_round_once_to_nearest_and_refuse_what_is_not_a_share_sum()
+    {
+        Assert.Equal((Int128)1 << 64, GridCells.ToUnits(1.0));
+        Assert.Equal(-((Int128)3 << 62), GridCells.ToUnits(-0.75));
+        Assert.Equal((Int128)0, GridCells.ToUnits(Math.ScaleB(1, -65)));  // a half unit: ties to even
+        Assert.Equal((Int128)2, GridCells.ToUnits(Math.ScaleB(3, -65)));  // one and a half units
+        Assert.Equal(4096.5, GridCells.ToDouble(GridCells.ToUnits(4096.5)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => GridCells.ToUnits(double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>(() => GridCells.ToUnits(Math.ScaleB(1, 50)));
+    }
+
+    private static void AssertClose(GridDecomposition expected, GridDecomposition actual, double tolerance)
+    {
+        static bool Close(double a, double b, double tolerance) =>
+            double.IsNaN(a) ? double.IsNaN(b) : Math.Abs(a - b) <= tolerance * Math.Max(1, Math.Abs(a));
+        Assert.True(Close(expected.Variance, actual.Variance, tolerance), $"variance {expected.Variance} against {actual.Variance}");
+        Assert.Equal(expected.FirstOrder.Keys, actual.FirstOrder.Keys);
+        foreach (var (axis, s1) in expected.FirstOrder)
+        {
+            Assert.True(Close(s1, actual.FirstOrder[axis], tolerance), $"S1 of {axis}: {s1} against {actual.FirstOrder[axis]}");
+        }
+
+        var pairs = actual.Pairs.ToDictionary(p => (p.First, p.Second));
+        Assert.Equal(expected.Pairs.Count, pairs.Count);
+        foreach (var table in expected.Pairs)
+        {
+            var other = pairs[(table.First, table.Second)];
+            Assert.True(Close(table.S2, other.S2, tolerance), $"S2 of {table.First}|{table.Second}: {table.S2} against {other.S2}");
+            Assert.Equal(table.FirstValues.Count, other.FirstValues.Count);
+            for (var i = 0; i < table.Means.Length; i++)
+            {
+                Assert.True(Math.Abs(table.FirstValues[i] - other.FirstValues[i]) <= 1e-6 * Math.Max(1, Math.Abs(table.FirstValues[i])));
+                for (var j = 0; j < table.Means[i].Length; j++)
+                {
+                    Assert.True(Close(table.Means[i][j], other.Means[i][j], tolerance), $"{table.First}|{table.Second} [{i}][{j}]");
+                }
+            }
+        }
+    }
+}
