@@ -21,7 +21,7 @@ public struct DeviceAxes : IAxisSource
     public GridView Grid;
     public int Enabled;
 
-    public readonly int AxisCount => Enabled != 0 ? Grid.AxisCount : 0;
+    public readonly int AxisCount => Enabled != 0 ? Grid.Axes : 0;
 
     public readonly int Count(int axis) => Grid.Counts[axis];
 

@@ -7,35 +7,36 @@ using ILGPU;
 namespace ComputeGap.Kernels;
 
 /// <summary>
-/// The sweep kernels, generic over the model: one thread per scenario. Each thread decodes its
-/// scenario index into parameters, runs <typeparamref name="TModel"/> (the same code the CPU path
-/// runs) and writes its outcome columns. Indices are 32-bit inside a chunk; the chunk's first
-/// scenario is a 64-bit base.
+/// The sweep kernels, generic over the model and the design: one thread per scenario. Each thread
+/// decodes its scenario index into parameters (<see cref="ScenarioDesign.Load"/>, the definition host
+/// code decodes with too), runs the model (the same code the CPU path runs) and writes its outcome
+/// columns. Indices are 32-bit inside a chunk; the chunk's first scenario is a 64-bit base.
 /// </summary>
 public static class SweepKernels
 {
     /// <summary>Row output: outcome column <c>c</c> of scenario <c>i</c> goes to <c>outcomes[c * capacity + i]</c>.</summary>
-    public static void Rows<TModel>(
+    public static void Rows<TModel, TDesign>(
         Index1D index,
         ArrayView<float> fixedSlots,
-        GridView grid,
+        TDesign design,
         ModelShape shape,
         long first,
         ArrayView<float> outcomes,
         int capacity)
         where TModel : struct, IModel
+        where TDesign : struct, IScenarioDesign
     {
-        var store = Load<TModel>(index, fixedSlots, grid, first);
+        var store = Load<TModel, TDesign>(index, fixedSlots, design, first);
         var series = default(NoSeries<ScalarLane>);
         TModel.Run<ScalarLane, bool, LocalStore, NoSeries<ScalarLane>>(store, shape, ref series);
         Store<TModel>(index, store, shape, outcomes, capacity);
     }
 
     /// <summary>Row output plus every month's series values in <paramref name="seriesOut"/> ([scenario][month][value], <paramref name="width"/> a month).</summary>
-    public static void RowsWithSeries<TModel>(
+    public static void RowsWithSeries<TModel, TDesign>(
         Index1D index,
         ArrayView<float> fixedSlots,
-        GridView grid,
+        TDesign design,
         ModelShape shape,
         long first,
         ArrayView<float> outcomes,
@@ -43,18 +44,19 @@ public static class SweepKernels
         ArrayView<float> seriesOut,
         int width)
         where TModel : struct, IModel
+        where TDesign : struct, IScenarioDesign
     {
-        var store = Load<TModel>(index, fixedSlots, grid, first);
+        var store = Load<TModel, TDesign>(index, fixedSlots, design, first);
         var series = new DeviceSeries { Output = seriesOut, Scenario = index, Months = shape.Months, Width = width };
         TModel.Run<ScalarLane, bool, LocalStore, DeviceSeries>(store, shape, ref series);
         Store<TModel>(index, store, shape, outcomes, capacity);
     }
 
     /// <summary>Row outcomes plus each month's series values (<paramref name="width"/> of them) counted into fan sketches (aggregate mode with a series).</summary>
-    public static void RowsWithFans<TModel>(
+    public static void RowsWithFans<TModel, TDesign>(
         Index1D index,
         ArrayView<float> fixedSlots,
-        GridView grid,
+        TDesign design,
         ModelShape shape,
         long first,
         ArrayView<float> outcomes,
@@ -62,15 +64,17 @@ public static class SweepKernels
         ArrayView<long> fans,
         int width)
         where TModel : struct, IModel
+        where TDesign : struct, IScenarioDesign
     {
-        var store = Load<TModel>(index, fixedSlots, grid, first);
+        var store = Load<TModel, TDesign>(index, fixedSlots, design, first);
         var series = new DeviceFans { Counts = fans, Width = width };
         TModel.Run<ScalarLane, bool, LocalStore, DeviceFans>(store, shape, ref series);
         Store<TModel>(index, store, shape, outcomes, capacity);
     }
 
-    private static LocalStore Load<TModel>(Index1D index, ArrayView<float> fixedSlots, GridView grid, long first)
+    private static LocalStore Load<TModel, TDesign>(Index1D index, ArrayView<float> fixedSlots, TDesign design, long first)
         where TModel : struct, IModel
+        where TDesign : struct, IScenarioDesign
     {
         var store = new LocalStore { Memory = LocalMemory.Allocate<float>(TModel.SlotCount) };
         for (var slot = 0; slot < TModel.ParamSlotCount; slot++)
@@ -78,23 +82,7 @@ public static class SweepKernels
             store.Memory[slot] = fixedSlots[slot];
         }
 
-        var scenario = first + index;
-        for (var a = 0; a < grid.AxisCount; a++)
-        {
-            var position = GridPosition.Of(scenario, grid.Strides[a], grid.Counts[a]);
-            store.Memory[grid.Slots[a]] = grid.Values[grid.Offsets[a] + position];
-        }
-
-        var design = grid.Design;
-        if (design.Header.Dimensions > 0)
-        {
-            var evaluation = scenario % design.Header.Evaluations;
-            for (var k = 0; k < design.Header.Dimensions; k++)
-            {
-                store.Memory[design.Slots[k]] = DesignPoint.Value(design.Header, design, evaluation, k);
-            }
-        }
-
+        ScenarioDesign.Load(design, first + index, ref store);
         return store;
     }
 

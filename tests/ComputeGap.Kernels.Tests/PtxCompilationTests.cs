@@ -43,7 +43,9 @@ public sealed class PtxCompilationTests
         var method = KernelMethods().Single(m => m.Name == name);
         if (method.IsGenericMethodDefinition)
         {
-            method = method.MakeGenericMethod(ModelCatalog.Find(model)!.Accept(new ModelTypeOf()));
+            // The sweep kernels are generic over the model and the design (the device's GridView).
+            var modelType = ModelCatalog.Find(model)!.Accept(new ModelTypeOf());
+            method = method.GetGenericArguments().Length == 2 ? method.MakeGenericMethod(modelType, typeof(GridView)) : method.MakeGenericMethod(modelType);
         }
 
         using var context = Context.Create(b => b.CPU(CPUDevice.Default).EnableAlgorithms());

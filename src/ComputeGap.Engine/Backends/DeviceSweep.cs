@@ -34,7 +34,7 @@ internal sealed class DeviceSweep : IDisposable
             Strides = _strides.View,
             Offsets = _offsets.View,
             Values = _values.View,
-            AxisCount = plan.AxisSlots.Length,
+            Axes = plan.AxisSlots.Length,
             Design = _design.View(plan.Design),
         };
 

@@ -28,9 +28,9 @@ internal sealed class IlgpuKernels
         public IlgpuKernels Visit<TModel>()
             where TModel : struct, IModel => new()
             {
-                Rows = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int>(SweepKernels.Rows<TModel>),
-                RowsWithSeries = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<float>, int>(SweepKernels.RowsWithSeries<TModel>),
-                RowsWithFans = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<long>, int>(SweepKernels.RowsWithFans<TModel>),
+                Rows = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int>(SweepKernels.Rows<TModel, GridView>),
+                RowsWithSeries = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<float>, int>(SweepKernels.RowsWithSeries<TModel, GridView>),
+                RowsWithFans = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, GridView, ModelShape, long, ArrayView<float>, int, ArrayView<long>, int>(SweepKernels.RowsWithFans<TModel, GridView>),
             };
     }
 }

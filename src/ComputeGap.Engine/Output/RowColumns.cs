@@ -222,7 +222,7 @@ public sealed class RowColumns
         var stride = _plan.AxisStrides[axis];
         var length = _plan.AxisCounts[axis];
         var values = _plan.AxisWritten.AsSpan(_plan.AxisOffsets[axis], length);
-        var position = GridPosition.Of(first, stride, length);
+        var position = ScenarioDesign.Position(_plan.Decoder, axis, first);
         var into = first % stride;
         for (var i = 0; i < count;)
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ComputeGap.Core.Designs;
 using ComputeGap.Core.Model;
 using ComputeGap.Core.Models;
 using ComputeGap.Core.Reduction;
@@ -18,7 +19,7 @@ public sealed record AggregateAxis(string Column, IReadOnlyList<float> Values);
 /// scenarios) and the <see cref="PartialLayout"/> of the block records it takes. It is written into
 /// every aggregate file, so files can be read back without the sweep.
 /// </summary>
-public sealed class AggregateShape
+public sealed class AggregateShape : IAxisSource
 {
     /// <summary>Metadata key holding <see cref="ToJson"/>.</summary>
     public const string MetadataKey = "aggregate_shape";
@@ -126,8 +127,20 @@ public sealed class AggregateShape
         layout,
         plan.Evaluations);
 
-    /// <summary>Position of axis <paramref name="axis"/>'s value in scenario <paramref name="scenario"/>.</summary>
-    public int Position(int axis, long scenario) => GridPosition.Of(scenario, _strides[axis], Axes[axis].Values.Count);
+    /// <summary>Axes (for <see cref="IAxisSource"/>).</summary>
+    public int AxisCount => Axes.Count;
+
+    /// <summary>Values of axis <paramref name="axis"/>.</summary>
+    public int Count(int axis) => Axes[axis].Values.Count;
+
+    /// <summary>Scenarios between consecutive values of axis <paramref name="axis"/>.</summary>
+    public long Stride(int axis) => _strides[axis];
+
+    /// <summary>Axis <paramref name="axis"/>'s first value in the concatenated value list.</summary>
+    public int Offset(int axis) => _offsets[axis];
+
+    /// <summary>Position of axis <paramref name="axis"/>'s value in scenario <paramref name="scenario"/> (<see cref="ScenarioDesign.Position"/>).</summary>
+    public int Position(int axis, long scenario) => ScenarioDesign.Position(this, axis, scenario);
 
     /// <summary>The value axis <paramref name="axis"/> takes in scenario <paramref name="scenario"/>.</summary>
     public float AxisValue(int axis, long scenario) => Axes[axis].Values[Position(axis, scenario)];

@@ -137,7 +137,9 @@ public sealed class SweepPlan
 
     public long ScenarioCount => Spec.ScenarioCount;
 
+    /// <summary>The design as host code decodes it (<see cref="ScenarioDesign"/>, as the kernels do).</summary>
+    public HostScenarioDesign Decoder => new(this);
+
     /// <summary>The value axis <paramref name="axis"/> takes in scenario <paramref name="scenario"/>.</summary>
-    public float AxisValue(int axis, long scenario) =>
-        AxisValues[AxisOffsets[axis] + GridPosition.Of(scenario, AxisStrides[axis], AxisCounts[axis])];
+    public float AxisValue(int axis, long scenario) => ScenarioDesign.AxisValue(Decoder, axis, scenario);
 }
