@@ -16,6 +16,11 @@ internal static class GridReport
     {
         if (decomposition is not { } grid)
         {
+            if (SummaryReport.ReportOutcome(data) is { Length: > 0 } reported && data.GridNote?.Invoke(reported) is { } note)
+            {
+                sink.Section($"Variance of {reported} over the grid: none ({note})");
+            }
+
             return;
         }
 

@@ -26,8 +26,11 @@ public sealed record SummaryData(
     /// <summary>Computes the lever combinations' comparison of an outcome (rows of a sampled design with levers), or null.</summary>
     public Func<string, bool, IO.Sensitivity.PolicyComparison?>? PolicyComparer { get; init; }
 
-    /// <summary>Computes a grid's variance decomposition and two-way tables of an outcome (rows of a grid), or null.</summary>
+    /// <summary>Computes a grid's variance decomposition and two-way tables of an outcome (a grid's rows or aggregates), or null.</summary>
     public Func<string, IO.Sensitivity.GridDecomposition?>? GridDecomposer { get; init; }
+
+    /// <summary>Why a grid has no decomposition of an outcome (what its aggregates kept), or null.</summary>
+    public Func<string, string?>? GridNote { get; init; }
 
     /// <summary>
     /// Every series column month by month as quantiles over the scenarios (each region's share; model v2 also
@@ -42,7 +45,7 @@ public sealed record SummaryData(
     /// <summary>The policies compared on the reported outcome, when the run has levers and rows.</summary>
     public IO.Sensitivity.PolicyComparison? Policies => PolicyComparer?.Invoke(SummaryReport.ReportOutcome(this), LowerIsBetter);
 
-    /// <summary>The grid's decomposition of the reported outcome, when the run is a grid with rows.</summary>
+    /// <summary>The grid's decomposition of the reported outcome, when the run is a grid (rows, or aggregates that kept it).</summary>
     public IO.Sensitivity.GridDecomposition? Grid => SummaryReport.ReportOutcome(this) is { Length: > 0 } outcome ? GridDecomposer?.Invoke(outcome) : null;
 
     /// <summary>The condition of <c>summarize --where</c>, or null.</summary>

@@ -36,6 +36,7 @@ internal static class AggregateSummary
         {
             Sensitivity = sensitivity,
             GridDecomposer = state.GridCells is { } cells ? cells.Decompose : null,
+            GridNote = shape.Evaluations != 1 || shape.Axes.Count == 0 ? null : outcome => GridNote(state, outcome),
             Fans = state.Fans is { } fans ? FanTables.Charts(fans, FanTables.RegionNames(shape)) : [],
             ConditionEvaluator = state.Where is null ? null : condition => ConditionProbability.FromGrid(state.Bitmap(), condition, state.Where.Condition),
             // The per-value sums count a month outcome's "never" as −1, which a mean must not: none for months.
@@ -48,6 +49,16 @@ internal static class AggregateSummary
                 [.. state.Best.Select(e => Ranked(shape, e))], [.. state.Worst.Select(e => Ranked(shape, e))]),
         };
     }
+
+    /// <summary>Why a grid's aggregates have no decomposition of <paramref name="outcome"/>, or null when they have one.</summary>
+    private static string? GridNote(AggregateState state, string outcome) => state.GridCells switch
+    {
+        null => "these aggregates hold no grid cells: written before they were kept, or merged with parts without them",
+        { } cells when cells.Decompose(outcome) is null && cells.Shape.Outcomes.Take(cells.Outcomes).Contains(outcome) => "fewer than two finite values",
+        { } cells when cells.Decompose(outcome) is null =>
+            $"aggregates keep it for the regional shares only, {string.Join(", ", cells.Shape.Outcomes.Take(cells.Outcomes))}; write rows for {outcome}",
+        _ => null,
+    };
 
     /// <summary>A kept extreme scenario with its axis values (decoded from its number).</summary>
     private static RankedScenario Ranked(AggregateShape shape, ExtremeScenario extreme) => new(extreme.Scenario, extreme.Value,

@@ -41,6 +41,9 @@ public sealed class GridCellReducer
     private readonly double[] _totalCounts;
     private readonly double[] _squares;
 
+    /// <summary>True when every kept value of the block is finite: one count per cell then serves every outcome.</summary>
+    private bool _allFinite;
+
     /// <summary>A reducer for cells laid out as <paramref name="layout"/>'s.</summary>
     public GridCellReducer(GridCells layout)
     {
@@ -106,6 +109,18 @@ public sealed class GridCellReducer
         }
 
         Emit(target, 0, _totalCounts, _totals, 0);
+
+        // Pairs of two varying axes scenario by scenario; a varying axis's sums then come from one of
+        // them (a marginal of a few hundred cells instead of another pass over the block) if it can.
+        for (var k = 0; k < _layout.Pairs.Count; k++)
+        {
+            var (a, b) = _layout.Pairs[k];
+            if (_varies[a] && _varies[b])
+            {
+                SumBy(count, _positions[a], _positions[b], _layout.Counts[b], _pairSums[k], _pairCounts[k]);
+            }
+        }
+
         for (var a = 0; a < _layout.Counts.Count; a++)
         {
             if (!_varies[a])
@@ -114,7 +129,11 @@ public sealed class GridCellReducer
                 continue;
             }
 
-            SumBy(count, _positions[a], null, 0, _axisSums[a], _axisCounts[a]);
+            if (!Marginal(a))
+            {
+                SumBy(count, _positions[a], null, 0, _axisSums[a], _axisCounts[a]);
+            }
+
             for (var p = 0; p < _layout.Counts[a]; p++)
             {
                 Emit(target, _layout.AxisCell(a, p), _axisCounts[a], _axisSums[a], p);
@@ -144,7 +163,6 @@ public sealed class GridCellReducer
             }
             else
             {
-                SumBy(count, _positions[a], _positions[b], _layout.Counts[b], _pairSums[k], _pairCounts[k]);
                 var cells = _layout.Counts[a] * _layout.Counts[b];
                 for (var c = 0; c < cells; c++)
                 {
@@ -152,6 +170,44 @@ public sealed class GridCellReducer
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Axis <paramref name="axis"/>'s per-value sums and counts as the marginal of the first kept pair
+    /// whose two axes vary over the block and which contains it; false when there is none.
+    /// </summary>
+    private bool Marginal(int axis)
+    {
+        for (var k = 0; k < _layout.Pairs.Count; k++)
+        {
+            var (a, b) = _layout.Pairs[k];
+            if (!_varies[a] || !_varies[b] || (a != axis && b != axis))
+            {
+                continue;
+            }
+
+            var (na, nb) = (_layout.Counts[a], _layout.Counts[b]);
+            var (sums, counts) = (_axisSums[axis], _axisCounts[axis]);
+            Array.Clear(sums);
+            Array.Clear(counts);
+            for (var p = 0; p < na; p++)
+            {
+                for (var q = 0; q < nb; q++)
+                {
+                    var into = (axis == a ? p : q) * _width;
+                    var from = ((p * nb) + q) * _width;
+                    for (var o = 0; o < _width; o++)
+                    {
+                        sums[into + o] += _pairSums[k][from + o];
+                        counts[into + o] += _pairCounts[k][from + o];
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Each axis's position at the block's start, whether it varies, and if so its position at every scenario.</summary>
@@ -202,6 +258,8 @@ public sealed class GridCellReducer
 
             (_totals[o], _squares[o], _totalCounts[o]) = (sum, squares, finite);
         }
+
+        _allFinite = _totalCounts.AsSpan().IndexOfAnyExcept((double)count) < 0;
     }
 
     /// <summary>
@@ -220,6 +278,7 @@ public sealed class GridCellReducer
         Span<Vector256<double>> run = stackalloc Vector256<double>[2 * lanes];
         run.Clear();
         var current = -1;
+        var length = 0;
         for (var i = 0; i < count; i++)
         {
             var cell = second is null ? first[i] : (first[i] * width) + second[i];
@@ -227,43 +286,68 @@ public sealed class GridCellReducer
             {
                 if (current >= 0)
                 {
-                    Flush(cellSums, cellCounts, current * lanes, run, lanes);
+                    Flush(cellSums, cellCounts, current * lanes, run, lanes, length);
                 }
 
-                current = cell;
+                (current, length) = (cell, 0);
             }
 
+            length++;
             for (var v = 0; v < lanes; v++)
             {
                 run[v] += rows[(i * lanes) + v];
-                run[lanes + v] += finite[(i * lanes) + v];
+            }
+
+            if (!_allFinite)
+            {
+                for (var v = 0; v < lanes; v++)
+                {
+                    run[lanes + v] += finite[(i * lanes) + v];
+                }
             }
         }
 
         if (current >= 0)
         {
-            Flush(cellSums, cellCounts, current * lanes, run, lanes);
+            Flush(cellSums, cellCounts, current * lanes, run, lanes, length);
         }
     }
 
-    /// <summary>Adds a run's sums and counts to its cell and empties the run.</summary>
-    private static void Flush(Span<Vector256<double>> sums, Span<Vector256<double>> counts, int at, Span<Vector256<double>> run, int lanes)
+    /// <summary>
+    /// Adds a run's sums and counts to its cell and empties the run. When every value of the block is
+    /// finite the count is the run's <paramref name="length"/>, kept in the cell's first lane only.
+    /// </summary>
+    private void Flush(Span<Vector256<double>> sums, Span<Vector256<double>> counts, int at, Span<Vector256<double>> run, int lanes, int length)
     {
         for (var v = 0; v < lanes; v++)
         {
             sums[at + v] += run[v];
-            counts[at + v] += run[lanes + v];
+        }
+
+        if (_allFinite)
+        {
+            counts[at] += Vector256.CreateScalar((double)length);
+        }
+        else
+        {
+            for (var v = 0; v < lanes; v++)
+            {
+                counts[at + v] += run[lanes + v];
+            }
         }
 
         run.Clear();
     }
 
-    /// <summary>Adds entry <paramref name="entry"/> of per-outcome sums and counts to a cell of every outcome; empty ones add nothing.</summary>
+    /// <summary>
+    /// Adds entry <paramref name="entry"/> of per-outcome sums and counts to a cell of every outcome; empty
+    /// ones add nothing. A block whose values are all finite keeps one count per entry (the first lane).
+    /// </summary>
     private void Emit(GridCells target, int cell, double[] counts, double[] sums, int entry)
     {
         for (var o = 0; o < _outcomes; o++)
         {
-            var n = counts[(entry * _width) + o];
+            var n = counts[(entry * _width) + (_allFinite ? 0 : o)];
             if (n != 0)
             {
                 target.Add(o, cell, (long)n, sums[(entry * _width) + o]);

@@ -46,12 +46,15 @@ public sealed class GridCellTests
         AssertClose(expected, actual, 1e-5);
     }
 
-    [Fact]
-    public void Aggregates_decompose_every_share_as_the_rows_do_non_finite_values_left_out()
+    /// <summary>Blocks whose shares are all finite share one count per cell; others count each share's own.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Aggregates_decompose_every_share_as_the_rows_do_non_finite_values_left_out(bool nonFinite)
     {
         var plan = AggregateFixture.Plan;
         var outcomes = AggregateFixture.Outcomes.Select(c => (float[])c.Clone()).ToArray();
-        for (var i = 0; i < outcomes[1].Length; i += 97)
+        for (var i = 0; nonFinite && i < outcomes[1].Length; i += 97)
         {
             outcomes[1][i] = i % 2 == 0 ? float.NaN : float.PositiveInfinity;
         }
