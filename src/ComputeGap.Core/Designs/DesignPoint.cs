@@ -7,7 +7,7 @@ namespace ComputeGap.Core.Designs;
 /// so any chunk, thread, device or shard computes the same bits for the same e. Device-safe: plain
 /// integer and float arithmetic over <see cref="IDesignTables"/>.
 /// </summary>
-public static class DesignPoint
+public static partial class DesignPoint
 {
     /// <summary>Key words that keep the generators of different uses apart (ASCII tags).</summary>
     private const uint MonteCarloKey = 0x4D4F4E54; // "MONT"
@@ -15,6 +15,9 @@ public static class DesignPoint
     private const uint JitterKey = 0x4C48534A;     // "LHSJ"
     private const uint MorrisKey = 0x4D4F5252;     // "MORR"
     private const uint OrderKey = 0x4F524452;      // "ORDR"
+
+    /// <summary>1 − 2^−24, the largest float below 1: a Latin hypercube unit that rounds up to 1 becomes this.</summary>
+    private const float LargestBelowOne = 0.99999994f;
 
     /// <summary>The value uncertain parameter <paramref name="k"/> takes in evaluation <paramref name="e"/>.</summary>
     public static float Value<TTables>(in DesignHeader design, in TTables tables, long e, int k)
@@ -107,7 +110,7 @@ public static class DesignPoint
 
     /// <summary>Stratum π(e) of N, shuffled by <see cref="Permutation"/> with <paramref name="stratumSeed"/>, plus a uniform jitter inside it.</summary>
     public static float LatinHypercube(in DesignHeader design, uint stratumSeed, uint jitter, long e) =>
-        LatinHypercube(design, Permutation.Index((uint)e, (uint)design.Samples, stratumSeed), jitter);
+        StratumUnit(design.Samples, Permutation.Index((uint)e, (uint)design.Samples, stratumSeed), jitter);
 
     /// <summary>
     /// <see cref="LatinHypercube(in DesignHeader, uint, uint, long)"/> of evaluation <paramref name="e"/> with the
@@ -115,16 +118,16 @@ public static class DesignPoint
     /// the CPU sampler computes them once per parameter). Requires at least two samples.
     /// </summary>
     public static float LatinHypercube(in DesignHeader design, uint stratumSeed, uint mask, uint offset, uint jitter, long e) =>
-        LatinHypercube(design, Permutation.Index((uint)e, (uint)design.Samples, stratumSeed, mask, offset), jitter);
+        StratumUnit(design.Samples, Permutation.Index((uint)e, (uint)design.Samples, stratumSeed, mask, offset), jitter);
 
-    /// <summary>The unit value of <paramref name="stratum"/> of N, plus a uniform jitter inside it.</summary>
-    private static float LatinHypercube(in DesignHeader design, uint stratum, uint jitter)
+    /// <summary>The unit value of <paramref name="stratum"/> of <paramref name="samples"/>, plus a uniform jitter inside it.</summary>
+    public static float StratumUnit(long samples, uint stratum, uint jitter)
     {
-        var unit = (stratum + (double)Philox4x32.Unit(jitter)) / design.Samples;
+        var unit = (stratum + (double)Philox4x32.Unit(jitter)) / samples;
 
         // Rounding to float may reach 1 for the top stratum of a very large N; keep the open interval.
         var value = (float)unit;
-        return value < 1f ? value : 0.99999994f;
+        return value < 1f ? value : LargestBelowOne;
     }
 
     /// <summary>

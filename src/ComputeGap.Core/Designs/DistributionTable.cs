@@ -14,7 +14,7 @@ namespace ComputeGap.Core.Designs;
 /// </list>
 /// Device-safe: <c>MathF.Exp</c>, <c>MathF.Sqrt</c> and <c>MathF.Log</c> map to device code when ILGPU.Algorithms is enabled (the engine always enables it).
 /// </summary>
-public static class DistributionTable
+public static partial class DistributionTable
 {
     /// <summary>Constants per parameter.</summary>
     public const int Width = 6;

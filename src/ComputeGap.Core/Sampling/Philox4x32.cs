@@ -13,11 +13,20 @@ namespace ComputeGap.Core.Sampling;
 /// </remarks>
 public static class Philox4x32
 {
-    private const uint Multiplier0 = 0xD2511F53;
-    private const uint Multiplier1 = 0xCD9E8D57;
-    private const uint Weyl0 = 0x9E3779B9;
-    private const uint Weyl1 = 0xBB67AE85;
-    private const int Rounds = 10;
+    /// <summary>Word 0's round multiplier.</summary>
+    internal const uint Multiplier0 = 0xD2511F53;
+
+    /// <summary>Word 2's round multiplier.</summary>
+    internal const uint Multiplier1 = 0xCD9E8D57;
+
+    /// <summary>Key word 0's bump between rounds.</summary>
+    internal const uint Weyl0 = 0x9E3779B9;
+
+    /// <summary>Key word 1's bump between rounds.</summary>
+    internal const uint Weyl1 = 0xBB67AE85;
+
+    /// <summary>Philox4x32-10's rounds.</summary>
+    internal const int Rounds = 10;
 
     /// <summary>
     /// The block for counter (<paramref name="c0"/>, <paramref name="c1"/>, <paramref name="c2"/>,

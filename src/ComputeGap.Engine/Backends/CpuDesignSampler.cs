@@ -8,7 +8,8 @@ namespace ComputeGap.Engine.Backends;
 /// <summary>
 /// A worker's decoder of a sampled design's consecutive evaluations, giving the bits of
 /// <see cref="DesignPoint.Value"/> for each, with the work consecutive evaluations share done once:
-/// one Philox block per four parameters (Monte Carlo, Latin hypercube), Sobol points by Gray-code
+/// Monte Carlo and Latin hypercube runs decoded a whole call's evaluations at once in vector lanes
+/// (Philox blocks, Kensler permutations, strata divisions, uniform quantiles), Sobol points by Gray-code
 /// steps (one XOR per parameter), a Saltelli base sample's A and B points once for its whole group,
 /// a Morris trajectory's grid points and order once for its d + 1 steps. Each value's derived
 /// constant (<see cref="Transforms"/>), when its parameter has one, comes with it, cached alike.
@@ -30,6 +31,10 @@ public sealed class CpuDesignSampler
     private readonly float[] _highDerived;
     private readonly int[] _position;
     private long _cached = -1;
+    private uint[] _counterLow = [];
+    private uint[] _counterHigh = [];
+    private uint[] _words = [];
+    private uint[] _strata = [];
 
     /// <summary>A sampler of <paramref name="design"/> with nothing cached.</summary>
     /// <param name="design">The design.</param>
@@ -67,17 +72,17 @@ public sealed class CpuDesignSampler
     public void Fill(long evaluation, int count, float[] lanes, int width, float[]? derived = null)
     {
         _derivedOut = derived;
+        if ((DesignKind)_header.Kind is DesignKind.MonteCarlo or DesignKind.Lhs)
+        {
+            Random(evaluation, count, lanes, width);
+            return;
+        }
+
         var evaluations = _header.Evaluations;
         for (var j = 0; j < count; j++)
         {
             switch ((DesignKind)_header.Kind)
             {
-                case DesignKind.MonteCarlo:
-                    MonteCarlo(evaluation, lanes, width, j);
-                    break;
-                case DesignKind.Lhs:
-                    LatinHypercube(evaluation, lanes, width, j);
-                    break;
                 case DesignKind.Sobol:
                     Sobol(evaluation, lanes, width, j);
                     break;
@@ -129,31 +134,91 @@ public sealed class CpuDesignSampler
         }
     }
 
-    private void MonteCarlo(long e, float[] lanes, int width, int j)
+    /// <summary>
+    /// Monte Carlo and the Latin hypercube for the whole run at once, each step over all its lanes in
+    /// vector lanes: one Philox block per four parameters and lane, then per parameter the strata
+    /// (Latin hypercube), the unit values, the quantiles and the derived constants.
+    /// </summary>
+    private void Random(long evaluation, int count, float[] lanes, int width)
     {
-        for (var quad = 0; quad * 4 < _header.Dimensions; quad++)
+        if (_counterLow.Length < count)
         {
-            var block = DesignPoint.MonteCarloBlock(_header, e, quad);
-            for (var k = quad * 4; k < Math.Min(_header.Dimensions, (quad * 4) + 4); k++)
+            _counterLow = new uint[count];
+            _counterHigh = new uint[count];
+            _words = new uint[4 * count];
+            _strata = new uint[count];
+        }
+
+        var low = _counterLow.AsSpan(0, count);
+        var high = _counterHigh.AsSpan(0, count);
+        var evaluations = _header.Evaluations;
+        for (var j = 0; j < count; j++)
+        {
+            low[j] = (uint)evaluation;
+            high[j] = (uint)(evaluation >> 32);
+            evaluation = evaluation + 1 == evaluations ? 0 : evaluation + 1;
+        }
+
+        var lhs = _header.Kind == (int)DesignKind.Lhs;
+        var d = _header.Dimensions;
+        var words = _words.AsSpan(0, 4 * count);
+        for (var quad = 0; quad * 4 < d; quad++)
+        {
+            Span<uint> x0 = words[..count], x1 = words[count..(2 * count)], x2 = words[(2 * count)..(3 * count)], x3 = words[(3 * count)..];
+            if (lhs)
             {
-                Put(lanes, width, j, k, DistributionTable.Quantile(_tables, k, Philox4x32.Unit(DesignPoint.Word(block, k))));
+                DesignPoint.JitterBlocks(_header, low, high, quad, x0, x1, x2, x3);
+            }
+            else
+            {
+                DesignPoint.MonteCarloBlocks(_header, low, high, quad, x0, x1, x2, x3);
+            }
+
+            for (var k = quad * 4; k < Math.Min(d, (quad * 4) + 4); k++)
+            {
+                var word = words.Slice((k & 3) * count, count);
+                var values = lanes.AsSpan(k * width, count);
+                if (lhs)
+                {
+                    var strata = Strata(k, low);
+                    DesignPoint.StratumUnits(_header.Samples, strata, word, values);
+                }
+                else
+                {
+                    UnitIntervalVector.Open(word, values);
+                }
+
+                DistributionTable.Quantiles(_tables, k, values);
+                if (_derivedOut is not null && _transforms[k] is { } transform)
+                {
+                    var derived = _derivedOut.AsSpan(k * width, count);
+                    for (var j = 0; j < count; j++)
+                    {
+                        derived[j] = Transforms.Apply(transform, values[j]);
+                    }
+                }
             }
         }
     }
 
-    private void LatinHypercube(long e, float[] lanes, int width, int j)
+    /// <summary>Parameter <paramref name="k"/>'s Latin hypercube stratum of each evaluation whose low word is in <paramref name="low"/>.</summary>
+    private Span<uint> Strata(int k, ReadOnlySpan<uint> low)
     {
-        for (var quad = 0; quad * 4 < _header.Dimensions; quad++)
+        var strata = _strata.AsSpan(0, low.Length);
+        var samples = (uint)_header.Samples;
+        if (_header.Samples < 2)
         {
-            var block = DesignPoint.JitterBlock(_header, e, quad);
-            for (var k = quad * 4; k < Math.Min(_header.Dimensions, (quad * 4) + 4); k++)
+            for (var j = 0; j < low.Length; j++)
             {
-                var unit = _header.Samples < 2
-                    ? DesignPoint.LatinHypercube(_header, _stratumSeeds[k], DesignPoint.Word(block, k), e)
-                    : DesignPoint.LatinHypercube(_header, _stratumSeeds[k], _stratumMask, _stratumOffsets[k], DesignPoint.Word(block, k), e);
-                Put(lanes, width, j, k, DistributionTable.Quantile(_tables, k, unit));
+                strata[j] = Permutation.Index(low[j], samples, _stratumSeeds[k]);
             }
         }
+        else
+        {
+            PermutationVector.Indices(low, samples, _stratumSeeds[k], _stratumMask, _stratumOffsets[k], strata);
+        }
+
+        return strata;
     }
 
     /// <summary>Point e's bits from point e − 1's by one Gray-code step (g(e) ⊕ g(e − 1) = 2^tz(e)), else afresh.</summary>
