@@ -9,11 +9,13 @@ namespace ComputeGap.Engine.Backends;
 /// t + 2n, … (blocks cost the same, so a fixed split balances), with its own sketch counts, added up
 /// afterwards: integer sums, so the result does not depend on the split. The n workers (a sketch and
 /// a reducer's scratch, about a megabyte each) are kept from chunk to chunk of the same plan, so
-/// calls must not overlap (a backend makes one at a time).
+/// calls must not overlap (a backend makes one at a time). A grid's cells, when the target keeps them,
+/// are reduced by <see cref="Aggregation.GridCellReducer.ReduceChunk"/>.
 /// </summary>
 public sealed class CpuReduction
 {
     private Worker[] _workers = [];
+    private readonly System.Collections.Concurrent.ConcurrentBag<(Aggregation.GridCellReducer Reducer, Aggregation.GridCells Cells)> _gridCellWorkers = [];
     private SweepPlan? _plan;
     private PartialLayout _layout;
 
@@ -47,6 +49,11 @@ public sealed class CpuReduction
             // A reducer stopped mid-block keeps partial scratch: never hand it another block.
             _workers = [];
             throw;
+        }
+
+        if (target.GridCells is { } cells)
+        {
+            Aggregation.GridCellReducer.ReduceChunk(chunk.Outcomes, chunk.First, chunk.Count, cells, _gridCellWorkers);
         }
 
         var counts = target.Sketch;

@@ -133,11 +133,14 @@ public sealed class IlgpuBackend : ISweepBackend
                 d.Outcomes.View.AsContiguous().SubView((long)c * d.Capacity, count).CopyToCPU(shares[c].AsSpan(0, count));
             }
 
-            Aggregation.GridCellReducer.ReduceChunk(shares, first, count, cells);
+            Aggregation.GridCellReducer.ReduceChunk(shares, first, count, cells, _gridCellWorkers);
         }
     }
 
     private float[][]? _gridCellColumns;
+
+    /// <summary>The host's grid-cell reducers, kept from chunk to chunk.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<(Aggregation.GridCellReducer Reducer, Aggregation.GridCells Cells)> _gridCellWorkers = [];
 
     /// <summary>Host columns for the regional shares of a chunk, kept from chunk to chunk.</summary>
     private float[][] GridCellColumns(int outcomes, int capacity)

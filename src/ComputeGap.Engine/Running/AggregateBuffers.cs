@@ -70,10 +70,13 @@ public sealed class AggregateBuffers
 
     /// <summary>
     /// Empty cells of a grid's variance decomposition for <paramref name="plan"/> (its regional shares over
-    /// its axes), or null for a sampled design or a sweep without axes.
+    /// its axes), or null for a sampled design, a sweep without axes, or one whose axes are too many or
+    /// too long for main effects (<see cref="HasMainEffects"/>: the cells hold a value's sums per axis value too).
     /// </summary>
     public static Aggregation.GridCells? GridCellsFor(SweepPlan plan, PartialLayout layout) =>
-        plan.Design is null && plan.AxisSlots.Length > 0 ? new Aggregation.GridCells(Aggregation.AggregateShape.From(plan, layout)) : null;
+        plan.Design is null && plan.AxisSlots.Length > 0 && HasMainEffects(plan)
+            ? new Aggregation.GridCells(Aggregation.AggregateShape.From(plan, layout))
+            : null;
 
     /// <summary>Whether aggregate mode keeps main effects for <paramref name="plan"/>.</summary>
     public static bool HasMainEffects(SweepPlan plan) =>

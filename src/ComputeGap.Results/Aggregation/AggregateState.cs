@@ -72,15 +72,18 @@ public sealed partial class AggregateState
     /// <summary>Set once scenarios without grid cells were added: the cells would describe part of the grid.</summary>
     private bool _gridCellsIncomplete;
 
-    /// <summary>Takes in added scenarios' grid cells, or notes that they came without (<paramref name="cells"/> null).</summary>
-    private void AddGridCells(GridCells? cells, bool hasScenarios)
+    /// <summary>
+    /// Takes in added scenarios' grid cells, or notes that they came without (<paramref name="cells"/> null,
+    /// or out of range); <paramref name="before"/> is how many scenarios the state held before them.
+    /// </summary>
+    private void AddGridCells(GridCells? cells, bool hasScenarios, long before)
     {
         if (!hasScenarios && cells is null)
         {
             return;
         }
 
-        if (cells is null || _gridCellsIncomplete || (GridCells is null && Scenarios > 0))
+        if (cells is null || cells.OutOfRange || _gridCellsIncomplete || (GridCells is null && before > 0))
         {
             _gridCellsIncomplete = true;
             GridCells = null;
@@ -182,7 +185,8 @@ public sealed partial class AggregateState
                 $"not {chunk.Partials.Length} and {chunk.Sketch.Length}.", nameof(chunk));
         }
 
-        AddGridCells(chunk.GridCells, chunk.Blocks > 0);
+        var finiteBefore = (long[])_finite.Clone();
+        var scenariosBefore = Scenarios;
         for (var b = 0; b < chunk.Blocks; b++)
         {
             var part = chunk.Partials.AsSpan(b * layout.Length, layout.Length);
@@ -228,6 +232,17 @@ public sealed partial class AggregateState
             AddExtremes(part, chunk.FirstBlock + b);
         }
 
+        // A backend that was handed cells must have reduced every block into them: each share's total count is
+        // its finite values, which the block records count too.
+        for (var o = 0; o < (chunk.GridCells?.Outcomes ?? 0); o++)
+        {
+            if (chunk.GridCells!.Count(o, 0) != _finite[o] - finiteBefore[o])
+            {
+                throw new ArgumentException($"the chunk's grid cells count {chunk.GridCells.Count(o, 0)} finite values of {Shape.Outcomes[o]}, its blocks {_finite[o] - finiteBefore[o]}", nameof(chunk));
+            }
+        }
+
+        AddGridCells(chunk.GridCells, chunk.Blocks > 0, scenariosBefore);
         AddAll(_sketch, chunk.Sketch);
         if (chunk.Fans is { } fans)
         {
@@ -273,7 +288,7 @@ public sealed partial class AggregateState
             throw new ArgumentException("Aggregates of different shapes (outcomes, axes, focus or layout) cannot be merged.", nameof(other));
         }
 
-        AddGridCells(other.GridCells, other.Scenarios > 0);
+        AddGridCells(other.GridCells, other.Scenarios > 0, Scenarios);
         Scenarios += other.Scenarios;
         for (var o = 0; o < _finite.Length; o++)
         {

@@ -53,7 +53,8 @@ internal static class AggregateSummary
     /// <summary>Why a grid's aggregates have no decomposition of <paramref name="outcome"/>, or null when they have one.</summary>
     private static string? GridNote(AggregateState state, string outcome) => state.GridCells switch
     {
-        null => "these aggregates hold no grid cells: written before they were kept, or merged with parts without them",
+        null when !state.Shape.HasEffects => $"a grid of more than {PartialLayout.MaxAxisValues} axis values in all, or more than {BlockReducer.MaxAxes} axes, keeps no cells",
+        null => "these aggregates hold no grid cells: a value beyond the cells' range (a block's sum over 2^40), parts written before the cells were kept, or parts merged with such parts",
         { } cells when cells.Decompose(outcome) is null && cells.Shape.Outcomes.Take(cells.Outcomes).Contains(outcome) => "fewer than two finite values",
         { } cells when cells.Decompose(outcome) is null =>
             $"aggregates keep it for the regional shares only, {string.Join(", ", cells.Shape.Outcomes.Take(cells.Outcomes))}; write rows for {outcome}",

@@ -1,6 +1,7 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using ComputeGap.Core.Model;
+using ComputeGap.Core.Designs;
 using ComputeGap.Core.Reduction;
 
 namespace ComputeGap.Engine.Aggregation;
@@ -40,6 +41,8 @@ public sealed class GridCellReducer
     private readonly double[] _totals;
     private readonly double[] _totalCounts;
     private readonly double[] _squares;
+    private readonly double[] _totalsLow;
+    private readonly double[] _squaresLow;
 
     /// <summary>True when every kept value of the block is finite: one count per cell then serves every outcome.</summary>
     private bool _allFinite;
@@ -63,18 +66,22 @@ public sealed class GridCellReducer
         _totals = new double[_outcomes];
         _totalCounts = new double[_outcomes];
         _squares = new double[_outcomes];
+        _totalsLow = new double[_outcomes];
+        _squaresLow = new double[_outcomes];
     }
 
     /// <summary>
     /// Empties <paramref name="target"/> and reduces a chunk's scenarios <c>[first, first + count)</c>
     /// (<paramref name="first"/> on a block boundary), <paramref name="columns"/>[o][i] holding scenario
     /// first + i, block by block on every core: what GPU backends do with the outcomes they copy back.
+    /// Each thread takes a reducer and its own cells from <paramref name="pool"/> (kept from chunk to chunk
+    /// by the caller; made when missing) and merges its cells into the target when it is done.
     /// </summary>
-    public static void ReduceChunk(float[][] columns, long first, int count, GridCells target)
+    public static void ReduceChunk(float[][] columns, long first, int count, GridCells target, ConcurrentBag<(GridCellReducer Reducer, GridCells Cells)> pool)
     {
         target.Clear();
         var blocks = (count + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize;
-        Parallel.For(0, blocks, () => (Reducer: new GridCellReducer(target), Cells: new GridCells(target.Shape)), (b, _, worker) =>
+        Parallel.For(0, blocks, () => Rent(pool, target), (b, _, worker) =>
         {
             var local = b * PartialLayout.BlockSize;
             worker.Reducer.Reduce(columns, local, first + local, Math.Min(PartialLayout.BlockSize, count - local), worker.Cells);
@@ -86,7 +93,24 @@ public sealed class GridCellReducer
             {
                 target.Merge(worker.Cells);
             }
+
+            pool.Add(worker);
         });
+    }
+
+    /// <summary>A pooled reducer and emptied cells laid out as <paramref name="target"/>'s, or new ones.</summary>
+    private static (GridCellReducer Reducer, GridCells Cells) Rent(ConcurrentBag<(GridCellReducer Reducer, GridCells Cells)> pool, GridCells target)
+    {
+        while (pool.TryTake(out var worker))
+        {
+            if (worker.Cells.SameLayout(target))
+            {
+                worker.Cells.Clear();
+                return worker;
+            }
+        }
+
+        return (new GridCellReducer(target), new GridCells(target.Shape));
     }
 
     /// <summary>
@@ -103,12 +127,17 @@ public sealed class GridCellReducer
 
         Place(first, count);
         ToRows(columns, local, count);
+        // The total and the sum of squares as compensated sums (both parts), so the variance of a share
+        // that varies little is not lost to the block's rounding (GridCells.Variance).
         for (var o = 0; o < _outcomes; o++)
         {
             target.AddSquares(o, _squares[o]);
+            target.AddSquares(o, _squaresLow[o]);
+            if (_totalCounts[o] != 0)
+            {
+                target.Add(o, 0, (long)_totalCounts[o], _totals[o], _totalsLow[o]);
+            }
         }
-
-        Emit(target, 0, _totalCounts, _totals, 0);
 
         // Pairs of two varying axes scenario by scenario; a varying axis's sums then come from one of
         // them (a marginal of a few hundred cells instead of another pass over the block) if it can.
@@ -117,7 +146,7 @@ public sealed class GridCellReducer
             var (a, b) = _layout.Pairs[k];
             if (_varies[a] && _varies[b])
             {
-                SumBy(count, _positions[a], _positions[b], _layout.Counts[b], _pairSums[k], _pairCounts[k]);
+                SumBy(count, _positions[a], _positions[b], _layout.Counts[b], _pairSums[k], _pairCounts[k], _layout.Strides[b] == 1);
             }
         }
 
@@ -131,7 +160,7 @@ public sealed class GridCellReducer
 
             if (!Marginal(a))
             {
-                SumBy(count, _positions[a], null, 0, _axisSums[a], _axisCounts[a]);
+                SumBy(count, _positions[a], null, 0, _axisSums[a], _axisCounts[a], _layout.Strides[a] == 1);
             }
 
             for (var p = 0; p < _layout.Counts[a]; p++)
@@ -178,36 +207,45 @@ public sealed class GridCellReducer
     /// </summary>
     private bool Marginal(int axis)
     {
+        var best = -1;
         for (var k = 0; k < _layout.Pairs.Count; k++)
         {
             var (a, b) = _layout.Pairs[k];
-            if (!_varies[a] || !_varies[b] || (a != axis && b != axis))
+            if (_varies[a] && _varies[b] && (a == axis || b == axis) && (best < 0 || _pairSums[k].Length < _pairSums[best].Length))
             {
-                continue;
+                best = k;
             }
-
-            var (na, nb) = (_layout.Counts[a], _layout.Counts[b]);
-            var (sums, counts) = (_axisSums[axis], _axisCounts[axis]);
-            Array.Clear(sums);
-            Array.Clear(counts);
-            for (var p = 0; p < na; p++)
-            {
-                for (var q = 0; q < nb; q++)
-                {
-                    var into = (axis == a ? p : q) * _width;
-                    var from = ((p * nb) + q) * _width;
-                    for (var o = 0; o < _width; o++)
-                    {
-                        sums[into + o] += _pairSums[k][from + o];
-                        counts[into + o] += _pairCounts[k][from + o];
-                    }
-                }
-            }
-
-            return true;
         }
 
-        return false;
+        if (best < 0)
+        {
+            return false;
+        }
+
+        var (first, second) = _layout.Pairs[best];
+        var (na, nb) = (_layout.Counts[first], _layout.Counts[second]);
+        var lanes = _width / Vector256<double>.Count;
+        var sums = MemoryMarshal.Cast<double, Vector256<double>>(_axisSums[axis].AsSpan());
+        var counts = MemoryMarshal.Cast<double, Vector256<double>>(_axisCounts[axis].AsSpan());
+        var pairSums = MemoryMarshal.Cast<double, Vector256<double>>(_pairSums[best].AsSpan());
+        var pairCounts = MemoryMarshal.Cast<double, Vector256<double>>(_pairCounts[best].AsSpan());
+        sums.Clear();
+        counts.Clear();
+        for (var p = 0; p < na; p++)
+        {
+            for (var q = 0; q < nb; q++)
+            {
+                var into = (axis == first ? p : q) * lanes;
+                var from = ((p * nb) + q) * lanes;
+                for (var v = 0; v < lanes; v++)
+                {
+                    sums[into + v] += pairSums[from + v];
+                    counts[into + v] += pairCounts[from + v];
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Each axis's position at the block's start, whether it varies, and if so its position at every scenario.</summary>
@@ -216,7 +254,7 @@ public sealed class GridCellReducer
         for (var a = 0; a < _layout.Counts.Count; a++)
         {
             var (stride, n) = (_layout.Strides[a], _layout.Counts[a]);
-            _start[a] = GridPosition.Of(first, stride, n);
+            _start[a] = ScenarioDesign.Position(_layout.Shape, a, first);
             _varies[a] = BlockReducer.Varies(stride, first, count);
             if (_varies[a])
             {
@@ -237,36 +275,54 @@ public sealed class GridCellReducer
         }
     }
 
-    /// <summary>The block's kept outcomes as rows of doubles with their finite flags, and each outcome's totals in scenario order.</summary>
+    /// <summary>
+    /// The block's kept outcomes as rows of doubles, each outcome's totals in scenario order, and, only
+    /// when some value is not finite, the rows' finite flags.
+    /// </summary>
     private void ToRows(float[][] columns, int local, int count)
     {
         for (var o = 0; o < _outcomes; o++)
         {
             var values = columns[o].AsSpan(local, count);
-            double sum = 0, squares = 0, finite = 0;
+            double sum = 0, sumError = 0, squares = 0, squaresError = 0, finite = 0;
             for (var i = 0; i < values.Length; i++)
             {
                 var v = values[i];
                 var kept = v - v == 0f;
                 var x = kept ? v : 0.0;
                 _rows[(i * _width) + o] = x;
-                _finite[(i * _width) + o] = kept ? 1 : 0;
-                sum += x;
-                squares += x * x;
+                Neumaier(ref sum, ref sumError, x);
+                Neumaier(ref squares, ref squaresError, x * x);
                 finite += kept ? 1 : 0;
             }
 
-            (_totals[o], _squares[o], _totalCounts[o]) = (sum, squares, finite);
+            (_totals[o], _totalsLow[o], _squares[o], _squaresLow[o], _totalCounts[o]) = (sum, sumError, squares, squaresError, finite);
         }
 
         _allFinite = _totalCounts.AsSpan().IndexOfAnyExcept((double)count) < 0;
+        for (var o = 0; o < _outcomes && !_allFinite; o++)
+        {
+            var values = columns[o].AsSpan(local, count);
+            for (var i = 0; i < values.Length; i++)
+            {
+                _finite[(i * _width) + o] = values[i] - values[i] == 0f ? 1 : 0;
+            }
+        }
+    }
+
+    /// <summary>Adds <paramref name="x"/> to <paramref name="sum"/>, collecting the addition's exact rounding error in <paramref name="error"/> (Neumaier).</summary>
+    private static void Neumaier(ref double sum, ref double error, double x)
+    {
+        var t = sum + x;
+        error += Math.Abs(sum) >= Math.Abs(x) ? (sum - t) + x : (x - t) + sum;
+        sum = t;
     }
 
     /// <summary>
     /// Sums and counts the rows by cell, all outcomes at once in vector lanes: cell p, or
     /// p · <paramref name="width"/> + q with a second axis; <paramref name="sums"/>[cell · row width + o].
     /// </summary>
-    private void SumBy(int count, int[] first, int[]? second, int width, double[] sums, double[] counts)
+    private void SumBy(int count, int[] first, int[]? second, int width, double[] sums, double[] counts, bool everyScenario)
     {
         Array.Clear(sums);
         Array.Clear(counts);
@@ -275,6 +331,22 @@ public sealed class GridCellReducer
         var finite = MemoryMarshal.Cast<double, Vector256<double>>(_finite.AsSpan(0, count * _width));
         var cellSums = MemoryMarshal.Cast<double, Vector256<double>>(sums.AsSpan());
         var cellCounts = MemoryMarshal.Cast<double, Vector256<double>>(counts.AsSpan());
+        if (everyScenario)
+        {
+            // The inner axis moves every scenario: no runs to keep, each row goes to its cell.
+            for (var i = 0; i < count; i++)
+            {
+                var at = (second is null ? first[i] : (first[i] * width) + second[i]) * lanes;
+                for (var v = 0; v < lanes; v++)
+                {
+                    cellSums[at + v] += rows[(i * lanes) + v];
+                    cellCounts[at + v] += _allFinite ? (v == 0 ? Vector256.CreateScalar(1.0) : Vector256<double>.Zero) : finite[(i * lanes) + v];
+                }
+            }
+
+            return;
+        }
+
         Span<Vector256<double>> run = stackalloc Vector256<double>[2 * lanes];
         run.Clear();
         var current = -1;
@@ -336,7 +408,10 @@ public sealed class GridCellReducer
             }
         }
 
-        run.Clear();
+        for (var v = 0; v < run.Length; v++)
+        {
+            run[v] = Vector256<double>.Zero;
+        }
     }
 
     /// <summary>

@@ -57,12 +57,18 @@ internal static class GridCellTable
         var count = table["count"].As<long>();
         var exact = table["exact"].AsStrings();
         var kept = shape.Outcomes.Take(cells.Outcomes).ToList();
+        var seen = new HashSet<(int, int)>();
         for (var row = 0; row < table.RowCount; row++)
         {
             var o = kept.IndexOf(outcome[row]);
             if (o < 0 || cell[row] < -1 || cell[row] >= cells.CellCount || count[row] < 0)
             {
                 throw new ArgumentException($"grid row {row} ({outcome[row]}, cell {cell[row]}) lies outside the grid's {cells.CellCount} cells of {cells.Outcomes} outcomes");
+            }
+
+            if (!seen.Add((o, cell[row])))
+            {
+                throw new ArgumentException($"grid row {row} repeats cell {cell[row]} of {outcome[row]}");
             }
 
             if (cell[row] == -1)
@@ -78,6 +84,11 @@ internal static class GridCellTable
             {
                 cells.Set(o, cell[row], count[row], Int128.Parse(exact[row], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
             }
+        }
+
+        if (kept.FirstOrDefault(name => !seen.Contains((kept.IndexOf(name), -1))) is { } missing)
+        {
+            throw new ArgumentException($"the grid table has no row of cell -1 (the sum of squares and the layout) for {missing}");
         }
 
         return cells;

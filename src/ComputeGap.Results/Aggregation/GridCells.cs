@@ -17,16 +17,18 @@ namespace ComputeGap.Engine.Aggregation;
 /// A cell's sum is fixed point: 128-bit integers in units of 2^-64 (<see cref="Scale"/>), each block's
 /// double rounded once to the nearest unit (ties to even). Integer addition is exact and associative,
 /// and a flat array of them costs a block's hundreds of cells a few nanoseconds each, where one
-/// <see cref="ExactSum"/> object per cell cost tens. The shares kept lie in [0, 1], so a unit is below
-/// 10^-19 of any value that moves a mean; a block's sum must stay under 2^50 in magnitude (a share
-/// beyond that is refused), which bounds a cell's total by 2^114 · 2^-64 over 2^64 blocks. The sums of
-/// squares are few and unbounded: they stay <see cref="ExactSum"/>.
+/// <see cref="ExactSum"/> object per cell cost tens. Shares lie in [0, 1], so a unit is far below any
+/// value that moves a mean. A block's sum beyond 2^40 in magnitude (a test function's output can be
+/// anything), or a total beyond what 128 bits hold (2^63), marks the cells <see cref="OutOfRange"/>
+/// instead: such cells are never kept, and the report says there is no decomposition. The block's total
+/// (cell 0) is added as the two parts of a compensated sum and the sums of squares, few and unbounded,
+/// are <see cref="ExactSum"/>, so the variance is computed exactly from them (<see cref="Variance"/>).
 /// </para>
 /// <para>
 /// Per outcome, cell 0 is the outcome's total, then
 /// every axis's values (<see cref="AxisCell"/>), then every kept pair's n_a × n_b cells
-/// (<see cref="PairCell"/>, the second axis fastest). Pairs are kept in axis order while
-/// outcomes × cells stay within <see cref="MaxEntries"/>. Entries are cell-major (<see cref="Entry"/>).
+/// (<see cref="PairCell"/>, the second axis fastest). Pairs are taken in axis order, each kept
+/// if outcomes × cells stay within <see cref="MaxEntries"/> with it. Entries are cell-major (<see cref="Entry"/>).
 /// </para>
 /// </remarks>
 public sealed class GridCells
@@ -41,8 +43,8 @@ public sealed class GridCells
     /// <summary>Units of a cell's fixed-point sum per 1: 2^64.</summary>
     public const double Scale = 18446744073709551616.0;
 
-    /// <summary>Largest magnitude of a block's sum of one cell: 2^50.</summary>
-    private const double MaxBlockSum = 1125899906842624.0;
+    /// <summary>Largest magnitude of a block's sum of one cell: 2^40.</summary>
+    private const double MaxBlockSum = 1099511627776.0;
     private readonly int[] _axisCell;
     private readonly int[] _pairCell;
 
@@ -58,7 +60,7 @@ public sealed class GridCells
         Shape = shape;
         Outcomes = shape.Regions;
         Counts = [.. shape.Axes.Select(a => a.Values.Count)];
-        Strides = [.. Enumerable.Range(0, Counts.Count).Select(a => Counts.Skip(a + 1).Aggregate(1L, (s, n) => s * n))];
+        Strides = [.. Enumerable.Range(0, Counts.Count).Select(shape.Stride)];
         _axisCell = new int[Counts.Count];
         var cells = 1;
         for (var a = 0; a < Counts.Count; a++)
@@ -119,24 +121,68 @@ public sealed class GridCells
     /// <summary>Where a cell of an outcome is kept: cell-major, so a block's cells, added in cell order, are written in memory order.</summary>
     private int Entry(int outcome, int cell) => (cell * Outcomes) + outcome;
 
-    /// <summary>Adds a block's count and sum of one cell of outcome <paramref name="outcome"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The sum is not finite or beyond 2^50 in magnitude.</exception>
+    /// <summary>
+    /// True once a block's sum was beyond 2^40 in magnitude or a total beyond 128 bits: the cells no longer
+    /// hold the sums, and are not kept (<see cref="AggregateState.GridCells"/>).
+    /// </summary>
+    public bool OutOfRange { get; private set; }
+
+    /// <summary>Adds a block's count and sum of one cell of outcome <paramref name="outcome"/> (or marks the cells <see cref="OutOfRange"/>).</summary>
     public void Add(int outcome, int cell, long count, double sum)
     {
         var at = Entry(outcome, cell);
         _counts[at] += count;
-        _sums[at] += ToUnits(sum);
+        AddUnits(at, sum);
     }
 
-    /// <summary>A block's sum in units of 2^-64, rounded to nearest (ties to even): exact scaling, one rounding.</summary>
-    public static Int128 ToUnits(double sum)
+    /// <summary>Adds a block's compensated sum (<paramref name="high"/> plus its rounding error <paramref name="low"/>) of one cell.</summary>
+    public void Add(int outcome, int cell, long count, double high, double low)
     {
-        if (!(Math.Abs(sum) < MaxBlockSum))
+        Add(outcome, cell, count, high);
+        AddUnits(Entry(outcome, cell), low);
+    }
+
+    private void AddUnits(int at, double sum)
+    {
+        if (!TryUnits(sum, out var units))
         {
-            throw new ArgumentOutOfRangeException(nameof(sum), sum, "a grid cell's block sum must be finite and below 2^50 in magnitude (the cells keep shares)");
+            OutOfRange = true;
+            return;
         }
 
-        return (Int128)Math.Round(sum * Scale, MidpointRounding.ToEven);
+        try
+        {
+            _sums[at] = checked(_sums[at] + units);
+        }
+        catch (OverflowException)
+        {
+            OutOfRange = true;
+        }
+    }
+
+    /// <summary>A block's sum in units of 2^-64, rounded to nearest (ties to even): exact scaling, one rounding; false beyond 2^40 or not finite.</summary>
+    public static bool TryUnits(double sum, out Int128 units)
+    {
+        units = Math.Abs(sum) < MaxBlockSum ? Whole(Math.Round(sum * Scale, MidpointRounding.ToEven)) : 0;
+        return Math.Abs(sum) < MaxBlockSum;
+    }
+
+    /// <summary>
+    /// A whole-number double below 2^114 in magnitude as an <see cref="Int128"/>: its 53-bit significand
+    /// shifted by its exponent. The same value as the <c>(Int128)</c> conversion, which .NET does in
+    /// software and which cost a block's hundreds of cells more than their sums.
+    /// </summary>
+    public static Int128 Whole(double value)
+    {
+        if (Math.Abs(value) < 9.2233720368547758E18)
+        {
+            return (long)value;
+        }
+
+        var bits = BitConverter.DoubleToInt64Bits(value);
+        var significand = (bits & ((1L << 52) - 1)) | (1L << 52);
+        var magnitude = (Int128)significand << (int)(((bits >> 52) & 0x7FF) - 1075);
+        return bits < 0 ? -magnitude : magnitude;
     }
 
     /// <summary>A fixed-point sum as a double (rounded once).</summary>
@@ -169,6 +215,7 @@ public sealed class GridCells
     {
         Array.Clear(_counts);
         Array.Clear(_sums);
+        OutOfRange = false;
 
         foreach (var squares in _squares)
         {
@@ -185,10 +232,18 @@ public sealed class GridCells
             throw new ArgumentException("grid cells of different grids cannot be merged", nameof(other));
         }
 
-        for (var i = 0; i < _counts.Length; i++)
+        OutOfRange |= other.OutOfRange;
+        for (var i = 0; i < _counts.Length && !OutOfRange; i++)
         {
             _counts[i] += other._counts[i];
-            _sums[i] += other._sums[i];
+            try
+            {
+                _sums[i] = checked(_sums[i] + other._sums[i]);
+            }
+            catch (OverflowException)
+            {
+                OutOfRange = true;
+            }
         }
 
         for (var o = 0; o < _squares.Length; o++)
@@ -203,6 +258,7 @@ public sealed class GridCells
     /// <summary>True when every count and exact sum equals <paramref name="other"/>'s.</summary>
     public bool ExactlyEquals(GridCells other) =>
         SameLayout(other)
+        && OutOfRange == other.OutOfRange
         && _counts.AsSpan().SequenceEqual(other._counts)
         && _sums.AsSpan().SequenceEqual(other._sums)
         && _squares.Zip(other._squares).All(p => p.First.ExactlyEquals(p.Second));
@@ -215,7 +271,7 @@ public sealed class GridCells
     public GridDecomposition? Decompose(string name)
     {
         var o = Shape.Outcomes.Take(Outcomes).ToList().IndexOf(name);
-        if (o < 0)
+        if (o < 0 || OutOfRange)
         {
             return null;
         }
@@ -226,20 +282,31 @@ public sealed class GridCells
             return null;
         }
 
-        // The sums are exact; the variance is E[y²] − m² of their roundings (shares: relative error near 1e-15).
         var mean = ToDouble(Sum(o, 0)) / n;
-        var variance = Math.Max(0, (Squares(o).Round() / n) - (mean * mean));
+        var variance = Variance(n, Sum(o, 0), Squares(o));
         var levels = Shape.Axes.Select(Levels).ToArray();
         var effects = Shape.Axes.Select((axis, a) => Effect(o, a, axis.Column, levels[a])).ToArray();
         var pairs = Pairs.Select((pair, k) => PairSums(o, k, levels[pair.A], levels[pair.B])).ToArray();
         return GridDecomposition.FromSums(name, [.. Shape.Axes.Select(a => a.Column)], n, mean, variance, effects, pairs);
     }
 
+    /// <summary>
+    /// The variance (divisor n) of n values from their sum (fixed point) and sum of squares (exact), computed
+    /// exactly as (n·Σy² − (Σy)²) / n² and rounded once: no cancellation, however small the spread.
+    /// </summary>
+    public static double Variance(long n, Int128 sum, ExactSum squares)
+    {
+        // Σy = sum · 2^-64 and Σy² = scaled · 2^-1074, so n·Σy² − (Σy)² = (n·scaled − sum² · 2^946) · 2^-1074.
+        var numerator = (n * squares.ToScaledInteger()) - ((System.Numerics.BigInteger)sum * sum << (1074 - 128));
+        return Math.Max(0, ExactSum.RoundScaled(numerator) / n / n);
+    }
+
     /// <summary>An axis's distinct values ascending, and the level of each of its positions.</summary>
     private static (double[] Values, int[] LevelOf) Levels(AggregateAxis axis)
     {
         var values = axis.Values.Select(v => (double)v).Distinct().Order().ToArray();
-        return (values, [.. axis.Values.Select(v => Array.IndexOf(values, (double)v))]);
+        var level = values.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i);
+        return (values, [.. axis.Values.Select(v => level[v])]);
     }
 
     /// <summary>Axis <paramref name="a"/>'s main effect on outcome <paramref name="o"/>: each level's exact mean.</summary>

@@ -121,6 +121,45 @@ public sealed class AggregateFileTests
     }
 
     [Fact]
+    public async Task Parts_of_which_one_lacks_the_grid_table_read_as_no_decomposition_and_a_grid_table_without_its_layout_row_is_refused()
+    {
+        using var dir = new TempDirectory();
+        await AggregateFixture.State(0, 2, 1).WriteAsync(dir.File("default.part-0000-of-0002"), AggregateFixture.Metadata());
+        await AggregateFixture.State(2, Blocks, 2).WriteAsync(dir.File("default.part-0001-of-0002"), AggregateFixture.Metadata());
+        Assert.NotNull((await AggregateState.ReadAsync(dir.Path)).GridCells);
+
+        // A part written by a version without grid cells: the merged aggregates describe part of the grid.
+        var second = AggregateFiles.PathOf(dir.File("default.part-0001-of-0002"), AggregateFiles.Grid);
+        var table = await ParquetTableReader.ReadAsync(second);
+        File.Delete(second);
+        var merged = await AggregateState.ReadAsync(dir.Path);
+        Assert.Null(merged.GridCells);
+        Assert.Equal(AggregateFixture.Scenarios, merged.Scenarios);
+
+        // The same table without its rows of cell -1 (sums of squares and the layout's size).
+        var keep = Enumerable.Range(0, table.RowCount).Where(r => table["cell"].As<int>()[r] != -1).ToArray();
+        await using (var writer = await ParquetTableWriter.CreateAsync(second, [.. table.Columns.Select(c => c.Spec)], table.Metadata))
+        {
+            await writer.WriteRowGroupAsync([.. table.Columns.Select(c => Pick(c.Values, keep))], keep.Length);
+            await writer.CommitAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => AggregateState.ReadAsync(dir.Path));
+        Assert.Contains("no row of cell -1", error.Message, StringComparison.Ordinal);
+    }
+
+    private static Array Pick(Array values, int[] rows)
+    {
+        var picked = Array.CreateInstance(values.GetType().GetElementType()!, rows.Length);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            picked.SetValue(values.GetValue(rows[i]), i);
+        }
+
+        return picked;
+    }
+
+    [Fact]
     public async Task Overlapping_parts_and_missing_tables_are_refused()
     {
         using var dir = new TempDirectory();

@@ -74,7 +74,7 @@ internal static class AggregateFixture
             var cells = AggregateBuffers.GridCellsFor(plan, layout)!;
             var firstScenario = (long)start * PartialLayout.BlockSize;
             var chunkScenarios = (int)Math.Min((long)blocks * PartialLayout.BlockSize, scenarios - firstScenario);
-            GridCellReducer.ReduceChunk([.. outcomes.Select(c => c.AsSpan((int)firstScenario, chunkScenarios).ToArray())], firstScenario, chunkScenarios, cells);
+            GridCellReducer.ReduceChunk([.. outcomes.Select(c => c.AsSpan((int)firstScenario, chunkScenarios).ToArray())], firstScenario, chunkScenarios, cells, []);
             chunks.Add(new AggregateChunk(start, blocks, partials, sketch) { GridCells = cells });
         }
 

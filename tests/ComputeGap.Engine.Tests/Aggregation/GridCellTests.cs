@@ -143,16 +143,153 @@ public sealed class GridCellTests
     }
 
     [Fact]
-    public void Fixed_point_units_round_once_to_nearest_and_refuse_what_is_not_a_share_sum()
+    public void Fixed_point_units_round_once_to_nearest_and_mark_what_they_cannot_hold()
     {
-        Assert.Equal((Int128)1 << 64, GridCells.ToUnits(1.0));
-        Assert.Equal(-((Int128)3 << 62), GridCells.ToUnits(-0.75));
-        Assert.Equal((Int128)0, GridCells.ToUnits(Math.ScaleB(1, -65)));  // a half unit: ties to even
-        Assert.Equal((Int128)2, GridCells.ToUnits(Math.ScaleB(3, -65)));  // one and a half units
-        Assert.Equal(4096.5, GridCells.ToDouble(GridCells.ToUnits(4096.5)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => GridCells.ToUnits(double.NaN));
-        Assert.Throws<ArgumentOutOfRangeException>(() => GridCells.ToUnits(Math.ScaleB(1, 50)));
+        static Int128 Units(double x) => GridCells.TryUnits(x, out var units) ? units : throw new ArgumentOutOfRangeException(nameof(x));
+        Assert.Equal((Int128)1 << 64, Units(1.0));
+        Assert.Equal(-((Int128)3 << 62), Units(-0.75));
+        Assert.Equal((Int128)0, Units(Math.ScaleB(1, -65)));  // a half unit: ties to even
+        Assert.Equal((Int128)2, Units(Math.ScaleB(3, -65)));  // one and a half units
+        Assert.Equal(4096.5, GridCells.ToDouble(Units(4096.5)));
+        Assert.False(GridCells.TryUnits(double.NaN, out _));
+        Assert.False(GridCells.TryUnits(Math.ScaleB(1, 40), out _));
+
+        // The shift-based conversion gives the runtime's (Int128) conversion of every whole double in range.
+        var rng = new Random(9);
+        for (var i = 0; i < 100_000; i++)
+        {
+            var whole = Math.Round(Math.ScaleB(rng.NextDouble() - 0.5, rng.Next(0, 114)));
+            Assert.Equal((Int128)whole, GridCells.Whole(whole));
+        }
+
+        foreach (var edge in new[] { 0.0, -0.0, 1.0, -1.0, Math.ScaleB(1, 63), -Math.ScaleB(1, 63), Math.ScaleB(1, 113), -Math.ScaleB(1, 113), 9.2233720368547748E18 })
+        {
+            Assert.Equal((Int128)edge, GridCells.Whole(edge));
+        }
+
+        // A block sum beyond 2^40, or totals beyond 128 bits, mark the cells; merged, the mark spreads.
+        var cells = AggregateBuffers.GridCellsFor(AggregateFixture.Plan, AggregateFixture.Layout)!;
+        cells.Add(0, 0, 1, Math.ScaleB(1, 41));
+        Assert.True(cells.OutOfRange);
+        var other = new GridCells(cells.Shape);
+        other.Add(0, 0, 1, Math.ScaleB(1, 40) - 1);
+        for (var i = 0; i < 30 && !other.OutOfRange; i++)
+        {
+            other.Merge(other); // doubles every sum: 2^104 units reach 2^127 after 23 doublings
+        }
+
+        Assert.True(other.OutOfRange);
+        var clean = new GridCells(cells.Shape);
+        clean.Merge(cells);
+        Assert.True(clean.OutOfRange);
+        Assert.Null(clean.Decompose(AggregateFixture.Plan.OutcomeNames[0]));
     }
+
+    [Fact]
+    public async Task A_test_function_beyond_the_fixed_point_range_runs_and_reports_no_decomposition()
+    {
+        // Ishigami with b = 10^10: y reaches 3·10^15 per scenario, beyond what the cells hold; the sweep
+        // still runs, and its aggregates keep no cells (before the range was checked it failed).
+        var plan = new SweepPlan(Sweep.Spec.SweepSpecParser.Parse("""
+            { "model": "ishigami", "name": "big", "set": { "b": 1e10, "x1": 1.5, "x3": 3 },
+              "axes": [ { "param": "x2", "range": { "from": -3, "to": 3, "count": 4096 } }, { "param": "a", "values": [1, 2] } ] }
+            """, "big.json"));
+        using var cpu = new CpuBackend();
+        var state = await AggregateRunner.StateAsync(plan, cpu, new SweepOptions(ChunkSize: 1 << 12));
+        Assert.Equal(plan.ScenarioCount, state.Scenarios);
+        Assert.Null(state.GridCells);
+    }
+
+    [Fact]
+    public void A_share_that_varies_little_or_not_at_all_has_the_variance_the_rows_give()
+    {
+        var plan = AggregateFixture.Plan;
+        var n = (int)plan.ScenarioCount;
+        foreach (var spread in new[] { 0.0, 1e-5, 1e-3 })
+        {
+            var outcomes = AggregateFixture.Outcomes.Select(c => (float[])c.Clone()).ToArray();
+            var rng = new Random(3);
+            for (var i = 0; i < n; i++)
+            {
+                outcomes[0][i] = (float)(0.7 + (spread * (plan.AxisValue(0, i) + (0.1 * rng.NextDouble()))));
+            }
+
+            var state = new AggregateState(plan, AggregateFixture.Layout);
+            foreach (var chunk in AggregateFixture.Chunks(0, AggregateFixture.Blocks, 3, outcomes))
+            {
+                state.Add(chunk);
+            }
+
+            var name = plan.OutcomeNames[0];
+            var aggregates = state.GridCells!.Decompose(name)!;
+            var values = outcomes[0].Select(v => (double)v).ToArray();
+            var mean = values.Average();
+            var variance = values.Select(v => (v - mean) * (v - mean)).Average();
+            if (spread == 0)
+            {
+                Assert.Equal(0, aggregates.Variance);
+                continue;
+            }
+
+            Assert.Equal(variance, aggregates.Variance, variance * 1e-9);
+            var axes = plan.Spec.Axes.Select(a => a.Column).ToArray();
+            Array Column(string c) => c == name ? outcomes[0] : Enumerable.Range(0, n).Select(i => plan.AxisWritten[plan.AxisOffsets[Array.IndexOf(axes, c)] + AxisPosition(plan, Array.IndexOf(axes, c), i)]).ToArray();
+            AssertClose(GridDecomposition.Compute(name, axes, Column)!, aggregates, 1e-6);
+        }
+    }
+
+    [Fact]
+    public async Task The_cpu_workers_and_the_chunk_reducer_give_the_same_cells_and_a_backend_that_skips_them_is_caught()
+    {
+        var plan = TestSweeps.RandomGrid(seed: 43, horizon: 6, demandValues: 20);
+        var layout = AggregateBuffers.LayoutFor(plan);
+        const int count = 5 * PartialLayout.BlockSize;
+        using var cpu = new CpuBackend();
+        AggregateBuffers Target() => new(layout, plan.OutcomeCount, 5, gridCells: AggregateBuffers.GridCellsFor(plan, layout)) { FirstBlock = 0, Blocks = 5, Count = count };
+        var workers = Target();
+        cpu.ComputeAggregate(plan, 0, count, workers);
+        var rows = new ChunkBuffers(plan.OutcomeCount, count, 0) { First = 0, Count = count };
+        cpu.Compute(plan, 0, count, rows);
+        var reduced = Target();
+        GridCellReducer.ReduceChunk(rows.Outcomes, 0, count, reduced.GridCells!, []);
+        Assert.True(workers.GridCells!.ExactlyEquals(reduced.GridCells!));
+        Assert.NotEqual(0, workers.GridCells!.Count(0, 0));
+
+        // Cells left empty by a backend do not pass for a grid's.
+        var state = new AggregateState(plan, layout);
+        var skipped = Target();
+        cpu.ComputeAggregate(plan, 0, count, skipped);
+        skipped.GridCells!.Clear();
+        var error = Assert.Throws<ArgumentException>(() => state.Add(skipped.ToChunk()));
+        Assert.Contains("grid cells count 0 finite values", error.Message);
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public void Axis_values_equal_as_floats_are_one_level_as_the_model_sees_them()
+    {
+        var plan = new SweepPlan(Sweep.Spec.SweepSpecParser.Parse("""
+            { "model": "v1", "name": "repeated", "horizon_months": 6,
+              "axes": [ { "param": "leakage", "values": [0.5, 0, 0.50000001, 1] }, { "param": "ree_export_quota", "values": [0, 0.25, 1] } ] }
+            """, "repeated.json"));
+        var n = (int)plan.ScenarioCount;
+        var rng = new Random(4);
+        var outcomes = Enumerable.Range(0, plan.OutcomeCount).Select(_ => Enumerable.Range(0, n).Select(_ => (float)rng.NextDouble()).ToArray()).ToArray();
+        var state = new AggregateState(plan, new PartialLayout(plan.OutcomeCount, plan.AxisValues.Length, PartialLayout.DefaultExtremes));
+        foreach (var chunk in AggregateFixture.Chunks(0, 1, 1, outcomes, plan))
+        {
+            state.Add(chunk);
+        }
+
+        var axes = plan.Spec.Axes.Select(a => a.Column).ToArray();
+        var name = plan.OutcomeNames[0];
+        Array Column(string c) => c == name ? outcomes[0] : Enumerable.Range(0, n).Select(i => (double)plan.AxisValue(Array.IndexOf(axes, c), i)).ToArray();
+        var aggregates = state.GridCells!.Decompose(name)!;
+        Assert.Equal([0.0, 0.5, 1.0], aggregates.MainEffects[0].Levels.Select(l => l.Value));
+        AssertClose(GridDecomposition.Compute(name, axes, Column)!, aggregates, 1e-9);
+    }
+
+    private static int AxisPosition(SweepPlan plan, int axis, long scenario) => Core.Designs.ScenarioDesign.Position(plan.Decoder, axis, scenario);
 
     private static void AssertClose(GridDecomposition expected, GridDecomposition actual, double tolerance)
     {

@@ -29,9 +29,11 @@ public sealed class ScenarioDesignTests
         var plan = Plan(design);
         var decoder = plan.Decoder;
         var columns = new RowColumns(plan);
-        foreach (var first in new long[] { 0, plan.Evaluations - 1000, plan.ScenarioCount - 2500 })
+        // Starts at the beginning, across the first lever combination's end (the grid's middle), and at the end.
+        var across = plan.Evaluations > 1 ? plan.Evaluations - 1000 : plan.ScenarioCount / 2;
+        foreach (var first in new long[] { 0, across, plan.ScenarioCount - 2500 })
         {
-            var chunk = new ChunkBuffers(plan.OutcomeCount, 2500, 0) { First = Math.Max(0, first), Count = 2500 };
+            var chunk = new ChunkBuffers(plan.OutcomeCount, 2500, 0) { First = first, Count = 2500 };
             var rows = columns.For(chunk);
             for (var i = 0; i < chunk.Count; i++)
             {
