@@ -128,9 +128,9 @@ public sealed class PlotCommandTests
         AssertFan(run, plotted, "installed_EU", "EU's installed H100e over 84 months");
         AssertFan(run, plotted, "price", "the world price over 84 months");
 
-        // Aggregates keep no rows, so no heatmaps; the tornado and curves come from the per-value sums.
+        // The tornado and curves come from the per-value sums; the grid's cells give the two-way heatmap.
         Assert.Contains("tornado.png", plotted.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("heatmap", plotted.Output, StringComparison.Ordinal);
+        Assert.Contains("heatmap.", plotted.Output, StringComparison.Ordinal);
     }
 
     [Fact]
