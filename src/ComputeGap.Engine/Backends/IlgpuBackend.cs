@@ -126,32 +126,20 @@ public sealed class IlgpuBackend : ISweepBackend
 
         if (target.GridCells is { } cells)
         {
-            // The cells' one definition runs on the host, over the regional shares copied back.
-            var shares = GridCellColumns(cells.Outcomes, d.Capacity);
+            // The cells' one definition runs on the host, over the regional shares copied back, while the
+            // device computes the next chunk: whoever takes the chunk (ToChunk) waits for it.
+            var shares = target.SharesFor(cells.Outcomes);
             for (var c = 0; c < cells.Outcomes; c++)
             {
                 d.Outcomes.View.AsContiguous().SubView((long)c * d.Capacity, count).CopyToCPU(shares[c].AsSpan(0, count));
             }
 
-            Aggregation.GridCellReducer.ReduceChunk(shares, first, count, cells, _gridCellWorkers);
+            target.CellsReduced = Task.Run(() => Aggregation.GridCellReducer.ReduceChunk(shares, first, count, cells, _gridCellWorkers));
         }
     }
 
-    private float[][]? _gridCellColumns;
-
-    /// <summary>The host's grid-cell reducers, kept from chunk to chunk.</summary>
+    /// <summary>The host's grid-cell reducers, kept from chunk to chunk (two chunks' reductions may overlap).</summary>
     private readonly System.Collections.Concurrent.ConcurrentBag<(Aggregation.GridCellReducer Reducer, Aggregation.GridCells Cells)> _gridCellWorkers = [];
-
-    /// <summary>Host columns for the regional shares of a chunk, kept from chunk to chunk.</summary>
-    private float[][] GridCellColumns(int outcomes, int capacity)
-    {
-        if (_gridCellColumns is null || _gridCellColumns.Length != outcomes || _gridCellColumns[0].Length < capacity)
-        {
-            _gridCellColumns = [.. Enumerable.Range(0, outcomes).Select(_ => new float[capacity])];
-        }
-
-        return _gridCellColumns;
-    }
 
     /// <summary>
     /// Makes this backend's accelerator the current one of the calling thread (ILGPU

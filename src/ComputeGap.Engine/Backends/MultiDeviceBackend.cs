@@ -104,6 +104,7 @@ public sealed class MultiDeviceBackend : ISweepBackend
         for (var w = 0; w < used; w++)
         {
             var local = _workers[w].Aggregate!;
+            local.CellsReduced.GetAwaiter().GetResult();
             target.GridCells?.Merge(local.GridCells!);
             Add(local.Sketch, target.Sketch);
             if (target.Fans is { } total)

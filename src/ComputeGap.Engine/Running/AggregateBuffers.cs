@@ -32,6 +32,26 @@ public sealed class AggregateBuffers
     /// <summary>The chunk's cells of the grid's variance decomposition (empty at the start of each chunk), or null.</summary>
     public Aggregation.GridCells? GridCells { get; }
 
+    /// <summary>
+    /// Done when <see cref="GridCells"/> hold the chunk: a GPU backend reduces them on the host while the
+    /// device computes the next chunk, and <see cref="ToChunk"/> waits for them.
+    /// </summary>
+    public Task CellsReduced { get; set; } = Task.CompletedTask;
+
+    private float[][]? _shares;
+
+    /// <summary>Host columns for the chunk's regional shares (a GPU backend's copy for the cells), made on first use.</summary>
+    public float[][] SharesFor(int outcomes)
+    {
+        var length = (long)CapacityBlocks * PartialLayout.BlockSize;
+        if (_shares is null || _shares.Length != outcomes || _shares[0].LongLength != length)
+        {
+            _shares = [.. Enumerable.Range(0, outcomes).Select(_ => new float[length])];
+        }
+
+        return _shares;
+    }
+
     /// <summary>Sketch counts of every month's series values (see <see cref="QuantileSketch.FanOffset"/>), or null.</summary>
     public long[]? Fans { get; }
 
@@ -62,8 +82,12 @@ public sealed class AggregateBuffers
     public static PartialLayout LayoutFor(SweepPlan plan) =>
         new(plan.OutcomeCount, HasMainEffects(plan) ? plan.AxisValues.Length : 0, PartialLayout.DefaultExtremes);
 
-    /// <summary>The chunk now held, as the aggregate state adds it.</summary>
-    public Aggregation.AggregateChunk ToChunk() => new(FirstBlock, Blocks, Partials, Sketch, Fans, Outcomes, Count) { GridCells = GridCells };
+    /// <summary>The chunk now held, as the aggregate state adds it (once its grid cells are reduced).</summary>
+    public Aggregation.AggregateChunk ToChunk()
+    {
+        CellsReduced.GetAwaiter().GetResult();
+        return new(FirstBlock, Blocks, Partials, Sketch, Fans, Outcomes, Count) { GridCells = GridCells };
+    }
 
     /// <summary>Whether aggregate mode keeps sensitivity sums (and so the chunks' outcomes) for <paramref name="plan"/>: Saltelli and Morris designs.</summary>
     public static bool HasSensitivity(SweepPlan plan) => plan.Design?.HasSensitivity == true;

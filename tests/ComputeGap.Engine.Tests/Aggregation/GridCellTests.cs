@@ -31,19 +31,26 @@ public sealed class GridCellTests
         }
     }
 
+    /// <summary>
+    /// The ILGPU path reduces a chunk's cells on the host while the device computes the next chunk: the
+    /// cells are the same bits in chunks of one block or one chunk, and the decomposition is the CPU's.
+    /// </summary>
     [Fact]
-    public async Task The_ilgpu_kernels_give_the_cpu_decomposition()
+    public async Task The_ilgpu_kernels_give_the_cpu_decomposition_with_cells_reduced_beside_the_device()
     {
-        var plan = TestSweeps.RandomGrid(seed: 42, horizon: 12, demandValues: 6);
+        var plan = TestSweeps.RandomGrid(seed: 42, horizon: 12, demandValues: 40);
         using var devices = new Devices();
         using var kernel = devices.Open(BackendChoice.IlgpuCpu, 0, out _);
         using var cpu = new CpuBackend();
         var focus = plan.OutcomeNames[plan.Shape.Focus];
         var expected = (await AggregateRunner.StateAsync(plan, cpu, new SweepOptions(ChunkSize: 1 << 13))).GridCells!.Decompose(focus)!;
-        var actual = (await AggregateRunner.StateAsync(plan, kernel, new SweepOptions(ChunkSize: 1 << 12))).GridCells!.Decompose(focus)!;
+        var small = (await AggregateRunner.StateAsync(plan, kernel, new SweepOptions(ChunkSize: 1 << 12))).GridCells!;
+        var whole = (await AggregateRunner.StateAsync(plan, kernel, new SweepOptions(ChunkSize: 1 << 20))).GridCells!;
+        Assert.True(plan.ScenarioCount > 4 * (1 << 12));
+        Assert.True(small.ExactlyEquals(whole));
 
         // The kernel and the vector lanes may round the model's float32 operations differently.
-        AssertClose(expected, actual, 1e-5);
+        AssertClose(expected, small.Decompose(focus)!, 1e-5);
     }
 
     /// <summary>Blocks whose shares are all finite share one count per cell; others count each share's own.</summary>
