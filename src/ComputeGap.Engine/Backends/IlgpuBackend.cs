@@ -126,6 +126,9 @@ public sealed class IlgpuBackend : ISweepBackend
 
         if (target.GridCells is { } cells)
         {
+            // This buffer's previous cells (a consumer that never took them) must be done before its shares are overwritten.
+            target.CellsReduced.GetAwaiter().GetResult();
+
             // The cells' one definition runs on the host, over the regional shares copied back, while the
             // device computes the next chunk: whoever takes the chunk (ToChunk) waits for it.
             var shares = target.SharesFor(cells.Outcomes);

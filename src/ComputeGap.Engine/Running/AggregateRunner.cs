@@ -48,30 +48,52 @@ public static class AggregateRunner
         Task? merging = null;
         long done = 0;
         var inFlight = 0;
-        for (var k = 0; done < total; k++)
+        var failed = true;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var chunk = buffers[k % 2];
-            var start = first + done;
-            chunk.Count = (int)Math.Min(capacity, total - done);
-            chunk.FirstBlock = start / PartialLayout.BlockSize;
-            chunk.Blocks = (chunk.Count + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize;
-            (options.Times ?? new SweepTimes()).Compute(() => backend.ComputeAggregate(plan, start, chunk.Count, chunk));
+            for (var k = 0; done < total; k++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var chunk = buffers[k % 2];
+                var start = first + done;
+                chunk.Count = (int)Math.Min(capacity, total - done);
+                chunk.FirstBlock = start / PartialLayout.BlockSize;
+                chunk.Blocks = (chunk.Count + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize;
+                (options.Times ?? new SweepTimes()).Compute(() => backend.ComputeAggregate(plan, start, chunk.Count, chunk));
+
+                if (merging is not null)
+                {
+                    await Heartbeat.AwaitAsync(merging, () => progress?.Report(new SweepProgress(done - inFlight, total, clock.Elapsed) { Writing = inFlight })).ConfigureAwait(false);
+                    progress?.Report(new SweepProgress(done, total, clock.Elapsed));
+                }
+
+                done += chunk.Count;
+                inFlight = chunk.Count;
+                merging = Task.Run(() => consume(chunk, cancellationToken), cancellationToken);
+            }
 
             if (merging is not null)
             {
                 await Heartbeat.AwaitAsync(merging, () => progress?.Report(new SweepProgress(done - inFlight, total, clock.Elapsed) { Writing = inFlight })).ConfigureAwait(false);
-                progress?.Report(new SweepProgress(done, total, clock.Elapsed));
             }
 
-            done += chunk.Count;
-            inFlight = chunk.Count;
-            merging = Task.Run(() => consume(chunk, cancellationToken), cancellationToken);
+            failed = false;
         }
-
-        if (merging is not null)
+        finally
         {
-            await Heartbeat.AwaitAsync(merging, () => progress?.Report(new SweepProgress(done - inFlight, total, clock.Elapsed) { Writing = inFlight })).ConfigureAwait(false);
+            // A GPU backend reduces a chunk's grid cells beside the device; the consumers wait for them, but a
+            // run that stops early must not leave them running on buffers it drops (their error, if any, is
+            // second to the one that stopped the run).
+            foreach (var buffer in buffers)
+            {
+                try
+                {
+                    buffer.CellsReduced.GetAwaiter().GetResult();
+                }
+                catch (Exception) when (failed)
+                {
+                }
+            }
         }
 
         progress?.Report(new SweepProgress(done, total, clock.Elapsed));

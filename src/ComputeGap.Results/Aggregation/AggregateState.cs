@@ -91,6 +91,12 @@ public sealed partial class AggregateState
         }
 
         (GridCells ??= new GridCells(Shape)).Merge(cells);
+        if (GridCells.OutOfRange)
+        {
+            // A total beyond 128 bits: the sums no longer hold the grid.
+            _gridCellsIncomplete = true;
+            GridCells = null;
+        }
     }
 
     /// <summary>The design that decodes Morris steps (host side), when this state reduces chunks of one.</summary>

@@ -58,7 +58,7 @@ internal static class AggregateWriter
             tables.Add(WhereTable.Write(where));
         }
 
-        if (state.GridCells is { } cells)
+        if (state.GridCells is { OutOfRange: false } cells)
         {
             tables.Add(GridCellTable.Write(cells));
         }

@@ -202,8 +202,8 @@ public sealed class GridCellReducer
     }
 
     /// <summary>
-    /// Axis <paramref name="axis"/>'s per-value sums and counts as the marginal of the first kept pair
-    /// whose two axes vary over the block and which contains it; false when there is none.
+    /// Axis <paramref name="axis"/>'s per-value sums and counts as the marginal of the smallest kept pair
+    /// (the first of equal ones) whose two axes vary over the block and which contains it; false when there is none.
     /// </summary>
     private bool Marginal(int axis)
     {

@@ -232,10 +232,16 @@ public sealed class GridCells
             throw new ArgumentException("grid cells of different grids cannot be merged", nameof(other));
         }
 
+        // Counts are always added (they stay right whatever the sums do); sums only while they are in range.
         OutOfRange |= other.OutOfRange;
-        for (var i = 0; i < _counts.Length && !OutOfRange; i++)
+        for (var i = 0; i < _counts.Length; i++)
         {
             _counts[i] += other._counts[i];
+            if (OutOfRange)
+            {
+                continue;
+            }
+
             try
             {
                 _sums[i] = checked(_sums[i] + other._sums[i]);
@@ -291,8 +297,9 @@ public sealed class GridCells
     }
 
     /// <summary>
-    /// The variance (divisor n) of n values from their sum (fixed point) and sum of squares (exact), computed
-    /// exactly as (n·Σy² − (Σy)²) / n² and rounded once: no cancellation, however small the spread.
+    /// The variance (divisor n) of n values from their sum (fixed point) and sum of squares (exact): the
+    /// numerator n·Σy² − (Σy)² computed exactly from them and rounded once, then divided by n twice, so no
+    /// cancellation, however small the spread (the sums themselves come from compensated block sums).
     /// </summary>
     public static double Variance(long n, Int128 sum, ExactSum squares)
     {

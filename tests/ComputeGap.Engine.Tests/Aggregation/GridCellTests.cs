@@ -196,15 +196,23 @@ public sealed class GridCellTests
     public async Task A_test_function_beyond_the_fixed_point_range_runs_and_reports_no_decomposition()
     {
         // Ishigami with b = 10^10: y reaches 3·10^15 per scenario, beyond what the cells hold; the sweep
-        // still runs, and its aggregates keep no cells (before the range was checked it failed).
+        // still runs on every path, and its aggregates keep no cells (the first version failed the sweep).
         var plan = new SweepPlan(Sweep.Spec.SweepSpecParser.Parse("""
             { "model": "ishigami", "name": "big", "set": { "b": 1e10, "x1": 1.5, "x3": 3 },
-              "axes": [ { "param": "x2", "range": { "from": -3, "to": 3, "count": 4096 } }, { "param": "a", "values": [1, 2] } ] }
+              "axes": [ { "param": "x2", "range": { "from": -3, "to": 3, "count": 2048 } }, { "param": "a", "values": [1, 2] } ] }
             """, "big.json"));
+        Assert.NotNull(AggregateBuffers.GridCellsFor(plan, AggregateBuffers.LayoutFor(plan)));
         using var cpu = new CpuBackend();
-        var state = await AggregateRunner.StateAsync(plan, cpu, new SweepOptions(ChunkSize: 1 << 12));
-        Assert.Equal(plan.ScenarioCount, state.Scenarios);
-        Assert.Null(state.GridCells);
+        using var devices = new Devices();
+        using var kernel = devices.Open(BackendChoice.IlgpuCpu, 0, out _);
+        foreach (var (backend, chunk) in new (ISweepBackend, int)[] { (cpu, 1 << 12), (cpu, 1 << 20), (kernel, 1 << 12) })
+        {
+            var state = await AggregateRunner.StateAsync(plan, backend, new SweepOptions(ChunkSize: chunk));
+            Assert.Equal(plan.ScenarioCount, state.Scenarios);
+            Assert.Null(state.GridCells);
+            var summary = state.ToSummary(Engine.Output.OutputMetadata.For(plan, "test", backend.Device, DateTimeOffset.UnixEpoch));
+            Assert.Contains("beyond the cells' range", summary.GridNote!("y"), StringComparison.Ordinal);
+        }
     }
 
     [Fact]
