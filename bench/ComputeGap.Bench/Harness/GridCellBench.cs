@@ -28,7 +28,7 @@ internal static class GridCellBench
             var layout = AggregateBuffers.LayoutFor(plan);
             var blocks = Scenarios / PartialLayout.BlockSize;
             var cells = AggregateBuffers.GridCellsFor(plan, layout)!;
-            AggregateBuffers Buffers(bool keep) => new(layout, plan.OutcomeCount, blocks, gridCells: keep ? new Engine.Aggregation.GridCells(cells.Shape) : null)
+            AggregateBuffers Buffers(bool keep) => new(layout, plan.OutcomeCount, blocks, gridCells: keep ? cells.EmptyLike() : null)
             {
                 FirstBlock = 0,
                 Blocks = blocks,

@@ -109,7 +109,7 @@ public sealed partial class CpuBackend
         while (_aggregateWorkers.TryTake(out var kept))
         {
             if (kept is AggregateWorker<TLane> worker && worker.Sketch.Length == sketchLength && (worker.Compute.Fans?.Length ?? 0) == fanLength
-                && (worker.Cells is not null) == (cells is not null))
+                && (worker.Cells is { } rented ? cells is not null && rented.Cells.SameLayout(cells) : cells is null))
             {
                 Array.Clear(worker.Sketch);
                 worker.Cells?.Cells.Clear();
@@ -127,7 +127,7 @@ public sealed partial class CpuBackend
             new ChunkBuffers(plan.OutcomeCount, PartialLayout.BlockSize + ColumnPadding, 0),
             new CpuBlockReducer(layout, plan.Keys, plan.AxisCounts, plan.AxisStrides, plan.AxisOffsets),
             new long[sketchLength],
-            cells is null ? null : (new Aggregation.GridCellReducer(cells), new Aggregation.GridCells(cells.Shape)));
+            cells is null ? null : (new Aggregation.GridCellReducer(cells), cells.EmptyLike()));
     }
 
     /// <summary>Integer counts: the total does not depend on the order the workers add theirs.</summary>

@@ -131,8 +131,8 @@ public sealed class IlgpuBackend : ISweepBackend
 
             // The cells' one definition runs on the host, over the regional shares copied back, while the
             // device computes the next chunk: whoever takes the chunk (ToChunk) waits for it.
-            var shares = target.SharesFor(cells.Outcomes);
-            for (var c = 0; c < cells.Outcomes; c++)
+            var shares = target.SharesFor(cells.Columns, plan.OutcomeCount);
+            foreach (var c in cells.Columns)
             {
                 d.Outcomes.View.AsContiguous().SubView((long)c * d.Capacity, count).CopyToCPU(shares[c].AsSpan(0, count));
             }

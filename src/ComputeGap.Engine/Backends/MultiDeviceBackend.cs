@@ -223,7 +223,7 @@ public sealed class MultiDeviceBackend : ISweepBackend
                 || (Aggregate.Fans?.LongLength ?? 0) != (long)fanSketches * QuantileSketch.Length || (Aggregate.Outcomes is not null) != keepOutcomes
                 || (Aggregate.GridCells is null ? gridCells is not null : gridCells is null || !Aggregate.GridCells.SameLayout(gridCells)))
             {
-                Aggregate = new AggregateBuffers(layout, outcomes, capacityBlocks, fanSketches, keepOutcomes, gridCells is null ? null : new Aggregation.GridCells(gridCells.Shape));
+                Aggregate = new AggregateBuffers(layout, outcomes, capacityBlocks, fanSketches, keepOutcomes, gridCells?.EmptyLike());
             }
 
             return Aggregate;

@@ -40,13 +40,16 @@ public sealed class AggregateBuffers
 
     private float[][]? _shares;
 
-    /// <summary>Host columns for the chunk's regional shares (a GPU backend's copy for the cells), made on first use.</summary>
-    public float[][] SharesFor(int outcomes)
+    /// <summary>
+    /// Host columns for the outcomes the cells keep (a GPU backend's copy for them), indexed like all the
+    /// outcome columns (the others empty), made on first use.
+    /// </summary>
+    public float[][] SharesFor(IReadOnlyList<int> columns, int outcomes)
     {
         var length = (long)CapacityBlocks * PartialLayout.BlockSize;
-        if (_shares is null || _shares.Length != outcomes || _shares[0].LongLength != length)
+        if (_shares is null || _shares.Length != outcomes || columns.Any(c => _shares[c].LongLength != length))
         {
-            _shares = [.. Enumerable.Range(0, outcomes).Select(_ => new float[length])];
+            _shares = [.. Enumerable.Range(0, outcomes).Select(c => columns.Contains(c) ? new float[length] : [])];
         }
 
         return _shares;
@@ -96,10 +99,11 @@ public sealed class AggregateBuffers
     /// Empty cells of a grid's variance decomposition for <paramref name="plan"/> (its regional shares over
     /// its axes), or null for a sampled design, a sweep without axes, or one whose axes are too many or
     /// too long for main effects (<see cref="HasMainEffects"/>: the cells hold a value's sums per axis value too).
+    /// <paramref name="decompose"/> names outcomes kept beside the shares (<c>sweep --decompose</c>).
     /// </summary>
-    public static Aggregation.GridCells? GridCellsFor(SweepPlan plan, PartialLayout layout) =>
+    public static Aggregation.GridCells? GridCellsFor(SweepPlan plan, PartialLayout layout, IReadOnlyList<string>? decompose = null) =>
         plan.Design is null && plan.AxisSlots.Length > 0 && HasMainEffects(plan)
-            ? new Aggregation.GridCells(Aggregation.AggregateShape.From(plan, layout))
+            ? new Aggregation.GridCells(Aggregation.AggregateShape.From(plan, layout), decompose)
             : null;
 
     /// <summary>Whether aggregate mode keeps main effects for <paramref name="plan"/>.</summary>

@@ -40,8 +40,8 @@ public static class AggregateRunner
         var keep = AggregateBuffers.HasSensitivity(plan) || options.KeepOutcomes;
         var buffers = new[]
         {
-            new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep, AggregateBuffers.GridCellsFor(plan, layout)),
-            new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep, AggregateBuffers.GridCellsFor(plan, layout)),
+            new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep, AggregateBuffers.GridCellsFor(plan, layout, options.Decompose)),
+            new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep, AggregateBuffers.GridCellsFor(plan, layout, options.Decompose)),
         };
 
         var clock = Stopwatch.StartNew();

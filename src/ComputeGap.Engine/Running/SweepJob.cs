@@ -24,6 +24,11 @@ public static partial class SweepJob
             CheckWhere(request, condition);
         }
 
+        if (request.Decompose is not null)
+        {
+            CheckDecompose(request);
+        }
+
         var seriesRows = request.Scenarios * (long)spec.HorizonMonths * spec.Regions.Count;
         if (request.Series && request.Mode == OutputMode.Rows && seriesRows > request.RowLimit)
         {
@@ -52,6 +57,34 @@ public static partial class SweepJob
         foreach (var column in condition.Columns)
         {
             IO.Names.UnknownColumn.Check("--where", column, plan.OutcomeNames, request.Spec.SourceName);
+        }
+    }
+
+    /// <summary>
+    /// <c>--decompose</c> names outcomes of the model whose decomposition a grid's aggregates keep: rows
+    /// decompose every outcome already, and a sampled design or a grid too large for main effects keeps no cells.
+    /// </summary>
+    private static void CheckDecompose(SweepRequest request)
+    {
+        if (request.Mode != OutputMode.Aggregate)
+        {
+            throw new ArgumentException($"--decompose keeps grid cells beside aggregates; this sweep writes rows ({request.Scenarios:N0} scenarios, row limit {request.RowLimit:N0}), from which summarize decomposes any outcome: drop --decompose, or pass --output aggregate");
+        }
+
+        var plan = new SweepPlan(request.Spec);
+        if (request.Spec.Design is not null || plan.AxisSlots.Length == 0 || !AggregateBuffers.HasMainEffects(plan))
+        {
+            throw new ArgumentException($"--decompose is for grids of at most {Core.Reduction.PartialLayout.MaxAxisValues} axis values in all: this sweep keeps no grid cells");
+        }
+
+        if (request.DecomposeOutcomes.Count == 0)
+        {
+            throw new ArgumentException("--decompose: give one or more outcomes, comma-separated (e.g. installed_EU,price_final)");
+        }
+
+        foreach (var outcome in request.DecomposeOutcomes)
+        {
+            IO.Names.UnknownColumn.Check("--decompose", outcome, plan.OutcomeNames, request.Spec.SourceName);
         }
     }
 
@@ -94,7 +127,8 @@ public static partial class SweepJob
         var offset = new OffsetProgress(progress, todo);
         foreach (var range in missing)
         {
-            var options = new SweepOptions(request.ChunkSize, range.First, range.Count, request.Series, KeepOutcomes: request.Where is not null, Times: times);
+            var options = new SweepOptions(request.ChunkSize, range.First, range.Count, request.Series, KeepOutcomes: request.Where is not null, Times: times,
+                Decompose: request.DecomposeOutcomes);
             if (request.Mode == OutputMode.Aggregate)
             {
                 await RunAggregateAsync(plan, backend, files, manifest, metadata, request, options, offset, cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,7 @@ namespace ComputeGap.Engine.Running;
 /// <param name="Resume">Continue a run that was stopped: run only what its manifest lacks.</param>
 /// <param name="Checkpoint">In aggregate mode, how often the running reductions are committed as a part.</param>
 /// <param name="Where">A condition on outcomes whose bitmap (one bit per scenario) aggregate output keeps beside the aggregates, for <c>discover</c> and <c>summarize --where</c> on grids too large for rows; null for none.</param>
+/// <param name="Decompose">Outcomes (comma-separated) whose grid variance decomposition aggregate output keeps beside the regional shares; null for the shares only.</param>
 /// <param name="Devices">CUDA devices to spread chunks over (<c>all</c> or <c>0,1</c>, see <see cref="DeviceList"/>); null runs one device as <paramref name="Backend"/> and <paramref name="CudaDevice"/> say.</param>
 public sealed record SweepRequest(
     SweepSpec Spec,
@@ -35,8 +36,13 @@ public sealed record SweepRequest(
     bool Resume = false,
     TimeSpan? Checkpoint = null,
     string? Devices = null,
-    string? Where = null)
+    string? Where = null,
+    string? Decompose = null)
 {
+    /// <summary>The outcomes of <see cref="Decompose"/>, or empty.</summary>
+    public IReadOnlyList<string> DecomposeOutcomes =>
+        Decompose is null ? [] : [.. Decompose.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+
     /// <summary>The parsed <see cref="Where"/>, or null.</summary>
     /// <exception cref="ArgumentException">It does not parse.</exception>
     public IO.Discovery.WhereExpression? Condition => Where is null ? null : IO.Discovery.WhereParser.ParseOption(Where);

@@ -10,7 +10,9 @@ namespace ComputeGap.Engine.Running;
 /// <param name="Series">Also produce every month's shares.</param>
 /// <param name="Times">Adds the time spent computing chunks to this, when given.</param>
 /// <param name="KeepOutcomes">Aggregate mode: bring every chunk's outcome columns back to the host (the bitmap of <c>--where</c>; Saltelli and Morris designs always do).</param>
-public sealed record SweepOptions(int ChunkSize = SweepOptions.DefaultChunkSize, long First = 0, long Count = -1, bool Series = false, bool KeepOutcomes = false, SweepTimes? Times = null)
+/// <param name="Decompose">Aggregate mode of a grid: outcomes whose variance decomposition the grid's cells keep beside the regional shares (<c>--decompose</c>).</param>
+public sealed record SweepOptions(int ChunkSize = SweepOptions.DefaultChunkSize, long First = 0, long Count = -1, bool Series = false, bool KeepOutcomes = false, SweepTimes? Times = null,
+    IReadOnlyList<string>? Decompose = null)
 {
     /// <summary>About one million scenarios: a good Parquet row group and a cheap device buffer.</summary>
     public const int DefaultChunkSize = 1 << 20;

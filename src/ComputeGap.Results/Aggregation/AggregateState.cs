@@ -83,14 +83,15 @@ public sealed partial class AggregateState
             return;
         }
 
-        if (cells is null || cells.OutOfRange || _gridCellsIncomplete || (GridCells is null && before > 0))
+        if (cells is null || cells.OutOfRange || _gridCellsIncomplete || (GridCells is null && before > 0)
+            || (GridCells is not null && !GridCells.SameLayout(cells)))
         {
             _gridCellsIncomplete = true;
             GridCells = null;
             return;
         }
 
-        (GridCells ??= new GridCells(Shape)).Merge(cells);
+        (GridCells ??= cells.EmptyLike()).Merge(cells);
         if (GridCells.OutOfRange)
         {
             // A total beyond 128 bits: the sums no longer hold the grid.
@@ -240,11 +241,13 @@ public sealed partial class AggregateState
 
         // A backend that was handed cells must have reduced every block into them: each share's total count is
         // its finite values, which the block records count too.
+        // (A month outcome's cells leave its "never" out, which the records count: those are not compared.)
         for (var o = 0; o < (chunk.GridCells?.Outcomes ?? 0); o++)
         {
-            if (chunk.GridCells!.Count(o, 0) != _finite[o] - finiteBefore[o])
+            var column = chunk.GridCells!.Columns[o];
+            if (!chunk.GridCells.Never[o] && chunk.GridCells.Count(o, 0) != _finite[column] - finiteBefore[column])
             {
-                throw new ArgumentException($"the chunk's grid cells count {chunk.GridCells.Count(o, 0)} finite values of {Shape.Outcomes[o]}, its blocks {_finite[o] - finiteBefore[o]}", nameof(chunk));
+                throw new ArgumentException($"the chunk's grid cells count {chunk.GridCells.Count(o, 0)} finite values of {Shape.Outcomes[column]}, its blocks {_finite[column] - finiteBefore[column]}", nameof(chunk));
             }
         }
 

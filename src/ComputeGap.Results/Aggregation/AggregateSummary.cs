@@ -54,10 +54,10 @@ internal static class AggregateSummary
     private static string? GridNote(AggregateState state, string outcome) => state.GridCells switch
     {
         null when !state.Shape.HasEffects => $"a grid of more than {PartialLayout.MaxAxisValues} axis values in all, or more than {BlockReducer.MaxAxes} axes, keeps no cells",
-        null => "these aggregates hold no grid cells: a value beyond the cells' range (a block's sum over 2^40), parts written before the cells were kept, or parts merged with such parts",
-        { } cells when cells.Decompose(outcome) is null && cells.Shape.Outcomes.Take(cells.Outcomes).Contains(outcome) => "fewer than two finite values",
+        null => "these aggregates hold no grid cells: a value beyond the cells' range (a block's sum over 2^40), or parts written before the cells were kept or with other --decompose outcomes merged together",
+        { } cells when cells.Decompose(outcome) is null && cells.Names.Contains(outcome) => "fewer than two finite values",
         { } cells when cells.Decompose(outcome) is null =>
-            $"aggregates keep it for the regional shares only, {string.Join(", ", cells.Shape.Outcomes.Take(cells.Outcomes))}; write rows for {outcome}",
+            $"these aggregates keep it for {string.Join(", ", cells.Names)}; run the sweep with --decompose {outcome}, or write rows",
         _ => null,
     };
 

@@ -110,7 +110,7 @@ public sealed class GridCellReducer
             }
         }
 
-        return (new GridCellReducer(target), new GridCells(target.Shape));
+        return (new GridCellReducer(target), target.EmptyLike());
     }
 
     /// <summary>
@@ -283,12 +283,13 @@ public sealed class GridCellReducer
     {
         for (var o = 0; o < _outcomes; o++)
         {
-            var values = columns[o].AsSpan(local, count);
+            var values = columns[_layout.Columns[o]].AsSpan(local, count);
+            var never = _layout.Never[o] ? -1f : float.NaN;
             double sum = 0, sumError = 0, squares = 0, squaresError = 0, finite = 0;
             for (var i = 0; i < values.Length; i++)
             {
                 var v = values[i];
-                var kept = v - v == 0f;
+                var kept = v - v == 0f && v != never;
                 var x = kept ? v : 0.0;
                 _rows[(i * _width) + o] = x;
                 Neumaier(ref sum, ref sumError, x);
@@ -302,10 +303,11 @@ public sealed class GridCellReducer
         _allFinite = _totalCounts.AsSpan().IndexOfAnyExcept((double)count) < 0;
         for (var o = 0; o < _outcomes && !_allFinite; o++)
         {
-            var values = columns[o].AsSpan(local, count);
+            var values = columns[_layout.Columns[o]].AsSpan(local, count);
+            var never = _layout.Never[o] ? -1f : float.NaN;
             for (var i = 0; i < values.Length; i++)
             {
-                _finite[(i * _width) + o] = values[i] - values[i] == 0f ? 1 : 0;
+                _finite[(i * _width) + o] = values[i] - values[i] == 0f && values[i] != never ? 1 : 0;
             }
         }
     }

@@ -22,7 +22,7 @@ internal static class GridCellTable
         var exact = new List<string>();
         void Row(int o, int c, long n, double sum, string text)
         {
-            outcome.Add(cells.Shape.Outcomes[o]);
+            outcome.Add(cells.Names[o]);
             cell.Add(c);
             count.Add(n);
             value.Add(sum);
@@ -51,12 +51,26 @@ internal static class GridCellTable
     /// <exception cref="ArgumentException">A row names an outcome or cell outside the grid's cells, or the layout differs.</exception>
     public static GridCells Read(AggregateShape shape, ColumnTable table)
     {
-        var cells = new GridCells(shape);
         var outcome = table["outcome"].AsStrings();
         var cell = table["cell"].As<int>();
         var count = table["count"].As<long>();
         var exact = table["exact"].AsStrings();
-        var kept = shape.Outcomes.Take(cells.Outcomes).ToList();
+
+        // The kept outcomes are those with a row of cell -1, in the order written: the regional shares, then
+        // those `sweep --decompose` asked for.
+        var names = Enumerable.Range(0, table.RowCount).Where(r => cell[r] == -1).Select(r => outcome[r]).ToList();
+        if (shape.Outcomes.Take(shape.Regions).FirstOrDefault(share => !names.Contains(share)) is { } missing)
+        {
+            throw new ArgumentException($"the grid table has no row of cell -1 (the sum of squares and the layout) for {missing}");
+        }
+
+        var cells = new GridCells(shape, [.. names.Skip(shape.Regions)]);
+        if (!cells.Names.SequenceEqual(names))
+        {
+            throw new ArgumentException($"the grid table keeps {string.Join(", ", names)}, not the regional shares first ({string.Join(", ", cells.Names)})");
+        }
+
+        var kept = cells.Names.ToList();
         var seen = new HashSet<(int, int)>();
         for (var row = 0; row < table.RowCount; row++)
         {
@@ -84,11 +98,6 @@ internal static class GridCellTable
             {
                 cells.Set(o, cell[row], count[row], Int128.Parse(exact[row], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
             }
-        }
-
-        if (kept.FirstOrDefault(name => !seen.Contains((kept.IndexOf(name), -1))) is { } missing)
-        {
-            throw new ArgumentException($"the grid table has no row of cell -1 (the sum of squares and the layout) for {missing}");
         }
 
         return cells;

@@ -1,3 +1,4 @@
+using ComputeGap.IO.Reports;
 using ComputeGap.IO.Sensitivity;
 using ComputeGap.IO.Statistics;
 
@@ -48,9 +49,12 @@ public sealed class GridCells
     private readonly int[] _axisCell;
     private readonly int[] _pairCell;
 
-    /// <summary>The cells of <paramref name="shape"/>'s regional shares over its axes.</summary>
-    /// <exception cref="ArgumentException">The shape is a sampled design's, or has no axes.</exception>
-    public GridCells(AggregateShape shape)
+    /// <summary>
+    /// The cells of <paramref name="shape"/>'s regional shares, and of the outcomes in
+    /// <paramref name="more"/> (<c>sweep --decompose</c>), over its axes.
+    /// </summary>
+    /// <exception cref="ArgumentException">The shape is a sampled design's or has no axes, or an outcome is not one of its.</exception>
+    public GridCells(AggregateShape shape, IReadOnlyList<string>? more = null)
     {
         if (shape.Evaluations != 1 || shape.Axes.Count == 0)
         {
@@ -58,7 +62,25 @@ public sealed class GridCells
         }
 
         Shape = shape;
-        Outcomes = shape.Regions;
+        var kept = Enumerable.Range(0, shape.Regions).ToList();
+        foreach (var name in more ?? [])
+        {
+            var column = shape.Outcomes.ToList().IndexOf(name);
+            if (column < 0)
+            {
+                throw new ArgumentException($"no outcome '{name}' to decompose", nameof(more));
+            }
+
+            if (!kept.Contains(column))
+            {
+                kept.Add(column);
+            }
+        }
+
+        Columns = kept;
+        Names = [.. kept.Select(c => shape.Outcomes[c])];
+        Never = [.. Names.Select(OutcomeColumns.IsMonth)];
+        Outcomes = kept.Count;
         Counts = [.. shape.Axes.Select(a => a.Values.Count)];
         Strides = [.. Enumerable.Range(0, Counts.Count).Select(shape.Stride)];
         _axisCell = new int[Counts.Count];
@@ -94,11 +116,26 @@ public sealed class GridCells
         _squares = [.. Enumerable.Range(0, Outcomes).Select(_ => new ExactSum())];
     }
 
+    /// <summary>Empty cells laid out as these.</summary>
+    public GridCells EmptyLike() => new(Shape, Extra);
+
     /// <summary>The aggregates' shape.</summary>
     public AggregateShape Shape { get; }
 
-    /// <summary>Outcomes kept: the first this many of the shape's (the regional shares).</summary>
+    /// <summary>Outcomes kept: the regional shares, then those asked for.</summary>
     public int Outcomes { get; }
+
+    /// <summary>Each kept outcome's column among the shape's outcomes.</summary>
+    public IReadOnlyList<int> Columns { get; }
+
+    /// <summary>Each kept outcome's name.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>Whether each kept outcome is a month, whose −1 ("never") is left out like a non-finite value.</summary>
+    public IReadOnlyList<bool> Never { get; }
+
+    /// <summary>The kept outcomes beyond the regional shares (what <c>sweep --decompose</c> asked for).</summary>
+    public IReadOnlyList<string> Extra => [.. Names.Skip(Shape.Regions)];
 
     /// <summary>Values of each axis.</summary>
     public IReadOnlyList<int> Counts { get; }
@@ -259,7 +296,8 @@ public sealed class GridCells
     }
 
     /// <summary>True when <paramref name="other"/>'s cells are laid out as these (same axes' lengths and outcomes).</summary>
-    public bool SameLayout(GridCells other) => other.Outcomes == Outcomes && other.CellCount == CellCount && other.Counts.SequenceEqual(Counts);
+    public bool SameLayout(GridCells other) =>
+        other.Outcomes == Outcomes && other.CellCount == CellCount && other.Counts.SequenceEqual(Counts) && other.Columns.SequenceEqual(Columns);
 
     /// <summary>True when every count and exact sum equals <paramref name="other"/>'s.</summary>
     public bool ExactlyEquals(GridCells other) =>
@@ -276,7 +314,7 @@ public sealed class GridCells
     /// </summary>
     public GridDecomposition? Decompose(string name)
     {
-        var o = Shape.Outcomes.Take(Outcomes).ToList().IndexOf(name);
+        var o = Names.ToList().IndexOf(name);
         if (o < 0 || OutOfRange)
         {
             return null;

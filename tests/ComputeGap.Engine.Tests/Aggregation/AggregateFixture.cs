@@ -44,7 +44,7 @@ internal static class AggregateFixture
         };
 
     /// <summary>One chunk per <paramref name="blocksPerChunk"/> blocks of <c>[firstBlock, endBlock)</c>.</summary>
-    public static List<AggregateChunk> Chunks(int firstBlock, int endBlock, int blocksPerChunk, float[][]? outcomes = null, SweepPlan? plan = null)
+    public static List<AggregateChunk> Chunks(int firstBlock, int endBlock, int blocksPerChunk, float[][]? outcomes = null, SweepPlan? plan = null, IReadOnlyList<string>? decompose = null)
     {
         plan ??= Plan;
         outcomes ??= Outcomes;
@@ -71,7 +71,7 @@ internal static class AggregateFixture
             }
 
             // The grid's cells, through the reducer GPU backends run on the outcomes they copy back.
-            var cells = AggregateBuffers.GridCellsFor(plan, layout)!;
+            var cells = AggregateBuffers.GridCellsFor(plan, layout, decompose)!;
             var firstScenario = (long)start * PartialLayout.BlockSize;
             var chunkScenarios = (int)Math.Min((long)blocks * PartialLayout.BlockSize, scenarios - firstScenario);
             GridCellReducer.ReduceChunk([.. outcomes.Select(c => c.AsSpan((int)firstScenario, chunkScenarios).ToArray())], firstScenario, chunkScenarios, cells, []);

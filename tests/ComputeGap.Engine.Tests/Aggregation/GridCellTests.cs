@@ -128,6 +128,39 @@ public sealed class GridCellTests
     }
 
     [Fact]
+    public async Task Outcomes_beyond_the_shares_decompose_as_the_rows_do_round_trip_and_do_not_mix_with_other_lists()
+    {
+        // A month outcome ("never" and NaN-free months left out) and outcomes of large magnitude.
+        var plan = AggregateFixture.Plan;
+        string[] more = ["ree_depletion_month", "ree_lost_h100e", "global_installed"];
+        var state = new AggregateState(plan, AggregateFixture.Layout);
+        foreach (var chunk in AggregateFixture.Chunks(0, AggregateFixture.Blocks, 2, decompose: more))
+        {
+            state.Add(chunk);
+        }
+
+        var axes = plan.Spec.Axes.Select(a => a.Column).ToArray();
+        var n = (int)plan.ScenarioCount;
+        foreach (var name in more)
+        {
+            var column = AggregateFixture.Outcomes[plan.OutcomeNames.ToList().IndexOf(name)];
+            Array Column(string c) => c == name ? column : Enumerable.Range(0, n).Select(i => (double)plan.AxisValue(Array.IndexOf(axes, c), i)).ToArray();
+            AssertClose(GridDecomposition.Compute(name, axes, Column, IO.Reports.OutcomeColumns.Never(name))!, state.GridCells!.Decompose(name)!, 1e-9);
+        }
+
+        using var dir = new ComputeGap.IO.Tests.TempDirectory();
+        await state.WriteAsync(dir.File("default"), AggregateFixture.Metadata());
+        var read = await AggregateState.ReadAsync(dir.File("default"));
+        Assert.Equal([.. plan.OutcomeNames.Take(plan.Shape.Regions), .. more], read.GridCells!.Names);
+        Assert.True(state.ExactlyEquals(read));
+
+        // Parts kept for other outcomes (a resumed run with another --decompose) describe different cells: none.
+        var shares = AggregateFixture.State(0, AggregateFixture.Blocks, 2);
+        shares.Merge(state);
+        Assert.Null(shares.GridCells);
+    }
+
+    [Fact]
     public void States_of_which_only_some_hold_cells_merge_to_none()
     {
         var with = AggregateFixture.State(0, 2, 1);
