@@ -9,7 +9,7 @@ namespace ComputeGap.IO.Tests;
 /// Runs SQL over Parquet files with DuckDB (node package in <c>tests/duckdb</c>), as an independent
 /// reader to check what ComputeGap writes. Self-contained: copy or link this one file into any test
 /// project. Needs <c>node</c> and <c>npm</c> on the PATH; the first use runs
-/// <c>npm install --no-audit --no-fund</c> in <c>tests/duckdb</c> when <c>node_modules/@duckdb</c> is missing.
+/// <c>npm install --no-audit --no-fund</c> in <c>tests/duckdb</c> until one has finished (a marker in <c>node_modules</c>).
 /// </summary>
 /// <remarks>
 /// The repository root is found from <c>COMPUTEGAP_REPO_ROOT</c> if set, else by walking up from the
@@ -47,7 +47,7 @@ public static class DuckDb
                 .ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal))];
     }
 
-    /// <summary>Installs the DuckDB node package unless <c>node_modules/@duckdb</c> already exists.</summary>
+    /// <summary>Installs the DuckDB node package unless an earlier install finished (see <see cref="IsInstalled"/>).</summary>
     public static async Task EnsureInstalledAsync(CancellationToken cancellationToken = default)
     {
         if (IsInstalled())
@@ -63,6 +63,7 @@ public static class DuckDb
             {
                 await RunAsync(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", ["install", "--no-audit", "--no-fund"],
                     InstallTimeout, cancellationToken).ConfigureAwait(false);
+                await File.WriteAllTextAsync(InstalledMarker, "npm install finished\n", cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -85,8 +86,15 @@ public static class DuckDb
         ? long.Parse(value.GetString()!, NumberStyles.Integer, CultureInfo.InvariantCulture)
         : value.GetInt64();
 
+    /// <summary>
+    /// Whether an install has finished: a marker written after <c>npm install</c> returns. The package's
+    /// directory appears while npm still writes the native module, and a test assembly running beside the
+    /// installing one that loaded it then crashed (SIGBUS, exit 135).
+    /// </summary>
     private static bool IsInstalled() =>
-        Directory.Exists(Path.Combine(PackageDirectory, "node_modules", "@duckdb", "node-api"));
+        File.Exists(InstalledMarker) && Directory.Exists(Path.Combine(PackageDirectory, "node_modules", "@duckdb", "node-api"));
+
+    private static string InstalledMarker => Path.Combine(PackageDirectory, "node_modules", ".computegap-installed");
 
     private static async Task<FileStream> AcquireFileLockAsync(CancellationToken cancellationToken)
     {
