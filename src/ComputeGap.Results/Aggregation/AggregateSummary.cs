@@ -51,15 +51,22 @@ internal static class AggregateSummary
     }
 
     /// <summary>Why a grid's aggregates have no decomposition of <paramref name="outcome"/>, or null when they have one.</summary>
-    private static string? GridNote(AggregateState state, string outcome) => state.GridCells switch
+    private static string? GridNote(AggregateState state, string outcome)
     {
-        null when !state.Shape.HasEffects => $"a grid of more than {PartialLayout.MaxAxisValues} axis values in all, or more than {BlockReducer.MaxAxes} axes, keeps no cells",
-        null => "these aggregates hold no grid cells: a value beyond the cells' range (a block's sum over 2^40), or parts written before the cells were kept or with other --decompose outcomes merged together",
-        { } cells when cells.Decompose(outcome) is null && cells.Names.Contains(outcome) => "fewer than two finite values",
-        { } cells when cells.Decompose(outcome) is null =>
-            $"these aggregates keep it for {string.Join(", ", cells.Names)}; run the sweep with --decompose {outcome}, or write rows",
-        _ => null,
-    };
+        if (state.GridCells is not { } cells)
+        {
+            return state.Shape.HasEffects
+                ? "these aggregates hold no grid cells: a value beyond the cells' range (a block's sum over 2^40), or parts written before the cells were kept or with other --decompose outcomes merged together"
+                : $"a grid of more than {PartialLayout.MaxAxisValues} axis values in all, or more than {BlockReducer.MaxAxes} axes, keeps no cells";
+        }
+
+        if (!cells.Names.Contains(outcome))
+        {
+            return $"these aggregates keep it for {string.Join(", ", cells.Names)}; run the sweep with --decompose {outcome}, or write rows";
+        }
+
+        return cells.Decompose(outcome) is null ? "fewer than two finite values" : null;
+    }
 
     /// <summary>A kept extreme scenario with its axis values (decoded from its number).</summary>
     private static RankedScenario Ranked(AggregateShape shape, ExtremeScenario extreme) => new(extreme.Scenario, extreme.Value,

@@ -249,6 +249,21 @@ public sealed class GridCellTests
     }
 
     [Fact]
+    public async Task A_grid_too_long_for_main_effects_keeps_no_cells_and_says_so()
+    {
+        var plan = new SweepPlan(Sweep.Spec.SweepSpecParser.Parse("""
+            { "model": "v1", "name": "long", "horizon_months": 6,
+              "axes": [ { "param": "leakage", "range": { "from": 0, "to": 1, "count": 5000 } } ] }
+            """, "long.json"));
+        Assert.Null(AggregateBuffers.GridCellsFor(plan, AggregateBuffers.LayoutFor(plan)));
+        using var cpu = new CpuBackend();
+        var state = await AggregateRunner.StateAsync(plan, cpu, new SweepOptions());
+        Assert.Null(state.GridCells);
+        var summary = state.ToSummary(Engine.Output.OutputMetadata.For(plan, "test", cpu.Device, DateTimeOffset.UnixEpoch));
+        Assert.Contains("more than 4096 axis values", summary.GridNote!(plan.OutcomeNames[0]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_share_that_varies_little_or_not_at_all_has_the_variance_the_rows_give()
     {
         var plan = AggregateFixture.Plan;
