@@ -277,7 +277,7 @@ public sealed class CpuBlockReducerTests(ITestOutputHelper output)
     private static void Reference(Shape shape, float[][] columns, long first, int local, int count, double[] partials, int offset, long[] sketch)
     {
         var axes = shape.Layout.AxisValues > 0 ? new Axes(shape.Counts, shape.Strides, shape.Offsets) : new Axes([], [], []);
-        var cursor = new OdometerCursor<Axes, CursorMemory>(axes, new CursorMemory(new long[2 * BlockReducer.MaxAxes]));
+        var cursor = new OdometerCursor<Axes, ArrayCursorMemory>(axes, new ArrayCursorMemory(new long[2 * BlockReducer.MaxAxes]));
         var record = new Record(partials, offset);
         var counts = new Counts(sketch);
         var source = new Columns(columns);
@@ -411,15 +411,6 @@ public sealed class CpuBlockReducerTests(ITestOutputHelper output)
         public long Stride(int axis) => strides[axis];
 
         public int Offset(int axis) => offsets[axis];
-    }
-
-    private readonly struct CursorMemory(long[] slots) : ICursorMemory
-    {
-        public long this[int slot]
-        {
-            get => slots[slot];
-            set => slots[slot] = value;
-        }
     }
 
     private readonly struct Record(double[] partials, int offset) : IPartialRecord

@@ -135,7 +135,7 @@ public sealed partial class CpuBackend(int maxThreads = 0, CpuLanes lanes = CpuL
         public int[]? Fans { get; } = fans;
 
         /// <summary>Each axis's value at the next scenario, stepped like an odometer from a work item's first scenario.</summary>
-        public OdometerCursor<HostScenarioDesign, CursorMemory> Axes = new(plan.Decoder, new CursorMemory(new long[2 * plan.AxisSlots.Length]));
+        public OdometerCursor<HostScenarioDesign, ArrayCursorMemory> Axes = new(plan.Decoder, new ArrayCursorMemory(new long[2 * plan.AxisSlots.Length]));
 
         /// <summary>The scenario the next group starts at (sampled designs decode their values from it).</summary>
         public long Scenario;

@@ -53,10 +53,16 @@ public static partial class SweepJob
             throw new ArgumentException("--where bitmaps are for grids, whose boxes are sub-grids; for a sampled design, write rows (--output rows) and run discover on them");
         }
 
-        var plan = new SweepPlan(request.Spec);
-        foreach (var column in condition.Columns)
+        CheckOutcomes("--where", condition.Columns, request);
+    }
+
+    /// <summary>Every name <paramref name="option"/> gives is an outcome of the sweep's model (else one line, with the closest name).</summary>
+    private static void CheckOutcomes(string option, IEnumerable<string> names, SweepRequest request)
+    {
+        var outcomes = new SweepPlan(request.Spec).OutcomeNames;
+        foreach (var name in names)
         {
-            IO.Names.UnknownColumn.Check("--where", column, plan.OutcomeNames, request.Spec.SourceName);
+            IO.Names.UnknownColumn.Check(option, name, outcomes, request.Spec.SourceName);
         }
     }
 
@@ -82,10 +88,7 @@ public static partial class SweepJob
             throw new ArgumentException("--decompose: give one or more outcomes, comma-separated (e.g. installed_EU,price_final)");
         }
 
-        foreach (var outcome in request.DecomposeOutcomes)
-        {
-            IO.Names.UnknownColumn.Check("--decompose", outcome, plan.OutcomeNames, request.Spec.SourceName);
-        }
+        CheckOutcomes("--decompose", request.DecomposeOutcomes, request);
     }
 
     public static async Task<SweepResult> RunAsync(

@@ -259,6 +259,8 @@ public sealed class GridCellReducer
             if (_varies[a])
             {
                 // An odometer instead of a division per scenario: the position steps every stride scenarios.
+                // (AxisCursor, the reductions' odometer, steps every axis each scenario: the reducer alone ran
+                // 15-20 % slower on it, so varying axes are walked here one by one.)
                 var positions = _positions[a] ??= new int[PartialLayout.BlockSize];
                 var position = _start[a];
                 var left = stride - (first % stride);

@@ -57,7 +57,7 @@ internal static class AggregateFixture
             var partials = new double[blocks * layout.Length];
             var sketch = new long[plan.OutcomeCount * QuantileSketch.Length];
             var counts = new Sketch(sketch);
-            var cursor = new OdometerCursor<Axes, Cursor>(new Axes(plan), new Cursor(new long[2 * BlockReducer.MaxAxes]));
+            var cursor = new OdometerCursor<HostScenarioDesign, ArrayCursorMemory>(plan.Decoder, new ArrayCursorMemory(new long[2 * BlockReducer.MaxAxes]));
             for (var b = 0; b < blocks; b++)
             {
                 var first = (long)(start + b) * PartialLayout.BlockSize;
@@ -65,7 +65,7 @@ internal static class AggregateFixture
                 var part = new Partial(partials, b * layout.Length);
                 for (var column = 0; column < plan.OutcomeCount; column++)
                 {
-                    BlockReducer.ReduceColumn(new Source(outcomes), new Axes(plan), ref cursor, ref part, ref counts, layout,
+                    BlockReducer.ReduceColumn(new Source(outcomes), plan.Decoder, ref cursor, ref part, ref counts, layout,
                         column, plan.Keys, first, (int)first, count);
                 }
             }
@@ -150,26 +150,6 @@ internal static class AggregateFixture
     private readonly struct Source(float[][] columns) : IOutcomeSource
     {
         public float Get(int column, int local) => columns[column][local];
-    }
-
-    private readonly struct Axes(SweepPlan plan) : IAxisSource
-    {
-        public int AxisCount => plan.AxisSlots.Length;
-
-        public int Count(int axis) => plan.AxisCounts[axis];
-
-        public long Stride(int axis) => plan.AxisStrides[axis];
-
-        public int Offset(int axis) => plan.AxisOffsets[axis];
-    }
-
-    private readonly struct Cursor(long[] memory) : ICursorMemory
-    {
-        public long this[int slot]
-        {
-            get => memory[slot];
-            set => memory[slot] = value;
-        }
     }
 
     private readonly struct Partial(double[] partials, int offset) : IPartialRecord

@@ -58,7 +58,7 @@ public sealed class ScenarioDesignTests
         var plan = Plan(design);
         var decoder = plan.Decoder;
         var shape = AggregateShape.From(plan, AggregateBuffers.LayoutFor(plan));
-        var memory = new Memory(new long[2 * BlockReducer.MaxAxes]);
+        var memory = new ArrayCursorMemory(new long[2 * BlockReducer.MaxAxes]);
         var start = plan.ScenarioCount / 3;
         AxisCursor.Start(decoder, ref memory, start);
         for (var scenario = start; scenario < start + 20_000 && scenario < plan.ScenarioCount; scenario++)
@@ -93,13 +93,4 @@ public sealed class ScenarioDesignTests
               { "param": "leakage", "choice": { "values": [0, 0.1, 0.3], "weights": [0.5, 0.3, 0.2] } } ],
             "levers": [ { "param": "us_priority", "values": [0, 0.5, 1] }, { "param": "diffusion_rule", "values": [0, 1] } ] }
           """, "plan.json"));
-
-    private readonly struct Memory(long[] slots) : ICursorMemory
-    {
-        public long this[int slot]
-        {
-            get => slots[slot];
-            set => slots[slot] = value;
-        }
-    }
 }
