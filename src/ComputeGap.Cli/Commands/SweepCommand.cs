@@ -54,13 +54,14 @@ public static class SweepCommand
         var checkpoint = new Option<int>("--checkpoint-seconds") { Description = "Aggregate output: commit the running reductions as a part at least this often.", DefaultValueFactory = _ => 60 };
         var where = new Option<string?>("--where") { Description = "Aggregate output of a grid: also keep one bit per scenario for a condition on outcomes, e.g. \"share_EU < 0.03\", for discover and summarize --where." };
         var decompose = new Option<string?>("--decompose") { Description = "Aggregate output of a grid: also keep the variance decomposition and two-way tables of these outcomes (comma-separated, e.g. installed_EU,price_final) beside the regional shares'." };
+        var compare = new Option<string?>("--compare") { Description = "Aggregate output of a sampled design with levers: also compare the policies (quantiles, thresholds, regret) on these outcomes (comma-separated, e.g. installed_EU,price_final) beside the regional shares." };
         var format = CommonOptions.Format();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress, no summary: only errors." };
         var shard = new Option<string?>("--shard") { Description = "Run only shard i of N (0-based, e.g. 2/4): a contiguous slice of the grid, written as its own part file. `summarize DIR` merges the parts." };
 
         var command = new Command("sweep", "Run every scenario of a sweep (a grid, or a sampled design with its levers) through its model and write Parquet: one row per scenario, or mergeable aggregates.")
         {
-            file, outDir, backend, device, devicesOption, series, compression, chunk, rowLimit, output, resume, checkpoint, shard, where, decompose, format, quiet,
+            file, outDir, backend, device, devicesOption, series, compression, chunk, rowLimit, output, resume, checkpoint, shard, where, decompose, compare, format, quiet,
         };
         command.SetAction((parse, cancellationToken) => Guard.RunAsync(
             async () =>
@@ -101,7 +102,8 @@ public static class SweepCommand
                     TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(checkpoint))),
                     devicesSpec,
                     parse.GetValue(where),
-                    parse.GetValue(decompose));
+                    parse.GetValue(decompose),
+                    parse.GetValue(compare));
                 var isQuiet = parse.GetValue(quiet);
                 var error = parse.InvocationConfiguration.Error;
                 var outputWriter = parse.InvocationConfiguration.Output;

@@ -106,6 +106,18 @@ public sealed class AggregateBuffers
             ? new Aggregation.GridCells(Aggregation.AggregateShape.From(plan, layout), decompose)
             : null;
 
+    /// <summary>
+    /// The outcomes whose regret a policy comparison of <paramref name="plan"/> keeps: its regional shares
+    /// (every outcome of a model without them, such as a test function), then those in
+    /// <paramref name="compare"/> (<c>sweep --compare</c>).
+    /// </summary>
+    public static IReadOnlyList<string> ComparedFor(SweepPlan plan, IReadOnlyList<string>? compare = null)
+    {
+        var names = plan.OutcomeNames;
+        var shares = names.Where(n => n.StartsWith(IO.Reports.OutcomeColumns.SharePrefix, StringComparison.Ordinal)).ToList();
+        return [.. (shares.Count > 0 ? shares : names).Concat(compare ?? []).Distinct()];
+    }
+
     /// <summary>Whether aggregate mode keeps main effects for <paramref name="plan"/>.</summary>
     public static bool HasMainEffects(SweepPlan plan) =>
         plan.AxisSlots.Length <= BlockReducer.MaxAxes && plan.AxisValues.Length <= PartialLayout.MaxAxisValues;

@@ -29,15 +29,21 @@ public static class AggregateRunner
 
         var layout = AggregateBuffers.LayoutFor(plan);
         var unit = Alignment(plan.Spec);
-        if (first % unit != 0)
+        var order = options.Order ?? RunOrder.Scenarios(plan.ScenarioCount);
+        if (order.IsFutures && (order.Evaluations != plan.Evaluations || order.Window % unit != 0 || order.Evaluations % unit != 0))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), $"aggregate runs of this design start on a multiple of {unit} scenarios (whole blocks and sensitivity units); got {first}");
+            throw new ArgumentOutOfRangeException(nameof(options), $"future order needs windows and ensembles of whole {unit}-scenario units; got windows of {order.Window} in {order.Evaluations} futures");
+        }
+
+        if (first % unit != 0 || order.Total != plan.ScenarioCount || !order.IsBoundary(first) || !order.IsBoundary(first + total))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"aggregate runs of this design start on a multiple of {Math.Max(unit, order.GroupSize)} positions (whole blocks, sensitivity units and windows of futures); got [{first}, {first + total})");
         }
 
         var capacity = ChunkCapacity(Math.Min(options.ChunkSize, MaxChunkFor(layout)), total, unit);
         var blocks = capacity / PartialLayout.BlockSize;
         var fans = options.Series ? plan.Shape.Months * plan.SeriesWidth : 0;
-        var keep = AggregateBuffers.HasSensitivity(plan) || options.KeepOutcomes;
+        var keep = AggregateBuffers.HasSensitivity(plan) || options.KeepOutcomes || order.IsFutures;
         var buffers = new[]
         {
             new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep, AggregateBuffers.GridCellsFor(plan, layout, options.Decompose)),
@@ -51,12 +57,12 @@ public static class AggregateRunner
         var failed = true;
         try
         {
-            for (var k = 0; done < total; k++)
+            var k = 0;
+            foreach (var (start, count) in Chunks(order.ScenarioRanges(first, total), capacity))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var chunk = buffers[k % 2];
-                var start = first + done;
-                chunk.Count = (int)Math.Min(capacity, total - done);
+                var chunk = buffers[k++ % 2];
+                chunk.Count = count;
                 chunk.FirstBlock = start / PartialLayout.BlockSize;
                 chunk.Blocks = (chunk.Count + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize;
                 (options.Times ?? new SweepTimes()).Compute(() => backend.ComputeAggregate(plan, start, chunk.Count, chunk));
@@ -118,6 +124,11 @@ public static class AggregateRunner
             state.KeepSensitivity(Output.OutputMetadata.DesignOf(plan.Spec)!, plan.Design);
         }
 
+        if (options.Order is { IsFutures: true } order)
+        {
+            state.KeepPolicies(AggregateBuffers.ComparedFor(plan, options.Compare), order.Window);
+        }
+
         await RunAsync(
             plan,
             backend,
@@ -130,6 +141,27 @@ public static class AggregateRunner
             cancellationToken: cancellationToken).ConfigureAwait(false);
         return state;
     }
+
+    /// <summary>Chunks of at most <paramref name="capacity"/> scenarios of each range, in order.</summary>
+    private static IEnumerable<(long Start, int Count)> Chunks(IEnumerable<(long First, long Count)> ranges, int capacity)
+    {
+        foreach (var (first, count) in ranges)
+        {
+            for (long done = 0; done < count; done += capacity)
+            {
+                yield return (first + done, (int)Math.Min(capacity, count - done));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The order an aggregate run of <paramref name="spec"/> takes: future order when a sampled design
+    /// has two or more lever combinations whose futures are whole alignment units (policies compared on
+    /// the same futures, see <see cref="RunOrder"/>), scenario order otherwise.
+    /// </summary>
+    public static RunOrder OrderFor(Sweep.Spec.SweepSpec spec) =>
+        spec.Design is null ? RunOrder.Scenarios(spec.ScenarioCount)
+        : RunOrder.Futures(spec.ScenarioCount / spec.Evaluations, spec.Evaluations, Alignment(spec)) ?? RunOrder.Scenarios(spec.ScenarioCount);
 
     /// <summary>Host bytes the block partials of one chunk may take (two buffer sets are kept).</summary>
     public const long MaxPartialBytes = 64L << 20;

@@ -20,6 +20,7 @@ public static partial class SweepJob
         CancellationToken cancellationToken)
     {
         var layout = AggregateBuffers.LayoutFor(plan);
+        var order = options.Order ?? RunOrder.Scenarios(plan.ScenarioCount);
         var sinceCommit = Stopwatch.StartNew();
         AggregateState? pending = null;
         var partFirst = options.First;
@@ -62,11 +63,18 @@ public static partial class SweepJob
                     {
                         pending.KeepWhere(condition);
                     }
+
+                    if (order.IsFutures)
+                    {
+                        pending.KeepPolicies(AggregateBuffers.ComparedFor(plan, options.Compare), order.Window);
+                    }
                 }
 
                 pending.Add(chunk.ToChunk());
                 pendingCount += chunk.Count;
-                if (sinceCommit.Elapsed >= request.CheckpointInterval)
+
+                // In future order a part holds whole windows, so that each compares every policy on its futures.
+                if (sinceCommit.Elapsed >= request.CheckpointInterval && order.IsBoundary(partFirst + pendingCount))
                 {
                     await CommitAsync().ConfigureAwait(false);
                 }

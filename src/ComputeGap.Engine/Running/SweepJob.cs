@@ -29,6 +29,11 @@ public static partial class SweepJob
             CheckDecompose(request);
         }
 
+        if (request.Compare is not null)
+        {
+            CheckCompare(request);
+        }
+
         var seriesRows = request.Scenarios * (long)spec.HorizonMonths * spec.Regions.Count;
         if (request.Series && request.Mode == OutputMode.Rows && seriesRows > request.RowLimit)
         {
@@ -91,6 +96,32 @@ public static partial class SweepJob
         CheckOutcomes("--decompose", request.DecomposeOutcomes, request);
     }
 
+    /// <summary>
+    /// <c>--compare</c> names outcomes whose policy comparison aggregates keep beside the regional shares:
+    /// rows compare any outcome already, and only a sampled design with levers run in future order has one.
+    /// </summary>
+    private static void CheckCompare(SweepRequest request)
+    {
+        if (request.Mode != OutputMode.Aggregate)
+        {
+            throw new ArgumentException($"--compare keeps a policy comparison beside aggregates; this sweep writes rows ({request.Scenarios:N0} scenarios, row limit {request.RowLimit:N0}), from which summarize compares the policies on any outcome: drop --compare, or pass --output aggregate");
+        }
+
+        if (!request.Order.IsFutures)
+        {
+            throw new ArgumentException(request.Spec.Design is null || request.Spec.ScenarioCount / request.Spec.Evaluations < 2
+                ? "--compare is for sampled designs with levers (two or more lever combinations): this sweep has no policies to compare"
+                : $"--compare: this design's {request.Spec.Evaluations:N0} futures are not a whole number of {AggregateRunner.Alignment(request.Spec):N0}-scenario units, so its aggregates cannot compare policies; choose samples that make them one, or write rows");
+        }
+
+        if (request.CompareOutcomes.Count == 0)
+        {
+            throw new ArgumentException("--compare: give one or more outcomes, comma-separated (e.g. installed_EU,price_final)");
+        }
+
+        CheckOutcomes("--compare", request.CompareOutcomes, request);
+    }
+
     public static async Task<SweepResult> RunAsync(
         SweepRequest request, Devices devices, Action<string>? log = null, IProgress<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -131,7 +162,7 @@ public static partial class SweepJob
         foreach (var range in missing)
         {
             var options = new SweepOptions(request.ChunkSize, range.First, range.Count, request.Series, KeepOutcomes: request.Where is not null, Times: times,
-                Decompose: request.DecomposeOutcomes);
+                Decompose: request.DecomposeOutcomes, Order: request.Order, Compare: request.CompareOutcomes);
             if (request.Mode == OutputMode.Aggregate)
             {
                 await RunAggregateAsync(plan, backend, files, manifest, metadata, request, options, offset, cancellationToken).ConfigureAwait(false);
@@ -202,8 +233,9 @@ public static partial class SweepJob
         }
 
         var where = request.Condition?.ToString();
+        var order = request.Order.ManifestName;
         if (existing is not null && request.Resume && existing.First == request.First && existing.Count == request.Scenarios && existing.Where == where
-            && existing.PartSchema == RowSchema.Current)
+            && existing.PartSchema == RowSchema.Current && existing.Order == order)
         {
             RunRepair.DropDamagedParts(existing, files.Directory, log);
             return existing;
@@ -222,6 +254,8 @@ public static partial class SweepJob
             log?.Invoke(request.Resume
                 ? existing.PartSchema != RowSchema.Current
                     ? $"resume: the earlier run's parts are in row schema {existing.PartSchema}, and this tool writes {RowSchema.Current}; starting afresh"
+                    : existing.Order != order
+                    ? $"resume: the earlier run took its scenarios in {existing.Order ?? "scenario order"}, this one in {order ?? "scenario order"}; starting afresh"
                     : existing.Where != where
                     ? $"resume: the earlier run kept the bitmap of {(existing.Where is null ? "no condition" : $"\"{existing.Where}\"")}, not of {(where is null ? "none" : $"\"{where}\"")}; starting afresh"
                     : "resume: the earlier run covered other scenarios; starting afresh"
@@ -242,6 +276,7 @@ public static partial class SweepJob
             ModelVersion = request.Spec.Model.Version,
             Output = request.Mode == OutputMode.Aggregate ? "aggregate" : "rows",
             Where = where,
+            Order = order,
             RowSchema = RowSchema.Current,
             First = request.First,
             Count = request.Scenarios,

@@ -21,6 +21,7 @@ namespace ComputeGap.Engine.Running;
 /// <param name="Checkpoint">In aggregate mode, how often the running reductions are committed as a part.</param>
 /// <param name="Where">A condition on outcomes whose bitmap (one bit per scenario) aggregate output keeps beside the aggregates, for <c>discover</c> and <c>summarize --where</c> on grids too large for rows; null for none.</param>
 /// <param name="Decompose">Outcomes (comma-separated) whose grid variance decomposition aggregate output keeps beside the regional shares; null for the shares only.</param>
+/// <param name="Compare">Outcomes (comma-separated) whose policy comparison aggregate output of a sampled design with levers keeps beside the regional shares; null for the shares only.</param>
 /// <param name="Devices">CUDA devices to spread chunks over (<c>all</c> or <c>0,1</c>, see <see cref="DeviceList"/>); null runs one device as <paramref name="Backend"/> and <paramref name="CudaDevice"/> say.</param>
 public sealed record SweepRequest(
     SweepSpec Spec,
@@ -37,8 +38,19 @@ public sealed record SweepRequest(
     TimeSpan? Checkpoint = null,
     string? Devices = null,
     string? Where = null,
-    string? Decompose = null)
+    string? Decompose = null,
+    string? Compare = null)
 {
+    /// <summary>The outcomes of <see cref="Compare"/>, or empty.</summary>
+    public IReadOnlyList<string> CompareOutcomes =>
+        Compare is null ? [] : [.. Compare.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+
+    /// <summary>
+    /// The order the run takes: future order for aggregates of a sampled design with levers whose futures
+    /// are whole alignment units (so that policies are compared on the same futures), scenario order otherwise.
+    /// </summary>
+    public RunOrder Order => Mode == OutputMode.Aggregate ? AggregateRunner.OrderFor(Spec) : RunOrder.Scenarios(Spec.ScenarioCount);
+
     /// <summary>The outcomes of <see cref="Decompose"/>, or empty.</summary>
     public IReadOnlyList<string> DecomposeOutcomes =>
         Decompose is null ? [] : [.. Decompose.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
@@ -60,8 +72,11 @@ public sealed record SweepRequest(
         _ => Output,
     };
 
-    /// <summary>Shard boundaries fall on whole blocks in aggregate mode (and whole sensitivity units for Saltelli and Morris designs).</summary>
-    public int Alignment => Mode == OutputMode.Aggregate ? AggregateRunner.Alignment(Spec) : 1;
+    /// <summary>
+    /// Shard boundaries fall on whole blocks in aggregate mode (and whole sensitivity units for Saltelli and
+    /// Morris designs, and whole windows of futures in future order).
+    /// </summary>
+    public long Alignment => Mode == OutputMode.Aggregate ? Math.Max(AggregateRunner.Alignment(Spec), Order.GroupSize) : 1;
 
     /// <summary>First scenario this request runs.</summary>
     public long First => Slice.First(Spec.ScenarioCount, Alignment);

@@ -12,7 +12,7 @@ namespace ComputeGap.Engine.Running;
 /// <param name="KeepOutcomes">Aggregate mode: bring every chunk's outcome columns back to the host (the bitmap of <c>--where</c>; Saltelli and Morris designs always do).</param>
 /// <param name="Decompose">Aggregate mode of a grid: outcomes whose variance decomposition the grid's cells keep beside the regional shares (<c>--decompose</c>).</param>
 public sealed record SweepOptions(int ChunkSize = SweepOptions.DefaultChunkSize, long First = 0, long Count = -1, bool Series = false, bool KeepOutcomes = false, SweepTimes? Times = null,
-    IReadOnlyList<string>? Decompose = null)
+    IReadOnlyList<string>? Decompose = null, RunOrder? Order = null, IReadOnlyList<string>? Compare = null)
 {
     /// <summary>About one million scenarios: a good Parquet row group and a cheap device buffer.</summary>
     public const int DefaultChunkSize = 1 << 20;

@@ -12,6 +12,11 @@ internal static class PolicyReport
     {
         if (data.Policies is not { } policies)
         {
+            if (SummaryReport.ReportOutcome(data) is { Length: > 0 } reported && data.PolicyNote?.Invoke(reported) is { } note)
+            {
+                sink.Section($"Policies compared on {reported}: none ({note})");
+            }
+
             return;
         }
 

@@ -26,6 +26,9 @@ public sealed record SummaryData(
     /// <summary>Computes the lever combinations' comparison of an outcome (rows of a sampled design with levers), or null.</summary>
     public Func<string, bool, IO.Sensitivity.PolicyComparison?>? PolicyComparer { get; init; }
 
+    /// <summary>Why a run with levers has no comparison of an outcome (what its aggregates kept), or null.</summary>
+    public Func<string, string?>? PolicyNote { get; init; }
+
     /// <summary>Computes a grid's variance decomposition and two-way tables of an outcome (a grid's rows or aggregates), or null.</summary>
     public Func<string, IO.Sensitivity.GridDecomposition?>? GridDecomposer { get; init; }
 

@@ -50,11 +50,14 @@ public static class AggregateFiles
     /// <summary>The cells of a grid's variance decomposition (see <see cref="GridCellTable"/>).</summary>
     public const string Grid = "grid";
 
+    /// <summary>Lever combinations compared on the same futures (see <see cref="PolicyTable"/>).</summary>
+    public const string Policy = "policy";
+
     /// <summary>Every table an aggregate consists of.</summary>
     public static IReadOnlyList<string> Tables { get; } = [Outcomes, Sketch, Effects, Thresholds, Extremes];
 
     /// <summary>Tables an aggregate may add (both or neither).</summary>
-    public static IReadOnlyList<string> OptionalTables { get; } = [Fans, FanSketch, Sensitivity, Where, Grid];
+    public static IReadOnlyList<string> OptionalTables { get; } = [Fans, FanSketch, Sensitivity, Where, Grid, Policy];
 
     /// <summary>The file of <paramref name="table"/> for <paramref name="stem"/>.</summary>
     public static string PathOf(string stem, string table) => stem + Marker + table + Extension;

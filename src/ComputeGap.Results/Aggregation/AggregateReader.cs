@@ -98,6 +98,11 @@ internal static class AggregateReader
                 state.SetGridCells(GridCellTable.Read(shape, await ReadTableAsync(part, AggregateFiles.Grid, cancellationToken).ConfigureAwait(false)));
             }
 
+            if (part.Tables.ContainsKey(AggregateFiles.Policy))
+            {
+                state.SetPolicies(PolicyTable.Read(shape, await ReadTableAsync(part, AggregateFiles.Policy, cancellationToken).ConfigureAwait(false)));
+            }
+
             if (part.Tables.ContainsKey(AggregateFiles.FanSketch))
             {
                 FanTables.Read(state, await ReadTableAsync(part, AggregateFiles.FanSketch, cancellationToken).ConfigureAwait(false));

@@ -14,7 +14,7 @@ namespace ComputeGap.Engine.Aggregation;
 /// whatever the chunk size, thread count, shard split or order of arrival.
 /// </summary>
 /// <remarks>Not thread-safe: give each thread its own state and merge them.</remarks>
-public sealed partial class AggregateState
+public sealed partial class AggregateState : IOutcomeTotals
 {
     private readonly long[] _finite;
     private readonly ExactSum[] _sums;
@@ -265,13 +265,18 @@ public sealed partial class AggregateState
 
         if (chunk.Outcomes is { } columns)
         {
-            if (Sensitivity is null && Where is null)
+            if (Sensitivity is null && Where is null && Policies is null)
             {
-                throw new ArgumentException("this state keeps neither sensitivity sums nor a bitmap; call KeepSensitivity or KeepWhere first", nameof(chunk));
+                throw new ArgumentException("this state keeps neither sensitivity sums, a bitmap nor a policy comparison; call KeepSensitivity, KeepWhere or KeepPolicies first", nameof(chunk));
             }
 
             Sensitivity?.Reduce(columns, chunk.FirstBlock * PartialLayout.BlockSize, chunk.Count, _design);
             Where?.Add(columns, chunk.FirstBlock * PartialLayout.BlockSize, chunk.Count);
+            Policies?.Add(columns, chunk.FirstBlock * PartialLayout.BlockSize, chunk.Count);
+        }
+        else if (Policies is not null && chunk.Blocks > 0)
+        {
+            throw new ArgumentException("this state compares policies and needs the chunk's outcome columns", nameof(chunk));
         }
     }
 
@@ -298,6 +303,7 @@ public sealed partial class AggregateState
         }
 
         AddGridCells(other.GridCells, other.Scenarios > 0, Scenarios);
+        AddPolicies(other.Policies, other.Scenarios > 0, Scenarios);
         Scenarios += other.Scenarios;
         for (var o = 0; o < _finite.Length; o++)
         {
@@ -360,7 +366,8 @@ public sealed partial class AggregateState
         && (Fans is null ? other.Fans is null : other.Fans is not null && Fans.ExactlyEquals(other.Fans))
         && (Sensitivity is null ? other.Sensitivity is null : other.Sensitivity is not null && Sensitivity.ExactlyEquals(other.Sensitivity))
         && (GridCells is null ? other.GridCells is null : other.GridCells is not null && GridCells.ExactlyEquals(other.GridCells))
-        && (Where is null ? other.Where is null : other.Where is not null && Where.ExactlyEquals(other.Where));
+        && (Where is null ? other.Where is null : other.Where is not null && Where.ExactlyEquals(other.Where))
+        && (Policies is null ? other.Policies is null : other.Policies is not null && Policies.ExactlyEquals(other.Policies));
 
     /// <summary>The report <c>summarize</c> prints, from the aggregates (see <see cref="AggregateSummary"/>).</summary>
     /// <param name="metadata">Metadata naming the focus, rivals, axes…; null uses <see cref="Metadata"/>.</param>

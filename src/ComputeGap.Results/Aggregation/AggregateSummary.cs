@@ -45,6 +45,8 @@ internal static class AggregateSummary
                 : outcome => shape.Outcomes.Contains(outcome) && !OutcomeColumns.IsMonth(outcome)
                     ? [.. Enumerable.Range(0, shape.Axes.Count).Select(a => Effect(state, a, IndexOf(shape.Outcomes, outcome)))]
                     : null,
+            PolicyComparer = state.Policies is { } policies ? (outcome, lower) => Compare(policies, parsed, outcome, lower) : null,
+            PolicyNote = PolicyNote(state),
             Extremes = parsed.Focus is null ? null : new ScenarioExtremes(shape.Outcomes[shape.Focus],
                 [.. state.Best.Select(e => Ranked(shape, e))], [.. state.Worst.Select(e => Ranked(shape, e))]),
         };
@@ -68,6 +70,56 @@ internal static class AggregateSummary
         return cells.Decompose(outcome) is null ? "fewer than two finite values" : null;
     }
 
+    /// <summary>
+    /// The lever combinations of <paramref name="policies"/> side by side on <paramref name="outcome"/>, as
+    /// <see cref="IO.Sensitivity.PolicyComparison.From"/> sets them out from rows, or null when the outcome
+    /// is not compared. Means and regret means are exact; quantiles come from the sketches; threshold
+    /// probabilities are exact where the reduction kept the rule's bound, and read from the sketch otherwise.
+    /// </summary>
+    private static IO.Sensitivity.PolicyComparison? Compare(PolicyState policies, SummaryMetadata metadata, string outcome, bool lowerIsBetter)
+    {
+        var shape = policies.Shape;
+        var o = shape.Outcomes.ToList().IndexOf(outcome);
+        if (o < 0 || !policies.IsCompared(o))
+        {
+            return null;
+        }
+
+        var rules = ThresholdRule.For(metadata, name => shape.Outcomes.Contains(name) && policies.Keeps(IndexOf(shape.Outcomes, name)));
+        var rows = new List<IO.Sensitivity.PolicyRow>();
+        for (var c = 0; c < policies.Combinations; c++)
+        {
+            var view = new PolicyView(policies, c);
+            var regret = policies.Regret(o, c, lowerIsBetter);
+            var quantiles = regret.Quantiles();
+            rows.Add(new IO.Sensitivity.PolicyRow(
+                LeverValues(shape, c),
+                Outcome(view, o, out _),
+                [.. rules.Select(rule => Evaluate(view, rule))],
+                regret.Mean,
+                quantiles.Quantile(0.5),
+                quantiles.Quantile(0.9),
+                policies.Futures == 0 ? double.NaN : (double)policies.BestCount(o, c, lowerIsBetter) / policies.Futures));
+        }
+
+        return new IO.Sensitivity.PolicyComparison(outcome, lowerIsBetter, policies.Futures, rows);
+    }
+
+    /// <summary>Why aggregates with levers hold no comparison of an outcome, or null when they hold one (or have no levers).</summary>
+    private static Func<string, string?>? PolicyNote(AggregateState state)
+    {
+        var shape = state.Shape;
+        if (shape.Evaluations < 2 || shape.GridSize / shape.Evaluations < 2)
+        {
+            return null;
+        }
+
+        return outcome => state.Policies is not { } policies
+            ? "these aggregates hold no policy comparison: they were run in scenario order (an ensemble that is not a whole number of blocks and sensitivity units, or written before comparisons were kept), or merged with parts without one"
+            : policies.Compared.Contains(outcome) ? null
+            : $"these aggregates compare {string.Join(", ", policies.Compared)}; run the sweep with --compare {outcome}, or write rows";
+    }
+
     /// <summary>A kept extreme scenario with its axis values (decoded from its number).</summary>
     private static RankedScenario Ranked(AggregateShape shape, ExtremeScenario extreme) => new(extreme.Scenario, extreme.Value,
         [.. shape.Axes.Select((axis, a) => KeyValuePair.Create(axis.Column, (double)shape.AxisValue(a, extreme.Scenario)))]);
@@ -77,7 +129,7 @@ internal static class AggregateSummary
         Enumerable.Range(0, shape.Axes.Count).ToDictionary(a => shape.Axes[a].Column, a => (double)shape.AxisValue(a, combination * shape.Evaluations), StringComparer.Ordinal);
 
     /// <summary>Statistics of outcome <paramref name="outcome"/>, and the sum its mean divides.</summary>
-    public static OutcomeStats Outcome(AggregateState state, int outcome, out double sum)
+    public static OutcomeStats Outcome(IOutcomeTotals state, int outcome, out double sum)
     {
         var name = state.Shape.Outcomes[outcome];
         var sketch = Sketch(state, outcome);
@@ -99,7 +151,7 @@ internal static class AggregateSummary
     }
 
     /// <summary>The sketch of an outcome as its statistics see it (month outcomes without "never").</summary>
-    public static SketchQuantiles Sketch(AggregateState state, int outcome)
+    public static SketchQuantiles Sketch(IOutcomeTotals state, int outcome)
     {
         var isMonth = OutcomeColumns.IsMonth(state.Shape.Outcomes[outcome]);
         var never = isMonth ? state.Sketch(outcome)[NeverSlot] : 0;
@@ -107,7 +159,7 @@ internal static class AggregateSummary
             state.Min(outcome), state.Max(outcome), exactMin: never == 0);
     }
 
-    private static ThresholdProbability Evaluate(AggregateState state, ThresholdRule rule)
+    private static ThresholdProbability Evaluate(IOutcomeTotals state, ThresholdRule rule)
     {
         var shape = state.Shape;
         var outcome = IndexOf(shape.Outcomes, rule.Column);

@@ -63,6 +63,16 @@ internal static class AggregateWriter
             tables.Add(GridCellTable.Write(cells));
         }
 
+        if (state.Policies is { } policies)
+        {
+            if (!policies.IsSettled)
+            {
+                throw new InvalidOperationException("a window of futures is half compared: aggregates in future order are written at window boundaries");
+            }
+
+            tables.Add(PolicyTable.Write(policies));
+        }
+
         var writers = new List<ParquetTableWriter>();
         try
         {

@@ -18,11 +18,11 @@ public readonly record struct Shard(int Index, int Count)
     /// multiple of <paramref name="alignment"/> (aggregate output aligns shards to whole blocks so
     /// that every block is reduced whole, by one shard).
     /// </summary>
-    public long First(long total, int alignment = 1) =>
+    public long First(long total, long alignment = 1) =>
         Index == 0 ? 0 : (long)(total * (Int128)Index / Count) / alignment * alignment;
 
     /// <summary>Scenarios in this shard.</summary>
-    public long Length(long total, int alignment = 1) =>
+    public long Length(long total, long alignment = 1) =>
         (Index + 1 == Count ? total : new Shard(Index + 1, Count).First(total, alignment)) - First(total, alignment);
 
     /// <summary>File-name part, e.g. <c>part-0002-of-0004</c>.</summary>

@@ -47,6 +47,14 @@ public sealed partial class RunManifest
     public string? Where { get; init; }
 
     /// <summary>
+    /// The order the run takes its scenarios in (<see cref="Running.RunOrder.ManifestName"/>): null for
+    /// scenario order, <c>futures/W</c> for future order; parts' ranges count positions in that order.
+    /// </summary>
+    [JsonPropertyName("order")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Order { get; init; }
+
+    /// <summary>
     /// The row schema the run's parts are written in (<see cref="IO.Reports.RowSchema"/>); null in a manifest
     /// written before schema 2, whose parts are in schema 1. A run is resumed only in the schema this tool writes.
     /// </summary>

@@ -1,0 +1,112 @@
+using System.Globalization;
+
+namespace ComputeGap.Engine.Running;
+
+/// <summary>
+/// The order in which a run visits its scenarios. Runs, shards, resume and the manifest's parts count
+/// <em>positions</em> 0 … S − 1; this maps them to scenarios.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Scenario order</b> (<see cref="Window"/> 0) is the identity: position p is scenario p, so lever
+/// combination c's futures lie E scenarios apart from combination c + 1's.
+/// </para>
+/// <para>
+/// <b>Future order</b> takes the futures window by window: window g holds futures
+/// [gW, min(E, (g + 1)W)) of every combination, combination after combination, so that every policy's
+/// value in the same future is at hand at once, which regret needs. With L combinations and window
+/// length w_g, position p = gLW + c·w_g + j is scenario c·E + gW + j. W is a multiple of the run's
+/// alignment unit, and E of it too, so every window of every combination starts on a whole block (and
+/// sensitivity unit). Windows are the unit of shards and commits: a part always holds whole windows.
+/// </para>
+/// </remarks>
+/// <param name="Combinations">Lever combinations L.</param>
+/// <param name="Evaluations">Futures per combination E.</param>
+/// <param name="Window">Futures per window W, or 0 for scenario order.</param>
+public sealed record RunOrder(long Combinations, long Evaluations, long Window)
+{
+    /// <summary>Scenarios a window of every combination should hold, about one default chunk.</summary>
+    public const long TargetGroup = 1L << 20;
+
+    /// <summary>Scenario order over <paramref name="scenarios"/> scenarios.</summary>
+    public static RunOrder Scenarios(long scenarios) => new(1, scenarios, 0);
+
+    /// <summary>
+    /// Future order for <paramref name="combinations"/> combinations of <paramref name="evaluations"/>
+    /// futures each, windows a multiple of <paramref name="unit"/> (which must divide the futures), or
+    /// null when the futures are not whole units or there is a single combination.
+    /// </summary>
+    public static RunOrder? Futures(long combinations, long evaluations, int unit)
+    {
+        if (combinations < 2 || unit < 1 || evaluations % unit != 0)
+        {
+            return null;
+        }
+
+        var units = Math.Max(1, TargetGroup / combinations / unit);
+        return new RunOrder(combinations, evaluations, Math.Min(evaluations, units * unit));
+    }
+
+    /// <summary>True in future order.</summary>
+    public bool IsFutures => Window > 0;
+
+    /// <summary>Positions (= scenarios) in all.</summary>
+    public long Total => Combinations * Evaluations;
+
+    /// <summary>Positions in a full window of every combination: what shards and commits align to (1 in scenario order).</summary>
+    public long GroupSize => IsFutures ? Combinations * Window : 1;
+
+    /// <summary>True when a run may start or commit at <paramref name="position"/>: a window's start, or the end.</summary>
+    public bool IsBoundary(long position) => position == Total || position % GroupSize == 0;
+
+    /// <summary>
+    /// The scenario ranges of positions [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>),
+    /// in run order. In future order both ends must be window boundaries.
+    /// </summary>
+    public IEnumerable<(long First, long Count)> ScenarioRanges(long first, long count)
+    {
+        var end = first + count;
+        if (first < 0 || count < 0 || end > Total || !IsBoundary(first) || !IsBoundary(end))
+        {
+            throw new ArgumentOutOfRangeException(nameof(first), $"positions [{first}, {end}) of {Total} do not start and end on windows of {GroupSize}");
+        }
+
+        if (!IsFutures)
+        {
+            if (count > 0)
+            {
+                yield return (first, count);
+            }
+
+            yield break;
+        }
+
+        for (var g = first / GroupSize; g * GroupSize < end; g++)
+        {
+            var start = g * Window;
+            var length = Math.Min(Window, Evaluations - start);
+            for (var c = 0L; c < Combinations; c++)
+            {
+                yield return ((c * Evaluations) + start, length);
+            }
+        }
+    }
+
+    /// <summary>The scenario at <paramref name="position"/>.</summary>
+    public long ScenarioAt(long position)
+    {
+        if (!IsFutures)
+        {
+            return position;
+        }
+
+        var g = position / GroupSize;
+        var start = g * Window;
+        var length = Math.Min(Window, Evaluations - start);
+        var r = position - (g * GroupSize);
+        return (r / length * Evaluations) + start + (r % length);
+    }
+
+    /// <summary>How the manifest records the order: null for scenario order, <c>futures/W</c> otherwise.</summary>
+    public string? ManifestName => IsFutures ? string.Create(CultureInfo.InvariantCulture, $"futures/{Window}") : null;
+}

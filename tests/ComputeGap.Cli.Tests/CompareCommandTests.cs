@@ -1,0 +1,143 @@
+using System.Text.Json;
+using ComputeGap.IO.Tests;
+
+namespace ComputeGap.Cli.Tests;
+
+/// <summary>
+/// Policy comparisons from aggregates (<c>sweep --output aggregate</c> of a sampled design with levers,
+/// run in future order): what the rows give, exact where the rows' numbers are sums, counts and
+/// thresholds, within the sketch's 1 % for quantiles; shards that merge to the whole; and
+/// <c>--compare</c> refused with one line where it cannot apply.
+/// </summary>
+public sealed class CompareCommandTests
+{
+    private const string Design = """
+        { "name": "policies", "model": "v2",
+          "design": { "kind": "monte_carlo", "samples": 8192, "seed": 11 },
+          "uncertain": [
+            { "param": "ree_export_quota", "uniform": { "from": 0, "to": 1 } },
+            { "param": "fab_capacity_growth", "triangular": { "min": 1.5, "mode": 2.85, "max": 4 } },
+            { "param": "capex0[EU]", "log_uniform": { "from": 1e8, "to": 2e9 } } ],
+          "levers": [ { "param": "us_priority", "values": [0, 1] }, { "param": "diffusion_rule", "values": [0, 1] } ] }
+        """;
+
+    [Fact]
+    public async Task Aggregates_compare_the_policies_as_the_rows_do()
+    {
+        using var directory = new TempDirectory();
+        var sweep = Path.Combine(directory.Path, "policies.json");
+        await File.WriteAllTextAsync(sweep, Design);
+        var aggregates = Path.Combine(directory.Path, "agg");
+        var rows = Path.Combine(directory.Path, "rows");
+        Assert.Equal(0, (await Cli.InvokeAsync("sweep", sweep, "--out", aggregates, "--backend", "cpu", "--chunk-size", "4096", "--output", "aggregate",
+            "--compare", "installed_EU", "-q")).ExitCode);
+        Assert.Equal(0, (await Cli.InvokeAsync("sweep", sweep, "--out", rows, "--backend", "cpu", "--output", "rows", "-q")).ExitCode);
+        foreach (var query in new[] { new[] { "--outcome", "share_EU" }, ["--outcome", "installed_EU", "--lower-is-better"], ["--outcome", "share_US"] })
+        {
+            var fromRows = await Policies(rows, query);
+            var fromAggregates = await Policies(aggregates, query);
+            Assert.Equal(fromRows.GetProperty("futures").GetInt64(), fromAggregates.GetProperty("futures").GetInt64());
+            Assert.Equal(fromRows.GetProperty("better").GetString(), fromAggregates.GetProperty("better").GetString());
+            var expected = fromRows.GetProperty("combinations").EnumerateArray().ToArray();
+            var actual = fromAggregates.GetProperty("combinations").EnumerateArray().ToArray();
+            Assert.Equal(4, expected.Length);
+            Assert.Equal(4, actual.Length);
+            foreach (var (e, a) in expected.Zip(actual))
+            {
+                Assert.Equal(e.GetProperty("levers").ToString(), a.GetProperty("levers").ToString());
+                Close(e, a, "mean", 1e-9);
+                Close(e, a, "regret_mean", 1e-9);
+                Close(e, a, "best_share", 0);
+                foreach (var q in new[] { "p5", "p50", "p95", "regret_p50", "regret_p90" })
+                {
+                    Close(e, a, q, 0.02);
+                }
+
+                foreach (var threshold in e.GetProperty("thresholds").EnumerateObject())
+                {
+                    Assert.Equal(threshold.Value.GetDouble(), a.GetProperty("thresholds").GetProperty(threshold.Name).GetDouble());
+                }
+            }
+        }
+
+        // An outcome not compared: none, and the report says how to get it.
+        var other = await Cli.InvokeAsync("summarize", aggregates, "--outcome", "price_final");
+        Assert.Contains("run the sweep with --compare price_final", other.Output.Replace("\n  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Shards_of_whole_windows_merge_to_the_comparison_of_the_whole_run()
+    {
+        // Four policies of 2^19 futures: two windows of 2^18 futures each (2^20 scenarios).
+        const string sweep = """
+            { "name": "ishigami-policies", "model": "ishigami",
+              "design": { "kind": "monte_carlo", "samples": 524288, "seed": 5 },
+              "uncertain": [ { "param": "x1", "uniform": { "from": -3.14159, "to": 3.14159 } },
+                             { "param": "x2", "uniform": { "from": -3.14159, "to": 3.14159 } },
+                             { "param": "x3", "uniform": { "from": -3.14159, "to": 3.14159 } } ],
+              "levers": [ { "param": "a", "values": [7, 5, 3, 1] } ] }
+            """;
+        using var directory = new TempDirectory();
+        var file = Path.Combine(directory.Path, "ishigami-policies.json");
+        await File.WriteAllTextAsync(file, sweep);
+        var whole = Path.Combine(directory.Path, "whole");
+        var shards = Path.Combine(directory.Path, "shards");
+        Assert.Equal(0, (await Cli.InvokeAsync("sweep", file, "--out", whole, "--backend", "cpu", "--output", "aggregate", "-q")).ExitCode);
+        foreach (var shard in new[] { "0/2", "1/2" })
+        {
+            Assert.Equal(0, (await Cli.InvokeAsync("sweep", file, "--out", shards, "--backend", "cpu", "--output", "aggregate", "--shard", shard, "-q")).ExitCode);
+        }
+
+        var manifest = Directory.GetFiles(shards, "*.manifest.json").Select(File.ReadAllText).ToArray();
+        Assert.Equal(2, manifest.Length);
+        Assert.All(manifest, m => Assert.Contains("\"order\": \"futures/262144\"", m, StringComparison.Ordinal));
+        var a = await Policies(whole, ["--outcome", "y"]);
+        var b = await Policies(shards, ["--outcome", "y"]);
+
+        // y_7 − y_a = (7 − a) sin² x2 in every future, and E[sin² x2] = 1/2: the regret of a is (7 − a)/2 on average.
+        foreach (var policy in a.GetProperty("combinations").EnumerateArray())
+        {
+            var lever = policy.GetProperty("levers").GetProperty("a").GetDouble();
+            Assert.Equal((7 - lever) / 2, policy.GetProperty("regret_mean").GetDouble(), 0.01);
+            Assert.True(lever == 7 ? policy.GetProperty("best_share").GetDouble() > 0.999 : policy.GetProperty("best_share").GetDouble() < 0.001);
+        }
+
+        Assert.Equal(a.ToString(), b.ToString());
+    }
+
+    [Theory]
+    [InlineData("design", "aggregate", "instaled_EU", "did you mean installed_EU?")]
+    [InlineData("design", "rows", "installed_EU", "--compare keeps a policy comparison beside aggregates")]
+    [InlineData("design", "aggregate", " , ", "give one or more outcomes")]
+    [InlineData("grid", "aggregate", "installed_EU", "this sweep has no policies to compare")]
+    [InlineData("uneven", "aggregate", "installed_EU", "not a whole number of 4,096-scenario units")]
+    public async Task Bad_compare_options_are_refused_with_one_line_and_nothing_written(string sweep, string output, string names, string message)
+    {
+        using var directory = new TempDirectory();
+        var outDir = Path.Combine(directory.Path, "out");
+        var file = Path.Combine(directory.Path, "sweep.json");
+        await File.WriteAllTextAsync(file, sweep == "uneven" ? Design.Replace("8192", "1000", StringComparison.Ordinal) : Design);
+        var args = sweep == "grid" ? new List<string> { "sweep" } : ["sweep", file];
+        args.AddRange(["--out", outDir, "--backend", "cpu", "--output", output, "--compare", names, "-q"]);
+        var run = await Cli.InvokeAsync([.. args]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
+    }
+
+    private static async Task<JsonElement> Policies(string run, string[] query)
+    {
+        var summary = await Cli.InvokeAsync(["summarize", run, "--format", "json", .. query]);
+        Assert.Equal(0, summary.ExitCode);
+        var policies = JsonDocument.Parse(summary.Output).RootElement.GetProperty("policies").Clone();
+        Assert.Equal(JsonValueKind.Object, policies.ValueKind);
+        return policies;
+    }
+
+    private static void Close(JsonElement expected, JsonElement actual, string name, double relative)
+    {
+        var (x, y) = (expected.GetProperty(name).GetDouble(), actual.GetProperty(name).GetDouble());
+        Assert.True(Math.Abs(x - y) <= relative * Math.Abs(x) + 1e-15, $"{name}: rows {x}, aggregates {y}");
+    }
+}

@@ -1,0 +1,71 @@
+using ComputeGap.Core.Reduction;
+using ComputeGap.Engine.Aggregation;
+using ComputeGap.Engine.Running;
+using ComputeGap.Sweep.Spec;
+
+namespace ComputeGap.Engine.Tests.Policies;
+
+/// <summary>A policy comparison of a window worked by hand: regret in both directions, best counts, values and thresholds.</summary>
+public sealed class PolicyStateTests
+{
+    /// <summary>Ishigami with 4 futures and three values of its coefficient a as the levers.</summary>
+    private static AggregateShape Shape()
+    {
+        var plan = new SweepPlan(SweepSpecParser.Parse("""
+            { "model": "ishigami", "design": { "kind": "monte_carlo", "samples": 4, "seed": 1 },
+              "uncertain": [ { "param": "x1", "uniform": { "from": 0, "to": 1 } } ],
+              "levers": [ { "param": "a", "values": [7, 5, 3] } ] }
+            """, "hand.json"));
+        return AggregateShape.From(plan, AggregateBuffers.LayoutFor(plan));
+    }
+
+    [Fact]
+    public void Regret_best_counts_values_and_thresholds_of_a_window_worked_by_hand()
+    {
+        // y of combination c in future e; future 2 of combination 0 is NaN and is left out.
+        float[][] y = [[1, 2, float.NaN, 0], [3, 2, 5, 0], [0.5f, 1, 4, 0]];
+        var policies = new PolicyState(Shape(), ["y"], window: 4);
+        policies.Add([y[0]], 0, 4);
+        policies.Add([y[1][..1]], 4, 1); // a combination's window may come in several chunks
+        Assert.False(policies.IsSettled);
+        policies.Add([y[1][1..]], 5, 3);
+        policies.Add([y[2]], 8, 4);
+        Assert.True(policies.IsSettled);
+        Assert.Equal(4, policies.Futures);
+
+        // Higher is better: best per future 3, 2, 5, 0. Lower is better: 0.5, 1, 4, 0.
+        (double Sum, long Finite, long Best)[] higher = [(2, 3, 2), (0, 4, 4), (4.5, 4, 1)];
+        (double Sum, long Finite, long Best)[] lower = [(1.5, 3, 1), (4.5, 4, 1), (0, 4, 4)];
+        for (var c = 0; c < 3; c++)
+        {
+            foreach (var (expected, lowerIsBetter) in new[] { (higher[c], false), (lower[c], true) })
+            {
+                var regret = policies.Regret(0, c, lowerIsBetter);
+                Assert.Equal(expected.Sum, regret.Sum.Round());
+                Assert.Equal(expected.Finite, regret.Finite);
+                Assert.Equal(expected.Best, policies.BestCount(0, c, lowerIsBetter));
+            }
+        }
+
+        Assert.Equal(2.5, policies.Regret(0, 2, false).Max);
+        Assert.Equal(0, policies.Regret(0, 1, false).Quantiles().Quantile(0.9));
+        var values = policies.Values(0, 2);
+        Assert.Equal((4, 5.5, 0.0, 4.0), (values.Finite, values.Sum.Round(), values.Min, values.Max));
+        Assert.Equal(3, policies.Values(0, 0).Finite);
+
+        // Ishigami's thresholds read y: combination 2 has 0 below 0.5 and 0 and 0.5 below 1.
+        Assert.Equal(1, policies.ThresholdCount(5, 2));
+        Assert.Equal(2, policies.ThresholdCount(Thresholds.Count - 1, 2));
+        Assert.Equal(1, policies.ThresholdCount(Thresholds.Count - 1, 0));
+    }
+
+    [Fact]
+    public void A_chunk_that_does_not_continue_the_window_being_filled_is_refused()
+    {
+        var policies = new PolicyState(Shape(), ["y"], window: 2);
+        policies.Add([[1, 2]], 0, 2);
+        Assert.Throws<InvalidOperationException>(() => policies.Add([[3, 4]], 2, 2));
+        Assert.Throws<InvalidOperationException>(() => new PolicyState(Shape(), ["y"]).Add([[1]], 0, 1));
+        Assert.Throws<ArgumentException>(() => new PolicyState(Shape(), ["z"]));
+    }
+}

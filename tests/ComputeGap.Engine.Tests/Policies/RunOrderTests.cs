@@ -1,0 +1,64 @@
+using ComputeGap.Engine.Running;
+
+namespace ComputeGap.Engine.Tests.Policies;
+
+/// <summary>Future order visits every scenario once, window by window, every combination's window in turn.</summary>
+public sealed class RunOrderTests
+{
+    [Fact]
+    public void Future_order_takes_each_window_of_every_combination_in_turn()
+    {
+        // 3 combinations of 10 futures, windows of 4: futures [0,4), [4,8), [8,10).
+        var order = new RunOrder(3, 10, 4);
+        Assert.Equal(12, order.GroupSize);
+        Assert.Equal(
+            [(0L, 4L), (10, 4), (20, 4), (4, 4), (14, 4), (24, 4), (8, 2), (18, 2), (28, 2)],
+            order.ScenarioRanges(0, 30).ToArray());
+        Assert.Equal([(4L, 4L), (14, 4), (24, 4)], order.ScenarioRanges(12, 12).ToArray());
+        Assert.Equal(8, order.ScenarioAt(24));
+        Assert.Equal(18, order.ScenarioAt(26));
+        Assert.Equal(29, order.ScenarioAt(29));
+        Assert.True(order.IsBoundary(24));
+        Assert.True(order.IsBoundary(30));
+        Assert.False(order.IsBoundary(25));
+        Assert.Equal("futures/4", order.ManifestName);
+    }
+
+    [Theory]
+    [InlineData(2, 8, 8)]
+    [InlineData(3, 10, 4)]
+    [InlineData(5, 12, 3)]
+    [InlineData(4, 7, 2)]
+    public void Positions_map_to_every_scenario_once_in_the_order_of_the_ranges(long combinations, long evaluations, long window)
+    {
+        var order = new RunOrder(combinations, evaluations, window);
+        var fromRanges = order.ScenarioRanges(0, order.Total).SelectMany(r => Enumerable.Range(0, (int)r.Count).Select(i => r.First + i)).ToArray();
+        var fromPositions = Enumerable.Range(0, (int)order.Total).Select(p => order.ScenarioAt(p)).ToArray();
+        Assert.Equal(fromRanges, fromPositions);
+        Assert.Equal(Enumerable.Range(0, (int)order.Total).Select(i => (long)i), fromPositions.Order());
+
+        // Shards and resumed runs cover windows: ranges between boundaries give the same scenarios.
+        var boundaries = Enumerable.Range(0, (int)order.Total + 1).Where(p => order.IsBoundary(p)).Select(p => (long)p).ToArray();
+        var pieced = boundaries.Zip(boundaries.Skip(1)).SelectMany(b => order.ScenarioRanges(b.First, b.Second - b.First)).ToArray();
+        Assert.Equal(order.ScenarioRanges(0, order.Total).ToArray(), pieced);
+    }
+
+    [Fact]
+    public void Scenario_order_is_the_identity_and_future_order_needs_whole_units_and_two_policies()
+    {
+        var identity = RunOrder.Scenarios(100);
+        Assert.Equal([(10L, 50L)], identity.ScenarioRanges(10, 50).ToArray());
+        Assert.Equal(37, identity.ScenarioAt(37));
+        Assert.Null(identity.ManifestName);
+
+        Assert.Null(RunOrder.Futures(1, 8192, 4096));
+        Assert.Null(RunOrder.Futures(4, 8192 + 64, 4096));
+        Assert.Equal(new RunOrder(4, 8192, 8192), RunOrder.Futures(4, 8192, 4096));
+
+        // About a million scenarios per window of every combination, in whole units.
+        var many = RunOrder.Futures(3, 3 << 20, 4096)!;
+        Assert.Equal(0, many.Window % 4096);
+        Assert.InRange(many.GroupSize, (1 << 20) - (3 * 4096), 1 << 20);
+        Assert.Throws<ArgumentOutOfRangeException>(() => many.ScenarioRanges(1, 4096).ToArray());
+    }
+}
