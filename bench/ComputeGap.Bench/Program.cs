@@ -29,10 +29,12 @@ switch (mode)
         return await ReductionBreakdown.RunAsync(Console.Out).ConfigureAwait(false);
     case "cells":
         return await GridCellBench.RunAsync(Console.Out).ConfigureAwait(false);
+    case "policies":
+        return await PolicyBench.RunAsync(Console.Out).ConfigureAwait(false);
     case "bdn":
         BenchmarkSwitcher.FromAssembly(typeof(SweepBenchmarks).Assembly).Run(args[1..], BenchConfig.Create());
         return 0;
     default:
-        await Console.Error.WriteLineAsync($"unknown mode '{mode}': use throughput (default), quick, profile, reduce, cells, designs, verify, discover [ROWS] [GRID], summarize [ROWS] [BOTH], or bdn [BenchmarkDotNet args]").ConfigureAwait(false);
+        await Console.Error.WriteLineAsync($"unknown mode '{mode}': use throughput (default), quick, profile, reduce, cells, policies, designs, verify, discover [ROWS] [GRID], summarize [ROWS] [BOTH], or bdn [BenchmarkDotNet args]").ConfigureAwait(false);
         return 2;
 }

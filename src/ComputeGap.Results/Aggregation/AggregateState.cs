@@ -152,6 +152,9 @@ public sealed partial class AggregateState : IOutcomeTotals
     /// <summary>The k lowest focus shares, lowest first (ties: lower scenario first).</summary>
     public IReadOnlyList<ExtremeScenario> Worst => _worst.Items;
 
+    /// <summary>Every outcome's statistics are kept.</summary>
+    public bool Keeps(int outcome) => true;
+
     /// <summary>Scenarios whose outcome <paramref name="outcome"/> is finite.</summary>
     public long FiniteCount(int outcome) => _finite[outcome];
 

@@ -27,7 +27,7 @@ internal static class AggregateSummary
         var shape = state.Shape;
         var parsed = SummaryMetadata.Parse(metadata);
         var outcomes = Enumerable.Range(0, shape.Outcomes.Count).Select(o => Outcome(state, o, out _)).ToArray();
-        var thresholds = ThresholdRule.For(parsed, shape.Outcomes.Contains).Select(rule => Evaluate(state, rule)).ToArray();
+        var thresholds = ThresholdRule.For(parsed, shape.Outcomes.Contains).Select(rule => Evaluate(state, rule)!).ToArray();
         var effects = parsed.Focus is null || !shape.HasEffects
             ? []
             : Enumerable.Range(0, shape.Axes.Count).Select(a => Effect(state, a, shape.Focus)).ToArray();
@@ -85,7 +85,7 @@ internal static class AggregateSummary
             return null;
         }
 
-        var rules = ThresholdRule.For(metadata, name => shape.Outcomes.Contains(name) && policies.Keeps(IndexOf(shape.Outcomes, name)));
+        var rules = ThresholdRule.For(metadata, shape.Outcomes.Contains);
         var rows = new List<IO.Sensitivity.PolicyRow>();
         for (var c = 0; c < policies.Combinations; c++)
         {
@@ -95,7 +95,7 @@ internal static class AggregateSummary
             rows.Add(new IO.Sensitivity.PolicyRow(
                 LeverValues(shape, c),
                 Outcome(view, o, out _),
-                [.. rules.Select(rule => Evaluate(view, rule))],
+                [.. rules.Select(rule => Evaluate(view, rule)).OfType<ThresholdProbability>()],
                 regret.Mean,
                 quantiles.Quantile(0.5),
                 quantiles.Quantile(0.9),
@@ -159,7 +159,8 @@ internal static class AggregateSummary
             state.Min(outcome), state.Max(outcome), exactMin: never == 0);
     }
 
-    private static ThresholdProbability Evaluate(IOutcomeTotals state, ThresholdRule rule)
+    /// <summary>The probability of <paramref name="rule"/>, or null when neither a threshold count nor a kept sketch answers it.</summary>
+    private static ThresholdProbability? Evaluate(IOutcomeTotals state, ThresholdRule rule)
     {
         var shape = state.Shape;
         var outcome = IndexOf(shape.Outcomes, rule.Column);
@@ -175,6 +176,11 @@ internal static class AggregateSummary
                     return new ThresholdProbability(rule.Name, rule.Description, state.ThresholdCount(j), state.Scenarios);
                 }
             }
+        }
+
+        if (!state.Keeps(outcome))
+        {
+            return null;
         }
 
         var full = new SketchQuantiles(state.Sketch(outcome), -1, OutcomeColumns.IsMonth(rule.Column),

@@ -51,19 +51,34 @@ public sealed class ExactSum
             exponent--;
         }
 
+        AddMagnitude(mantissa, exponent, bits < 0 ? -1L : 1L);
+    }
+
+    /// <summary>Adds <paramref name="value"/> · 2^<paramref name="exponent"/> units of 2^-1074 exactly (a binned sum's bin, see <see cref="BinnedSum"/>).</summary>
+    /// <param name="value">Any integer but <see cref="long.MinValue"/>.</param>
+    /// <param name="exponent">The power of two of the units, 0 or more.</param>
+    public void AddScaled(long value, int exponent)
+    {
+        ArgumentOutOfRangeException.ThrowIfEqual(value, long.MinValue);
+        ArgumentOutOfRangeException.ThrowIfNegative(exponent);
+        AddMagnitude((ulong)Math.Abs(value), exponent, value < 0 ? -1L : 1L);
+    }
+
+    /// <summary>Adds sign · mantissa · 2^exponent units, mantissa below 2^63.</summary>
+    private void AddMagnitude(ulong mantissa, int exponent, long sign)
+    {
         if (mantissa == 0)
         {
             return;
         }
 
-        // value = ±mantissa · 2^exponent units; mantissa << offset spans at most 85 bits: three digits.
+        // mantissa << offset spans at most 63 + 31 bits: three digits.
         var digit = exponent >> 5;
         var offset = exponent & (DigitBits - 1);
         var low = mantissa << offset;
         var high = offset == 0 ? 0 : mantissa >> (64 - offset);
         Cover(digit, digit + 3);
         var at = digit - _low;
-        var sign = bits < 0 ? -1L : 1L;
         _digits[at] += sign * (long)(low & DigitMask);
         _digits[at + 1] += sign * (long)(low >> DigitBits);
         _digits[at + 2] += sign * (long)high;

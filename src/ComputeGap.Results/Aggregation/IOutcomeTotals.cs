@@ -12,6 +12,9 @@ internal interface IOutcomeTotals
     /// <summary>Scenarios counted.</summary>
     long Scenarios { get; }
 
+    /// <summary>True when the statistics of outcome column <paramref name="outcome"/> are kept (the others throw).</summary>
+    bool Keeps(int outcome);
+
     /// <summary>Finite values of outcome column <paramref name="outcome"/>.</summary>
     long FiniteCount(int outcome);
 
@@ -37,6 +40,8 @@ internal sealed class PolicyView(PolicyState policies, int combination) : IOutco
     public AggregateShape Shape => policies.Shape;
 
     public long Scenarios => policies.Futures;
+
+    public bool Keeps(int outcome) => policies.Keeps(outcome);
 
     public long FiniteCount(int outcome) => policies.Values(outcome, combination).Finite;
 

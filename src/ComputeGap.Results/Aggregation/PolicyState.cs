@@ -1,3 +1,4 @@
+using System.Numerics;
 using ComputeGap.Core.Reduction;
 using ComputeGap.IO.Reports;
 
@@ -29,6 +30,12 @@ public sealed class PolicyState
     private readonly int[] _compared;
     private readonly long _window;
     private float[][]? _buffer;
+
+    /// <summary>The other window buffer: the one the previous window's regret is reduced from.</summary>
+    private float[][]? _spare;
+
+    /// <summary>The previous window's regret, reduced beside the next window's arrival.</summary>
+    private Task _comparing = Task.CompletedTask;
     private long _group = -1;
     private long _filled;
 
@@ -85,10 +92,18 @@ public sealed class PolicyState
     public ValueSums Values(int outcome, int combination) => _values[(Kept(outcome) * Combinations) + combination];
 
     /// <summary>The regret of compared outcome <paramref name="outcome"/> (a column) under combination <paramref name="combination"/>.</summary>
-    public ValueSums Regret(int outcome, int combination, bool lowerIsBetter) => _regret[RegretIndex(outcome, combination, lowerIsBetter)];
+    public ValueSums Regret(int outcome, int combination, bool lowerIsBetter)
+    {
+        Settle();
+        return _regret[RegretIndex(outcome, combination, lowerIsBetter)];
+    }
 
     /// <summary>Futures in which combination <paramref name="combination"/> is the best for <paramref name="outcome"/> (ties count for each tied policy).</summary>
-    public long BestCount(int outcome, int combination, bool lowerIsBetter) => _best[RegretIndex(outcome, combination, lowerIsBetter)];
+    public long BestCount(int outcome, int combination, bool lowerIsBetter)
+    {
+        Settle();
+        return _best[RegretIndex(outcome, combination, lowerIsBetter)];
+    }
 
     /// <summary>Futures in which combination <paramref name="combination"/>'s value is below <see cref="Thresholds.Bound"/>(<paramref name="threshold"/>).</summary>
     public long ThresholdCount(int threshold, int combination) => _thresholds[(threshold * Combinations) + combination];
@@ -98,7 +113,9 @@ public sealed class PolicyState
 
     /// <summary>
     /// Takes in scenarios <paramref name="first"/> … + <paramref name="count"/> − 1 of one combination,
-    /// <paramref name="outcomes"/>[o][i] holding outcome o of scenario first + i, in future order.
+    /// <paramref name="outcomes"/>[o][i] holding outcome o of scenario first + i, in future order. The
+    /// policy's own statistics are reduced at once; the compared outcomes are held until every
+    /// combination's futures of the window are in, then their regret is reduced.
     /// </summary>
     /// <exception cref="InvalidOperationException">The scenarios do not continue the window being filled.</exception>
     public void Add(float[][] outcomes, long first, int count)
@@ -109,7 +126,7 @@ public sealed class PolicyState
         }
 
         var evaluations = Shape.Evaluations;
-        var combination = first / evaluations;
+        var combination = (int)(first / evaluations);
         var future = first % evaluations;
         var group = future / _window;
         var start = group * _window;
@@ -120,20 +137,46 @@ public sealed class PolicyState
         }
 
         _group = group;
-        _buffer ??= [.. _columns.Select(_ => new float[Combinations * _window])];
-        var at = (combination * length) + future - start;
-        for (var k = 0; k < _columns.Length; k++)
+        Parallel.For(0, _columns.Length, k => _values[(k * Combinations) + combination].AddRange(outcomes[_columns[k]].AsSpan(0, count)));
+        var keys = Shape.Keys;
+        for (var j = 0; j < Thresholds.Count; j++)
         {
-            outcomes[_columns[k]].AsSpan(0, count).CopyTo(_buffer[k].AsSpan((int)at));
+            _thresholds[(j * Combinations) + combination] += CountBelow(outcomes[Thresholds.Column(j, keys)].AsSpan(0, count), Thresholds.Bound(j));
+        }
+
+        _buffer ??= [.. _compared.Select(_ => new float[Combinations * _window])];
+        var at = (int)((combination * length) + future - start);
+        for (var r = 0; r < _compared.Length; r++)
+        {
+            outcomes[_compared[r]].AsSpan(0, count).CopyTo(_buffer[r].AsSpan(at));
         }
 
         _filled += count;
         if (_filled == Combinations * length)
         {
-            Reduce((int)length);
+            // The regret is reduced while the next window arrives, into the other buffer.
+            Settle();
+            var buffer = _buffer;
+            _comparing = Task.Run(() => Parallel.For(0, _compared.Length, r => CompareWindow(buffer[r], (int)length, r)));
+            (_buffer, _spare) = (_spare, buffer);
+            Futures += length;
             _group = -1;
             _filled = 0;
         }
+    }
+
+    private bool Settled()
+    {
+        Settle();
+        return true;
+    }
+
+    /// <summary>Waits for the regret of the last window filled, reduced in the background (and rethrows its failure).</summary>
+    public void Settle()
+    {
+        var comparing = _comparing;
+        _comparing = Task.CompletedTask;
+        comparing.GetAwaiter().GetResult();
     }
 
     /// <summary>True when no window is half filled (a state may be written or merged only then).</summary>
@@ -151,6 +194,9 @@ public sealed class PolicyState
         {
             throw new InvalidOperationException("a window of futures is half compared");
         }
+
+        Settle();
+        other.Settle();
 
         Futures += other.Futures;
         for (var i = 0; i < _values.Length; i++)
@@ -176,19 +222,17 @@ public sealed class PolicyState
 
     /// <summary>True when every statistic equals <paramref name="other"/>'s bit for bit.</summary>
     public bool ExactlyEquals(PolicyState other) =>
-        SameLayout(other) && Futures == other.Futures
+        SameLayout(other) && Futures == other.Futures && Settled() && other.Settled()
         && _values.Zip(other._values).All(p => p.First.ExactlyEquals(p.Second))
         && _regret.Zip(other._regret).All(p => p.First.ExactlyEquals(p.Second))
         && _best.AsSpan().SequenceEqual(other._best) && _thresholds.AsSpan().SequenceEqual(other._thresholds);
 
-    /// <summary>The outcomes the report's threshold rules read that <paramref name="shape"/> has, kept per policy beside the compared ones.</summary>
-    private static IEnumerable<string> ThresholdColumns(AggregateShape shape)
-    {
-        var keys = shape.Keys;
-        var names = Enumerable.Range(0, Thresholds.Count).Select(j => shape.Outcomes[Thresholds.Column(j, keys)]).ToList();
-        names.AddRange([OutcomeColumns.FocusTargetMonth, OutcomeColumns.ReeDepletionMonth]);
-        return names.Distinct().Where(shape.Outcomes.Contains);
-    }
+    /// <summary>
+    /// The outcomes the report's threshold rules read that the exact threshold counts do not answer ("ever"
+    /// and "by when" of the month outcomes, read from their sketches), kept per policy beside the compared ones.
+    /// </summary>
+    private static IEnumerable<string> ThresholdColumns(AggregateShape shape) =>
+        new[] { OutcomeColumns.FocusTargetMonth, OutcomeColumns.ReeDepletionMonth }.Where(shape.Outcomes.Contains);
 
     private int Kept(int outcome) =>
         Array.IndexOf(_columns, outcome) is var k and >= 0 ? k : throw new ArgumentOutOfRangeException(nameof(outcome), $"outcome {Shape.Outcomes[outcome]} is not kept per policy");
@@ -198,88 +242,79 @@ public sealed class PolicyState
             ? (((r * Combinations) + combination) * 2) + (lowerIsBetter ? 1 : 0)
             : throw new ArgumentOutOfRangeException(nameof(outcome), $"outcome {Shape.Outcomes[outcome]} is not compared");
 
-    /// <summary>Reduces the window held: <c>_buffer[k][c·length + j]</c> is kept column k of combination c in future j.</summary>
-    private void Reduce(int length)
+    /// <summary>Values below <paramref name="bound"/> (NaN is not).</summary>
+    private static long CountBelow(ReadOnlySpan<float> values, float bound)
     {
-        var buffer = _buffer!;
-        var combinations = Combinations;
-        Parallel.For(0, _columns.Length, k =>
+        var below = Vector<int>.Zero;
+        var limit = new Vector<float>(bound);
+        var i = 0;
+        for (; i + Vector<float>.Count <= values.Length; i += Vector<float>.Count)
         {
-            var values = buffer[k];
-            for (var c = 0; c < combinations; c++)
-            {
-                var sums = _values[(k * combinations) + c];
-                foreach (var v in values.AsSpan(c * length, length))
-                {
-                    sums.Add(v);
-                }
-            }
-
-            var r = Array.IndexOf(_compared, _columns[k]);
-            if (r >= 0)
-            {
-                CompareWindow(values, length, r);
-            }
-        });
-
-        var keys = Shape.Keys;
-        for (var j = 0; j < Thresholds.Count; j++)
-        {
-            var values = buffer[Kept(Thresholds.Column(j, keys))];
-            var bound = Thresholds.Bound(j);
-            for (var c = 0; c < combinations; c++)
-            {
-                long below = 0;
-                foreach (var v in values.AsSpan(c * length, length))
-                {
-                    below += v < bound ? 1 : 0;
-                }
-
-                _thresholds[(j * combinations) + c] += below;
-            }
+            below -= Vector.LessThan(new Vector<float>(values[i..]), limit);
         }
 
-        Futures += length;
+        long count = Vector.Sum(below);
+        for (; i < values.Length; i++)
+        {
+            count += values[i] < bound ? 1 : 0;
+        }
+
+        return count;
     }
 
-    /// <summary>Regret and best counts of compared outcome <paramref name="r"/> over one window, as the rows' comparison defines them.</summary>
+    /// <summary>Futures of a window compared at once.</summary>
+    private const int Slice = 512;
+
+    /// <summary>
+    /// Regret and best counts of compared outcome <paramref name="r"/> over one window
+    /// (<paramref name="values"/>[c·length + j] its value under combination c in future j), as the rows'
+    /// comparison defines them: over each future's finite values, in slices of futures.
+    /// </summary>
     private void CompareWindow(float[] values, int length, int r)
     {
         var combinations = Combinations;
-        for (var j = 0; j < length; j++)
+        Span<double> high = stackalloc double[Slice];
+        Span<double> low = stackalloc double[Slice];
+        Span<double> shortfall = stackalloc double[Slice];
+        Span<double> excess = stackalloc double[Slice];
+        for (var from = 0; from < length; from += Slice)
         {
-            var high = double.NaN;
-            var low = double.NaN;
+            var n = Math.Min(Slice, length - from);
+            high[..n].Fill(double.NaN);
+            low[..n].Fill(double.NaN);
             for (var c = 0; c < combinations; c++)
             {
-                double v = values[(c * length) + j];
-                if (double.IsFinite(v))
+                var row = values.AsSpan((c * length) + from, n);
+                for (var j = 0; j < n; j++)
                 {
-                    high = double.IsNaN(high) || v > high ? v : high;
-                    low = double.IsNaN(low) || v < low ? v : low;
+                    double v = row[j];
+                    if (double.IsFinite(v))
+                    {
+                        high[j] = double.IsNaN(high[j]) || v > high[j] ? v : high[j];
+                        low[j] = double.IsNaN(low[j]) || v < low[j] ? v : low[j];
+                    }
                 }
             }
 
-            if (double.IsNaN(high))
-            {
-                continue;
-            }
-
             for (var c = 0; c < combinations; c++)
             {
-                double v = values[(c * length) + j];
-                if (!double.IsFinite(v))
-                {
-                    continue;
-                }
-
+                // A non-finite value, or a future with no finite value, gives a non-finite regret, left out.
+                var row = values.AsSpan((c * length) + from, n);
                 var at = ((r * combinations) + c) * 2;
-                var shortfall = high - v;
-                _regret[at].Add(shortfall);
-                _best[at] += shortfall == 0 ? 1 : 0;
-                var excess = v - low;
-                _regret[at + 1].Add(excess);
-                _best[at + 1] += excess == 0 ? 1 : 0;
+                long bestHigh = 0, bestLow = 0;
+                for (var j = 0; j < n; j++)
+                {
+                    double v = float.IsFinite(row[j]) ? row[j] : double.NaN;
+                    shortfall[j] = high[j] - v;
+                    excess[j] = v - low[j];
+                    bestHigh += shortfall[j] == 0 ? 1 : 0;
+                    bestLow += excess[j] == 0 ? 1 : 0;
+                }
+
+                _regret[at].AddRange(shortfall[..n]);
+                _regret[at + 1].AddRange(excess[..n]);
+                _best[at] += bestHigh;
+                _best[at + 1] += bestLow;
             }
         }
     }

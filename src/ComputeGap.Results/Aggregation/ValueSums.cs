@@ -14,8 +14,21 @@ public sealed class ValueSums
     /// <summary>Finite values added.</summary>
     public long Finite { get; private set; }
 
-    /// <summary>Their exact sum.</summary>
-    public ExactSum Sum { get; private set; } = new();
+    /// <summary>Their exact sum (binned values added first).</summary>
+    public ExactSum Sum
+    {
+        get
+        {
+            Flush();
+            return _sum;
+        }
+    }
+
+    private ExactSum _sum = new();
+
+    /// <summary>Values added since the bins were last flushed (bins are made on first use).</summary>
+    private BinnedSum? _bins;
+    private long _pending;
 
     /// <summary>The least finite value (+∞ when none).</summary>
     public double Min { get; private set; } = double.PositiveInfinity;
@@ -26,19 +39,81 @@ public sealed class ValueSums
     /// <summary>Sketch counts (see <see cref="QuantileSketch"/>).</summary>
     public ReadOnlySpan<long> Sketch => _sketch;
 
-    /// <summary>Adds a value; non-finite values are left out.</summary>
-    public void Add(double value)
+    /// <summary>Values whose sketch slots are computed at once.</summary>
+    private const int Block = 512;
+
+    /// <summary>Adds values; non-finite ones are left out.</summary>
+    public void AddRange(ReadOnlySpan<float> values)
     {
-        if (!double.IsFinite(value))
+        Span<int> slots = stackalloc int[Block];
+        Span<double> wide = stackalloc double[Block];
+        for (var start = 0; start < values.Length; start += Block)
         {
-            return;
+            var block = values.Slice(start, Math.Min(Block, values.Length - start));
+            VectorSketch.Slots(block, slots);
+            for (var i = 0; i < block.Length; i++)
+            {
+                wide[i] = float.IsFinite(block[i]) ? block[i] : double.NaN;
+            }
+
+            Count(wide[..block.Length], slots);
+        }
+    }
+
+    /// <summary>Adds values; non-finite ones are left out. The sketch takes each as a float (beyond the float range, the largest float).</summary>
+    public void AddRange(ReadOnlySpan<double> values)
+    {
+        Span<int> slots = stackalloc int[Block];
+        Span<float> narrow = stackalloc float[Block];
+        for (var start = 0; start < values.Length; start += Block)
+        {
+            var block = values.Slice(start, Math.Min(Block, values.Length - start));
+            for (var i = 0; i < block.Length; i++)
+            {
+                narrow[i] = (float)Math.Clamp(block[i], -float.MaxValue, float.MaxValue);
+            }
+
+            VectorSketch.Slots(narrow[..block.Length], slots);
+            Count(block, slots);
+        }
+    }
+
+    /// <summary>Counts the finite values of a block whose sketch slots are <paramref name="slots"/>.</summary>
+    private void Count(ReadOnlySpan<double> values, ReadOnlySpan<int> slots)
+    {
+        if (_pending + values.Length > BinnedSum.MaxValues)
+        {
+            Flush();
         }
 
-        Finite++;
-        Sum.Add(value);
-        Min = Math.Min(Min, value);
-        Max = Math.Max(Max, value);
-        _sketch[QuantileSketch.Slot((float)value)]++;
+        var sketch = _sketch;
+        var bins = _bins ??= new BinnedSum();
+        long finite = 0;
+        double min = Min, max = Max;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            if (double.IsFinite(v))
+            {
+                finite++;
+                bins.Add(v);
+                min = Math.Min(min, v);
+                max = Math.Max(max, v);
+                sketch[slots[i]]++;
+            }
+        }
+
+        Finite += finite;
+        _pending += finite;
+        Min = min;
+        Max = max;
+    }
+
+    /// <summary>Adds the binned values to the exact sum.</summary>
+    private void Flush()
+    {
+        _bins?.FlushInto(_sum);
+        _pending = 0;
     }
 
     /// <summary>Adds another stream's statistics.</summary>
@@ -70,7 +145,9 @@ public sealed class ValueSums
     internal void Set(long finite, ExactSum sum, double min, double max)
     {
         Finite = finite;
-        Sum = sum;
+        _bins = null;
+        _pending = 0;
+        _sum = sum;
         Min = min;
         Max = max;
     }
