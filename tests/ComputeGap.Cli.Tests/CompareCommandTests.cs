@@ -60,6 +60,12 @@ public sealed class CompareCommandTests
             }
         }
 
+        // plot draws the comparison from the aggregates: the outcome under each policy, and the regret.
+        var pictures = Path.Combine(directory.Path, "plots");
+        var plot = await Cli.InvokeAsync("plot", aggregates, "--out", pictures, "--outcome", "installed_EU", "--lower-is-better");
+        Assert.Equal(0, plot.ExitCode);
+        Assert.True(File.Exists(Path.Combine(pictures, "policies.png")) && File.Exists(Path.Combine(pictures, "regret.png")), plot.Output);
+
         // An outcome not compared: none, and the report says how to get it.
         var other = await Cli.InvokeAsync("summarize", aggregates, "--outcome", "price_final");
         Assert.Contains("run the sweep with --compare price_final", other.Output.Replace("\n  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
@@ -68,10 +74,10 @@ public sealed class CompareCommandTests
     [Fact]
     public async Task Shards_of_whole_windows_merge_to_the_comparison_of_the_whole_run()
     {
-        // Four policies of 2^19 futures: two windows of 2^18 futures each (2^20 scenarios).
+        // Four policies of 2^20 futures: two windows of 2^19 futures each (2^21 scenarios).
         const string sweep = """
             { "name": "ishigami-policies", "model": "ishigami",
-              "design": { "kind": "monte_carlo", "samples": 524288, "seed": 5 },
+              "design": { "kind": "monte_carlo", "samples": 1048576, "seed": 5 },
               "uncertain": [ { "param": "x1", "uniform": { "from": -3.14159, "to": 3.14159 } },
                              { "param": "x2", "uniform": { "from": -3.14159, "to": 3.14159 } },
                              { "param": "x3", "uniform": { "from": -3.14159, "to": 3.14159 } } ],
@@ -90,7 +96,7 @@ public sealed class CompareCommandTests
 
         var manifest = Directory.GetFiles(shards, "*.manifest.json").Select(File.ReadAllText).ToArray();
         Assert.Equal(2, manifest.Length);
-        Assert.All(manifest, m => Assert.Contains("\"order\": \"futures/262144\"", m, StringComparison.Ordinal));
+        Assert.All(manifest, m => Assert.Contains("\"order\": \"futures/524288\"", m, StringComparison.Ordinal));
         var a = await Policies(whole, ["--outcome", "y"]);
         var b = await Policies(shards, ["--outcome", "y"]);
 
@@ -103,6 +109,32 @@ public sealed class CompareCommandTests
         }
 
         Assert.Equal(a.ToString(), b.ToString());
+    }
+
+    /// <summary>
+    /// Shards that compared different outcomes merge to no comparison, and the report says why; a run resumed
+    /// with another <c>--compare</c> starts afresh rather than mix them.
+    /// </summary>
+    [Fact]
+    public async Task Parts_that_compared_different_outcomes_are_not_mixed()
+    {
+        using var directory = new TempDirectory();
+        var sweep = Path.Combine(directory.Path, "policies.json");
+        await File.WriteAllTextAsync(sweep, Design
+            .Replace("\"model\": \"v2\",", "\"model\": \"v2\", \"horizon_months\": 24,", StringComparison.Ordinal)
+            .Replace("8192", "1048576", StringComparison.Ordinal));
+        var shards = Path.Combine(directory.Path, "shards");
+        string[] args = ["--out", shards, "--backend", "cpu", "--output", "aggregate", "-q"];
+        Assert.Equal(0, (await Cli.InvokeAsync(["sweep", sweep, .. args, "--shard", "0/2", "--compare", "installed_EU"])).ExitCode);
+        Assert.Equal(0, (await Cli.InvokeAsync(["sweep", sweep, .. args, "--shard", "1/2"])).ExitCode);
+        var summary = await Cli.InvokeAsync("summarize", shards);
+        Assert.Contains("compared share_US, share_CN, share_EU, share_ALLY, share_ROW, installed_EU were merged with parts that compared share_US",
+            summary.Output.Replace("\n  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        var resumed = await Cli.InvokeAsync(["sweep", sweep, .. args[..^1], "--shard", "1/2", "--compare", "installed_EU", "--resume"]);
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Contains("compared the policies on share_US,share_CN,share_EU,share_ALLY,share_ROW, this one on share_US,share_CN,share_EU,share_ALLY,share_ROW,installed_EU; starting afresh", resumed.Error + resumed.Output, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Object, (await Policies(shards, ["--outcome", "installed_EU"])).ValueKind);
     }
 
     [Theory]

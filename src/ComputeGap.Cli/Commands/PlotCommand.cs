@@ -14,8 +14,9 @@ public static class PlotCommand
         var outDir = new Option<string?>("--out") { Description = "Directory to write the pictures into (default: SOURCE/plots for a run directory, else ./plots)." };
         var outcome = new Option<string?>("--outcome") { Description = "The outcome the pictures describe (default: the focus share, else the first outcome)." };
         var format = new Option<PlotFormat>("--format") { Description = "Picture format: png or svg, 1600 x 1000.", DefaultValueFactory = _ => PlotFormat.Png };
+        var lower = new Option<bool>("--lower-is-better") { Description = "For the policies of a sampled design's levers: the best policy is the one with the lowest value of the outcome (default: highest)." };
         var partial = new Option<bool>("--partial") { Description = "Draw even when runs or shards in the directory are incomplete." };
-        var command = new Command("plot", "Draw a sweep's tornado, main effects, two-way heatmaps (grids), Sobol or Morris indices and fan charts of its series (--series: shares, installed H100e, price), or a discover output's PRIM trajectory and chosen box's limits, as PNG or SVG files.") { source, outDir, outcome, format, partial };
+        var command = new Command("plot", "Draw a sweep's tornado, main effects, two-way heatmaps (grids), Sobol or Morris indices, policies and their regret (levers), and fan charts of its series (--series: shares, installed H100e, price), or a discover output's PRIM trajectory and chosen box's limits, as PNG or SVG files.") { source, outDir, outcome, format, lower, partial };
         command.SetAction((parse, cancellationToken) => Guard.RunAsync(
             async () =>
             {
@@ -28,7 +29,8 @@ public static class PlotCommand
                 }
 
                 // A damaged run is refused here exactly as summarize refuses it (exit 3).
-                var summary = await RunSource.LoadAsync(target, verify: true, parse.GetValue(partial), parse.GetValue(outcome), "draw", cancellationToken).ConfigureAwait(false);
+                var summary = await RunSource.LoadAsync(target, verify: true, parse.GetValue(partial), parse.GetValue(outcome), "draw", cancellationToken).ConfigureAwait(false)
+                    with { LowerIsBetter = parse.GetValue(lower) };
                 var directory = parse.GetValue(outDir) ?? (Directory.Exists(target) ? Path.Combine(target, "plots") : "plots");
                 var units = ParamListing.ColumnUnits(summary.Metadata.Get(MetadataKeys.ModelVersion));
                 return await PrintAsync(SummaryPlots.Write(summary, directory, parse.GetValue(format), units), target, parse).ConfigureAwait(false);

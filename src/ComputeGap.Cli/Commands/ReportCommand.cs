@@ -17,11 +17,12 @@ public static class ReportCommand
         var outcome = new Option<string?>("--outcome") { Description = "The outcome the effects, tornado, threshold order, sensitivity and pictures describe (default: the focus share, else the first outcome)." };
         var format = new Option<PlotFormat>("--format") { Description = "How the pictures are embedded: png or svg.", DefaultValueFactory = _ => PlotFormat.Png };
         var discover = new Option<string?>("--discover") { Description = "The JSON of computegap discover --format json, whose PRIM trajectory the page adds." };
+        var lower = new Option<bool>("--lower-is-better") { Description = "For the policies of a sampled design's levers: the best policy is the one with the lowest value of the outcome (default: highest)." };
         var partial = new Option<bool>("--partial") { Description = "Report even when runs or shards in the directory are incomplete." };
         var noVerify = new Option<bool>("--no-verify") { Description = "Read without first checking every committed file against its manifest (the page says it was not verified)." };
         var command = new Command("report", "Write one self-contained HTML page of a run: the summary's tables and the plot command's pictures (embedded), and a discover output's PRIM trajectory; it opens offline.")
         {
-            source, outFile, outcome, format, discover, partial, noVerify,
+            source, outFile, outcome, format, discover, lower, partial, noVerify,
         };
         command.SetAction((parse, cancellationToken) => Guard.RunAsync(
             async () =>
@@ -32,7 +33,8 @@ public static class ReportCommand
                 var trajectory = parse.GetValue(discover) is { } json
                     ? File.Exists(json) ? PrimTrajectory.Read(json) : throw new FileNotFoundException($"--discover: no file {json}")
                     : null;
-                var summary = await RunSource.LoadAsync(target, !parse.GetValue(noVerify), parse.GetValue(partial), parse.GetValue(outcome), "report", cancellationToken).ConfigureAwait(false);
+                var summary = await RunSource.LoadAsync(target, !parse.GetValue(noVerify), parse.GetValue(partial), parse.GetValue(outcome), "report", cancellationToken).ConfigureAwait(false)
+                    with { LowerIsBetter = parse.GetValue(lower) };
                 HtmlReport.Write(output, summary, new HtmlReportOptions
                 {
                     Source = target,

@@ -109,9 +109,10 @@ public static partial class SweepJob
 
         if (!request.Order.IsFutures)
         {
-            throw new ArgumentException(request.Spec.Design is null || request.Spec.ScenarioCount / request.Spec.Evaluations < 2
+            var spec = request.Spec;
+            throw new ArgumentException(spec.Design is null || spec.ScenarioCount / spec.Evaluations < 2
                 ? "--compare is for sampled designs with levers (two or more lever combinations): this sweep has no policies to compare"
-                : $"--compare: this design's {request.Spec.Evaluations:N0} futures are not a whole number of {AggregateRunner.Alignment(request.Spec):N0}-scenario units, so its aggregates cannot compare policies; choose samples that make them one, or write rows");
+                : $"--compare: this design's aggregates cannot compare policies: {RunOrder.WhyNotFutures(spec.ScenarioCount / spec.Evaluations, spec.Evaluations, AggregateRunner.Alignment(spec))}; write rows, which compare any design");
         }
 
         if (request.CompareOutcomes.Count == 0)
@@ -234,8 +235,9 @@ public static partial class SweepJob
 
         var where = request.Condition?.ToString();
         var order = request.Order.ManifestName;
+        var compared = request.Order.IsFutures ? string.Join(',', AggregateBuffers.ComparedFor(new SweepPlan(request.Spec), request.CompareOutcomes)) : null;
         if (existing is not null && request.Resume && existing.First == request.First && existing.Count == request.Scenarios && existing.Where == where
-            && existing.PartSchema == RowSchema.Current && existing.Order == order)
+            && existing.PartSchema == RowSchema.Current && existing.Order == order && existing.Compared == compared)
         {
             RunRepair.DropDamagedParts(existing, files.Directory, log);
             return existing;
@@ -256,6 +258,8 @@ public static partial class SweepJob
                     ? $"resume: the earlier run's parts are in row schema {existing.PartSchema}, and this tool writes {RowSchema.Current}; starting afresh"
                     : existing.Order != order
                     ? $"resume: the earlier run took its scenarios in {existing.Order ?? "scenario order"}, this one in {order ?? "scenario order"}; starting afresh"
+                    : existing.Compared != compared
+                    ? $"resume: the earlier run compared the policies on {existing.Compared}, this one on {compared}; starting afresh"
                     : existing.Where != where
                     ? $"resume: the earlier run kept the bitmap of {(existing.Where is null ? "no condition" : $"\"{existing.Where}\"")}, not of {(where is null ? "none" : $"\"{where}\"")}; starting afresh"
                     : "resume: the earlier run covered other scenarios; starting afresh"
@@ -277,6 +281,7 @@ public static partial class SweepJob
             Output = request.Mode == OutputMode.Aggregate ? "aggregate" : "rows",
             Where = where,
             Order = order,
+            Compared = compared,
             RowSchema = RowSchema.Current,
             First = request.First,
             Count = request.Scenarios,

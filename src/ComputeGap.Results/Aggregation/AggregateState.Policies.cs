@@ -25,6 +25,9 @@ public sealed partial class AggregateState
 
         if (other is null || _policiesIncomplete || (Policies is null && before > 0) || (Policies is not null && !Policies.SameLayout(other)))
         {
+            PoliciesGap ??= other is not null && Policies is not null
+                ? $"parts that compared {string.Join(", ", Policies.Compared)} were merged with parts that compared {string.Join(", ", other.Compared)}"
+                : null;
             _policiesIncomplete = true;
             Policies = null;
             return;
@@ -32,6 +35,9 @@ public sealed partial class AggregateState
 
         (Policies ??= new PolicyState(Shape, other.Compared)).Merge(other);
     }
+
+    /// <summary>Why parts' comparisons could not be merged, when that is why <see cref="Policies"/> is null.</summary>
+    public string? PoliciesGap { get; private set; }
 
     /// <summary>Restores the comparison (used by the reader).</summary>
     internal void SetPolicies(PolicyState policies) => Policies = policies;

@@ -115,7 +115,8 @@ internal static class AggregateSummary
         }
 
         return outcome => state.Policies is not { } policies
-            ? "these aggregates hold no policy comparison: they were run in scenario order (an ensemble that is not a whole number of blocks and sensitivity units, or written before comparisons were kept), or merged with parts without one"
+            ? state.PoliciesGap
+                ?? $"these aggregates hold no policy comparison: they were run in scenario order (more than {Running.RunOrder.MaxCombinations} lever combinations, an ensemble that is not a whole number of blocks and sensitivity units, or aggregates written before comparisons were kept), or merged with parts without one"
             : policies.Compared.Contains(outcome) ? null
             : $"these aggregates compare {string.Join(", ", policies.Compared)}; run the sweep with --compare {outcome}, or write rows";
     }

@@ -39,6 +39,9 @@ public sealed class PolicyState
     private long _group = -1;
     private long _filled;
 
+    /// <summary>Futures of the window being filled that each combination has brought.</summary>
+    private readonly long[] _filledBy;
+
     /// <summary>Empty comparison of <paramref name="compared"/> over <paramref name="shape"/>'s lever combinations.</summary>
     /// <param name="shape">The aggregate's shape (its axes are the levers).</param>
     /// <param name="compared">Outcomes whose regret is kept.</param>
@@ -71,6 +74,7 @@ public sealed class PolicyState
         _regret = [.. Enumerable.Range(0, _compared.Length * Combinations * 2).Select(_ => new ValueSums())];
         _best = new long[_compared.Length * Combinations * 2];
         _thresholds = new long[Thresholds.Count * Combinations];
+        _filledBy = new long[Combinations];
     }
 
     /// <summary>The aggregate's shape.</summary>
@@ -131,10 +135,12 @@ public sealed class PolicyState
         var group = future / _window;
         var start = group * _window;
         var length = Math.Min(_window, evaluations - start);
-        if (future + count > start + length || (_group >= 0 && group != _group))
+        if (future + count > start + length || (_group >= 0 && group != _group) || future - start != _filledBy[combination])
         {
             throw new InvalidOperationException($"scenarios [{first}, {first + count}) do not continue the window of futures being compared");
         }
+
+        _filledBy[combination] += count;
 
         _group = group;
         Parallel.For(0, _columns.Length, k => _values[(k * Combinations) + combination].AddRange(outcomes[_columns[k]].AsSpan(0, count)));
@@ -162,6 +168,7 @@ public sealed class PolicyState
             Futures += length;
             _group = -1;
             _filled = 0;
+            Array.Clear(_filledBy);
         }
     }
 
@@ -174,9 +181,9 @@ public sealed class PolicyState
     /// <summary>Waits for the regret of the last window filled, reduced in the background (and rethrows its failure).</summary>
     public void Settle()
     {
-        var comparing = _comparing;
+        // A failed reduction stays failed: every later read rethrows rather than see a window's regret missing.
+        _comparing.GetAwaiter().GetResult();
         _comparing = Task.CompletedTask;
-        comparing.GetAwaiter().GetResult();
     }
 
     /// <summary>True when no window is half filled (a state may be written or merged only then).</summary>

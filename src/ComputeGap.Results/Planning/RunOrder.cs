@@ -25,8 +25,20 @@ namespace ComputeGap.Engine.Running;
 /// <param name="Window">Futures per window W, or 0 for scenario order.</param>
 public sealed record RunOrder(long Combinations, long Evaluations, long Window)
 {
-    /// <summary>Scenarios a window of every combination should hold, about one default chunk.</summary>
-    public const long TargetGroup = 1L << 20;
+    /// <summary>Scenarios a window of every combination should hold, two default chunks.</summary>
+    public const long TargetGroup = 1L << 21;
+
+    /// <summary>
+    /// Least futures in a window (rounded up to whole units): each combination's window is one backend call,
+    /// which needs enough blocks to keep every core or device busy.
+    /// </summary>
+    public const long MinWindow = 1L << 15;
+
+    /// <summary>
+    /// Most lever combinations compared in aggregates: a window holds L × W floats of every compared outcome
+    /// (twice, one window reduced while the next arrives), and the comparison about 1 MB per combination.
+    /// </summary>
+    public const int MaxCombinations = 64;
 
     /// <summary>Scenario order over <paramref name="scenarios"/> scenarios.</summary>
     public static RunOrder Scenarios(long scenarios) => new(1, scenarios, 0);
@@ -34,18 +46,25 @@ public sealed record RunOrder(long Combinations, long Evaluations, long Window)
     /// <summary>
     /// Future order for <paramref name="combinations"/> combinations of <paramref name="evaluations"/>
     /// futures each, windows a multiple of <paramref name="unit"/> (which must divide the futures), or
-    /// null when the futures are not whole units or there is a single combination.
+    /// null when <see cref="WhyNotFutures"/> gives a reason.
     /// </summary>
     public static RunOrder? Futures(long combinations, long evaluations, int unit)
     {
-        if (combinations < 2 || unit < 1 || evaluations % unit != 0)
+        if (WhyNotFutures(combinations, evaluations, unit) is not null)
         {
             return null;
         }
 
-        var units = Math.Max(1, TargetGroup / combinations / unit);
+        var units = Math.Max((MinWindow + unit - 1) / unit, TargetGroup / combinations / unit);
         return new RunOrder(combinations, evaluations, Math.Min(evaluations, units * unit));
     }
+
+    /// <summary>Why a design of <paramref name="combinations"/> × <paramref name="evaluations"/> cannot run in future order, or null when it can.</summary>
+    public static string? WhyNotFutures(long combinations, long evaluations, int unit) =>
+        combinations < 2 ? "it has no lever combinations to compare"
+        : combinations > MaxCombinations ? $"its {combinations:N0} lever combinations are more than the {MaxCombinations} aggregates compare"
+        : unit < 1 || evaluations % unit != 0 ? $"its {evaluations:N0} futures are not a whole number of {unit:N0}-scenario units (blocks and sensitivity units)"
+        : null;
 
     /// <summary>True in future order.</summary>
     public bool IsFutures => Window > 0;

@@ -54,6 +54,11 @@ public sealed partial class RunManifest
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Order { get; init; }
 
+    /// <summary>The outcomes a run in future order compares the policies on (comma-separated), or null.</summary>
+    [JsonPropertyName("compared")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Compared { get; init; }
+
     /// <summary>
     /// The row schema the run's parts are written in (<see cref="IO.Reports.RowSchema"/>); null in a manifest
     /// written before schema 2, whose parts are in schema 1. A run is resumed only in the schema this tool writes.

@@ -22,7 +22,7 @@ public static class RunRepair
             }
 
             damaged.Add(part);
-            log?.Invoke($"repair: {damage[0].File}: {damage[0].Problem}; recomputing scenarios {part.First:N0} to {part.First + part.Count - 1:N0}");
+            log?.Invoke($"repair: {damage[0].File}: {damage[0].Problem}; recomputing its {part.Count:N0} scenarios (run positions {part.First:N0} to {part.First + part.Count - 1:N0})");
         }
 
         if (damaged.Count == 0)

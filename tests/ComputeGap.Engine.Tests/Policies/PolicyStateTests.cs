@@ -65,7 +65,51 @@ public sealed class PolicyStateTests
         var policies = new PolicyState(Shape(), ["y"], window: 2);
         policies.Add([[1, 2]], 0, 2);
         Assert.Throws<InvalidOperationException>(() => policies.Add([[3, 4]], 2, 2));
+
+        // A combination's futures twice (and another's never) would fill the window with stale values.
+        Assert.Throws<InvalidOperationException>(() => policies.Add([[1, 2]], 0, 2));
+        policies.Add([[5]], 4, 1);
+        Assert.Throws<InvalidOperationException>(() => policies.Add([[5]], 4, 1));
         Assert.Throws<InvalidOperationException>(() => new PolicyState(Shape(), ["y"]).Add([[1]], 0, 1));
         Assert.Throws<ArgumentException>(() => new PolicyState(Shape(), ["z"]));
+    }
+
+    /// <summary>Binned sums are the exact sums of their values whatever their bits (fuzzed after a review's probe).</summary>
+    [Fact]
+    public void Binned_sums_are_exact_for_subnormals_extremes_signed_zeros_and_random_bits()
+    {
+        var random = new Random(42);
+        for (var round = 0; round < 200; round++)
+        {
+            var values = new double[random.Next(1, 3000)];
+            for (var i = 0; i < values.Length; i++)
+            {
+                double v;
+                do
+                {
+                    v = (round % 4) switch
+                    {
+                        0 => BitConverter.Int64BitsToDouble(random.NextInt64()),
+                        1 => BitConverter.Int64BitsToDouble(random.NextInt64() & unchecked((long)0x800F_FFFF_FFFF_FFFFUL)),
+                        2 => (random.NextDouble() - 0.5) * Math.ScaleB(1, random.Next(-1074, 1023)),
+                        _ => random.Next(6) switch { 0 => double.MaxValue, 1 => -double.MaxValue, 2 => double.Epsilon, 3 => -double.Epsilon, 4 => -0.0, _ => BitConverter.Int64BitsToDouble(0x0010_0000_0000_0000L) },
+                    };
+                }
+                while (!double.IsFinite(v));
+                values[i] = v;
+            }
+
+            var sums = new ValueSums();
+            sums.AddRange(values);
+            var exact = new ExactSum();
+            foreach (var v in values)
+            {
+                exact.Add(v);
+            }
+
+            Assert.True(exact.ExactlyEquals(sums.Sum), $"round {round}");
+            Assert.Equal(values.Length, sums.Finite);
+            Assert.Equal(values.Min(), sums.Min);
+        }
     }
 }

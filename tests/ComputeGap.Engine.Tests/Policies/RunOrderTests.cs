@@ -55,10 +55,16 @@ public sealed class RunOrderTests
         Assert.Null(RunOrder.Futures(4, 8192 + 64, 4096));
         Assert.Equal(new RunOrder(4, 8192, 8192), RunOrder.Futures(4, 8192, 4096));
 
-        // About a million scenarios per window of every combination, in whole units.
+        // About two million scenarios per window of every combination, in whole units.
         var many = RunOrder.Futures(3, 3 << 20, 4096)!;
         Assert.Equal(0, many.Window % 4096);
-        Assert.InRange(many.GroupSize, (1 << 20) - (3 * 4096), 1 << 20);
+        Assert.InRange(many.GroupSize, (1 << 21) - (3 * 4096), 1 << 21);
         Assert.Throws<ArgumentOutOfRangeException>(() => many.ScenarioRanges(1, 4096).ToArray());
+
+        // Many combinations: each window still holds enough futures for one busy backend call, up to 64 combinations.
+        Assert.Equal(RunOrder.MinWindow, RunOrder.Futures(RunOrder.MaxCombinations, 1 << 20, 4096)!.Window);
+        Assert.Equal(3 * 4096 * 3, RunOrder.Futures(RunOrder.MaxCombinations, 64 * 3 * 4096, 3 * 4096)!.Window);
+        Assert.Null(RunOrder.Futures(RunOrder.MaxCombinations + 1, 1 << 20, 4096));
+        Assert.Contains("more than the 64", RunOrder.WhyNotFutures(65, 1 << 20, 4096), StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,108 @@
+using System.Globalization;
+using ComputeGap.IO.Sensitivity;
+using ScottPlot;
+
+namespace ComputeGap.Plots;
+
+/// <summary>
+/// Lever combinations side by side on the same futures (<see cref="PolicyComparison"/>): the outcome's spread
+/// under each policy, and each policy's regret, its shortfall against the best policy in the same future.
+/// </summary>
+public static class PolicyPlot
+{
+    /// <summary>The outcome under each policy: p5 to p95 (whisker), p25 to p75 (box), median and mean.</summary>
+    public static Plot Outcomes(PolicyComparison policies, OutcomeScale scale)
+    {
+        var plot = PlotStyle.Create(
+            $"{policies.Outcome} under each policy, on the same {policies.Futures:N0} futures",
+            scale.Label(string.Empty).Trim(),
+            "policy (lever values)");
+        var (positions, labels) = Rows(policies);
+        var f = scale.Factor;
+        for (var i = 0; i < policies.Policies.Count; i++)
+        {
+            var stats = policies.Policies[i].Stats;
+            var whisker = plot.Add.Line(stats.P5 * f, positions[i], stats.P95 * f, positions[i]);
+            whisker.LineColor = OkabeIto.Black;
+            whisker.LineWidth = 2;
+            whisker.LegendText = i == 0 ? "p5 to p95" : string.Empty;
+        }
+
+        var boxes = plot.Add.Bars(policies.Policies.Select((p, i) => new Bar
+        {
+            Position = positions[i],
+            ValueBase = p.Stats.P25 * f,
+            Value = p.Stats.P75 * f,
+            FillColor = OkabeIto.SkyBlue,
+            LineColor = OkabeIto.Black,
+            LineWidth = 1,
+            Size = 0.5,
+        }).ToList());
+        boxes.Horizontal = true;
+        boxes.LegendText = "p25 to p75";
+        var median = plot.Add.Markers([.. policies.Policies.Select(p => p.Stats.P50 * f)], positions, MarkerShape.VerticalBar, 28, OkabeIto.Black);
+        median.LegendText = "median";
+        var mean = plot.Add.Markers([.. policies.Policies.Select(p => p.Stats.Mean * f)], positions, MarkerShape.FilledDiamond, 16, OkabeIto.Orange);
+        mean.LegendText = "mean";
+        Finish(plot, positions, labels);
+        return plot;
+    }
+
+    /// <summary>Each policy's regret: p50 and p90 bars, the mean, and the share of futures in which it is the best.</summary>
+    public static Plot Regret(PolicyComparison policies, OutcomeScale scale)
+    {
+        var better = policies.LowerIsBetter ? "lower" : "higher";
+        var plot = PlotStyle.Create(
+            $"Regret in {policies.Outcome} of each policy ({better} is better)",
+            $"regret: shortfall against the best policy in the same future ({scale.DifferenceUnit})",
+            "policy (lever values)");
+        var (positions, labels) = Rows(policies);
+        var f = scale.Factor;
+        var p90 = plot.Add.Bars(policies.Policies.Select((p, i) => new Bar
+        {
+            Position = positions[i], Value = p.RegretP90 * f, FillColor = OkabeIto.SkyBlue, LineColor = OkabeIto.Black, LineWidth = 1, Size = 0.6,
+        }).ToList());
+        p90.Horizontal = true;
+        p90.LegendText = "p90";
+        var p50 = plot.Add.Bars(policies.Policies.Select((p, i) => new Bar
+        {
+            Position = positions[i], Value = p.RegretP50 * f, FillColor = OkabeIto.Blue, LineColor = OkabeIto.Black, LineWidth = 1, Size = 0.3,
+        }).ToList());
+        p50.Horizontal = true;
+        p50.LegendText = "p50";
+        var mean = plot.Add.Markers([.. policies.Policies.Select(p => p.RegretMean * f)], positions, MarkerShape.FilledDiamond, 16, OkabeIto.Orange);
+        mean.LegendText = "mean";
+        var high = policies.Policies.Select(p => Math.Max(p.RegretP90, p.RegretMean) * f).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        for (var i = 0; i < policies.Policies.Count; i++)
+        {
+            var best = plot.Add.Text(
+                $"best in {policies.Policies[i].BestShare.ToString("P1", CultureInfo.InvariantCulture)}",
+                Math.Max(policies.Policies[i].RegretP90, policies.Policies[i].RegretMean) * f,
+                positions[i]);
+            best.LabelFontSize = 20;
+            best.LabelAlignment = Alignment.MiddleLeft;
+            best.LabelOffsetX = 14;
+        }
+
+        Finish(plot, positions, labels);
+        plot.Axes.SetLimitsX(0, high > 0 ? high * 1.3 : 1);
+        return plot;
+    }
+
+    /// <summary>One row per policy, the first on top, labelled with its lever values.</summary>
+    private static (double[] Positions, string[] Labels) Rows(PolicyComparison policies)
+    {
+        var n = policies.Policies.Count;
+        return ([.. Enumerable.Range(0, n).Select(i => (double)(n - 1 - i))],
+            [.. policies.Policies.Select(p => string.Join("  ", p.Levers.Select(l => $"{l.Key}={TornadoPlot.Number(l.Value)}")))]);
+    }
+
+    private static void Finish(Plot plot, double[] positions, string[] labels)
+    {
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, labels);
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Axes.SetLimitsY(-0.6, positions.Length - 0.4);
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.ShowLegend(Edge.Bottom);
+    }
+}

@@ -1,0 +1,46 @@
+using ComputeGap.IO.Sensitivity;
+using ComputeGap.IO.Statistics;
+using ComputeGap.IO.Tests;
+using ScottPlot.Plottables;
+
+namespace ComputeGap.Plots.Tests;
+
+/// <summary>The policies picture and the regret picture: drawn from the comparison's numbers, one row per policy, in percent for a share.</summary>
+public sealed class PolicyPlotTests
+{
+    private static PolicyComparison Comparison() => new("share_EU", false, 1000,
+    [
+        new(new Dictionary<string, double> { ["us_priority"] = 0 }, Stats(0.04, 0.02, 0.03, 0.045, 0.05, 0.07), [], 0.001, 0, 0.004, 0.8),
+        new(new Dictionary<string, double> { ["us_priority"] = 1 }, Stats(0.01, 0.001, 0.004, 0.008, 0.012, 0.03), [], 0.03, 0.028, 0.05, 0.2),
+    ]);
+
+    private static OutcomeStats Stats(double mean, double p5, double p25, double p50, double p75, double p95) =>
+        new("share_EU", 1000, 0, 0, mean, p5, p25, p50, p75, p95, p5 / 2, p95 * 2);
+
+    [Fact]
+    public void Policies_and_regret_are_drawn_from_the_comparison_in_the_outcomes_units()
+    {
+        var scale = new OutcomeScale("share_EU", 100, "%", "percentage points");
+        var boxes = Assert.Single(PolicyPlot.Outcomes(Comparison(), scale).GetPlottables<BarPlot>()).Bars;
+        Assert.Equal([(3.0, 5.0), (0.4, 1.2)], boxes.Select(b => (Math.Round(b.ValueBase, 9), Math.Round(b.Value, 9))));
+        Assert.Equal([1.0, 0.0], boxes.Select(b => b.Position)); // the first policy on top
+
+        var regret = PolicyPlot.Regret(Comparison(), scale).GetPlottables<BarPlot>().ToArray();
+        Assert.Equal([0.4, 5.0], regret[0].Bars.Select(b => Math.Round(b.Value, 9))); // p90
+        Assert.Equal([0.0, 2.8], regret[1].Bars.Select(b => Math.Round(b.Value, 9))); // p50
+    }
+
+    [Fact]
+    public void A_run_with_levers_writes_both_pictures_and_neither_is_blank()
+    {
+        using var dir = new TempDirectory();
+        var summary = SampleGrid.Summary() with { PolicyComparer = (_, _) => Comparison() };
+        var written = SummaryPlots.Write(summary, dir.Path, PlotFormat.Png).Where(f => Path.GetFileName(f.Path) is "policies.png" or "regret.png").ToArray();
+        Assert.Equal(2, written.Length);
+        foreach (var file in written)
+        {
+            using var bitmap = Pictures.Decode(file.Path);
+            Assert.True(Pictures.DistinctColours(bitmap) > 2, $"{file.Path} is blank");
+        }
+    }
+}
