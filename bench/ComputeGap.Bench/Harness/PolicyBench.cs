@@ -16,8 +16,8 @@ internal static class PolicyBench
     private static readonly (string Name, string Spec)[] Sweeps =
     [
         ("v2 drivers-of-eu-share (saltelli, 4 policies)", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "sweeps", "designs", "drivers-of-eu-share.json"))),
-        ("v2 monte_carlo 2^18 x 4 policies", """
-            { "model": "v2", "design": { "kind": "monte_carlo", "samples": 262144, "seed": 1 },
+        ("v2 monte_carlo 2^20 x 4 policies", """
+            { "model": "v2", "design": { "kind": "monte_carlo", "samples": 1048576, "seed": 1 },
               "uncertain": [ { "param": "ree_export_quota", "uniform": { "from": 0, "to": 1 } },
                              { "param": "capex0[EU]", "log_uniform": { "from": 1e8, "to": 2e9 } } ],
               "levers": [ { "param": "us_priority", "values": [0, 1] }, { "param": "diffusion_rule", "values": [0, 1] } ] }
