@@ -60,6 +60,17 @@ public sealed class CompareCommandTests
             }
         }
 
+        // The best and worst scenarios carry their uncertain values, decoded from their numbers as the rows hold them.
+        var extremes = new List<string>();
+        foreach (var run in new[] { rows, aggregates })
+        {
+            var json = JsonDocument.Parse((await Cli.InvokeAsync("summarize", run, "--format", "json")).Output).RootElement.GetProperty("extremes");
+            Assert.Contains("capex0_EU", json.ToString(), StringComparison.Ordinal);
+            extremes.Add(json.ToString());
+        }
+
+        Assert.Equal(extremes[0], extremes[1]);
+
         // plot draws the comparison from the aggregates: the outcome under each policy, and the regret.
         var pictures = Path.Combine(directory.Path, "plots");
         var plot = await Cli.InvokeAsync("plot", aggregates, "--out", pictures, "--outcome", "installed_EU", "--lower-is-better");

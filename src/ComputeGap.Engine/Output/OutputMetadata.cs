@@ -124,7 +124,11 @@ public static class OutputMetadata
         var h = design.Header;
         return new DesignInfo(
             SweepSpecParser.DesignKindName(design.Kind), h.Samples, h.Evaluations, h.Group, h.SecondOrder != 0, h.Levels, h.Seed,
-            [.. spec.Uncertain.Select(u => u.Column)]);
+            [.. spec.Uncertain.Select(u => u.Column)])
+        {
+            Distributions = [.. spec.Uncertain.Select(u => new DistributionInfo(
+                DistributionNames.Name(u.Distribution.Kind), u.Distribution.Parameters, u.Distribution.Values, u.Distribution.Weights))],
+        };
     }
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

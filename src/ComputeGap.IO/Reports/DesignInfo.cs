@@ -17,6 +17,12 @@ namespace ComputeGap.IO.Reports;
 /// <param name="Uncertain">Columns of the uncertain parameters, in design order.</param>
 public sealed record DesignInfo(string Kind, long Samples, long Evaluations, int Group, bool SecondOrder, int Levels, uint Seed, IReadOnlyList<string> Uncertain)
 {
+    /// <summary>
+    /// Each uncertain parameter's distribution, in design order, so that a reader of aggregates can decode a
+    /// scenario's values from its number; null in files written before they were recorded.
+    /// </summary>
+    public IReadOnlyList<DistributionInfo>? Distributions { get; init; }
+
     /// <summary>The JSON the metadata key holds.</summary>
     public string ToJson()
     {
@@ -38,6 +44,22 @@ public sealed record DesignInfo(string Kind, long Samples, long Evaluations, int
             }
 
             json.WriteEndArray();
+            if (Distributions is { } distributions)
+            {
+                json.WriteStartArray("distributions");
+                foreach (var d in distributions)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("kind", d.Kind);
+                    Numbers(json, "parameters", d.Parameters);
+                    Numbers(json, "values", d.Values);
+                    Numbers(json, "weights", d.Weights);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
         }
 
@@ -60,11 +82,47 @@ public sealed record DesignInfo(string Kind, long Samples, long Evaluations, int
                 root.GetProperty("second_order").GetBoolean(),
                 root.GetProperty("levels").GetInt32(),
                 root.GetProperty("seed").GetUInt32(),
-                [.. root.GetProperty("uncertain").EnumerateArray().Select(e => e.GetString() ?? string.Empty)]);
+                [.. root.GetProperty("uncertain").EnumerateArray().Select(e => e.GetString() ?? string.Empty)])
+            {
+                Distributions = root.TryGetProperty("distributions", out var distributions)
+                    ? [.. distributions.EnumerateArray().Select(d => new DistributionInfo(
+                        d.GetProperty("kind").GetString() ?? throw new FormatException("no distribution kind"),
+                        Numbers(d.GetProperty("parameters")), Numbers(d.GetProperty("values")), Numbers(d.GetProperty("weights"))))]
+                    : null,
+            };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"Metadata '{MetadataKeys.Design}' = '{text}' is not a design description."), e);
         }
     }
+
+    /// <summary>Numbers as a JSON array, ±∞ (a normal distribution without a bound) as the strings <c>Infinity</c> and <c>-Infinity</c>.</summary>
+    private static void Numbers(Utf8JsonWriter json, string name, IReadOnlyList<double> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v))
+            {
+                json.WriteNumberValue(v);
+            }
+            else
+            {
+                json.WriteStringValue(v.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static double[] Numbers(JsonElement array) =>
+        [.. array.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? double.Parse(e.GetString()!, CultureInfo.InvariantCulture) : e.GetDouble())];
 }
+
+/// <summary>An uncertain parameter's distribution, as a sweep file gives it.</summary>
+/// <param name="Kind">uniform, log_uniform, triangular, normal or choice.</param>
+/// <param name="Parameters">uniform, log_uniform: from, to; triangular: min, mode, max; normal: mean, sd, min, max (±∞ when absent); choice: none.</param>
+/// <param name="Values">A choice's values.</param>
+/// <param name="Weights">A choice's weights.</param>
+public sealed record DistributionInfo(string Kind, IReadOnlyList<double> Parameters, IReadOnlyList<double> Values, IReadOnlyList<double> Weights);

@@ -47,8 +47,7 @@ internal static class AggregateSummary
                     : null,
             PolicyComparer = state.Policies is { } policies ? (outcome, lower) => Compare(policies, parsed, outcome, lower) : null,
             PolicyNote = PolicyNote(state),
-            Extremes = parsed.Focus is null ? null : new ScenarioExtremes(shape.Outcomes[shape.Focus],
-                [.. state.Best.Select(e => Ranked(shape, e))], [.. state.Worst.Select(e => Ranked(shape, e))]),
+            Extremes = parsed.Focus is null ? null : Extremes(state, parsed),
         };
     }
 
@@ -121,9 +120,29 @@ internal static class AggregateSummary
             : $"these aggregates compare {string.Join(", ", policies.Compared)}; run the sweep with --compare {outcome}, or write rows";
     }
 
-    /// <summary>A kept extreme scenario with its axis values (decoded from its number).</summary>
-    private static RankedScenario Ranked(AggregateShape shape, ExtremeScenario extreme) => new(extreme.Scenario, extreme.Value,
-        [.. shape.Axes.Select((axis, a) => KeyValuePair.Create(axis.Column, (double)shape.AxisValue(a, extreme.Scenario)))]);
+    /// <summary>The kept best and worst scenarios by the focus share, each with its inputs decoded from its number.</summary>
+    private static ScenarioExtremes Extremes(AggregateState state, SummaryMetadata metadata)
+    {
+        var shape = state.Shape;
+        var design = shape.Evaluations > 1 ? Running.RecordedDesign.From(metadata.Design) : null;
+        return new ScenarioExtremes(shape.Outcomes[shape.Focus],
+            [.. state.Best.Select(e => Ranked(shape, e, design, metadata.Design))], [.. state.Worst.Select(e => Ranked(shape, e, design, metadata.Design))]);
+    }
+
+    /// <summary>
+    /// A kept extreme scenario with its axis values, and a sampled design's uncertain values when the metadata
+    /// records the design's distributions, all decoded from its number as the rows hold them.
+    /// </summary>
+    private static RankedScenario Ranked(AggregateShape shape, ExtremeScenario extreme, Core.Designs.SampledDesign? design, DesignInfo? info)
+    {
+        var inputs = shape.Axes.Select((axis, a) => KeyValuePair.Create(axis.Column, (double)shape.AxisValue(a, extreme.Scenario))).ToList();
+        for (var k = 0; design is not null && k < info!.Uncertain.Count; k++)
+        {
+            inputs.Add(KeyValuePair.Create(info.Uncertain[k], (double)design.Value(extreme.Scenario % shape.Evaluations, k)));
+        }
+
+        return new(extreme.Scenario, extreme.Value, inputs);
+    }
 
     /// <summary>The lever values of combination <paramref name="combination"/> (its first scenario's axis values).</summary>
     private static Dictionary<string, double> LeverValues(AggregateShape shape, int combination) =>
