@@ -63,7 +63,10 @@ public sealed partial class CpuBackend
                 RunRange(plan, setup, worker.Compute, worker.Columns, first + offset, 0, n);
                 for (var c = 0; c < (target.Outcomes?.Length ?? 0); c++)
                 {
-                    Array.Copy(worker.Columns.Outcomes[c], 0, target.Outcomes![c], offset, n);
+                    if (target.Outcomes![c].Length > 0)
+                    {
+                        Array.Copy(worker.Columns.Outcomes[c], 0, target.Outcomes[c], offset, n);
+                    }
                 }
 
                 // A reducer stopped mid-block keeps partial scratch: such a worker is never used again.

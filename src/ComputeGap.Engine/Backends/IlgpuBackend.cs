@@ -116,7 +116,10 @@ public sealed class IlgpuBackend : ISweepBackend
         d.Sketch!.View.AsContiguous().CopyToCPU(target.Sketch.AsSpan());
         for (var c = 0; c < (target.Outcomes?.Length ?? 0); c++)
         {
-            d.Outcomes.View.AsContiguous().SubView((long)c * d.Capacity, count).CopyToCPU(target.Outcomes![c].AsSpan(0, count));
+            if (target.Outcomes![c].Length > 0)
+            {
+                d.Outcomes.View.AsContiguous().SubView((long)c * d.Capacity, count).CopyToCPU(target.Outcomes[c].AsSpan(0, count));
+            }
         }
 
         if (target.Fans is { } fans)

@@ -80,7 +80,7 @@ public sealed class MultiDeviceBackend : ISweepBackend
         var fanSketches = (int)((target.Fans?.LongLength ?? 0) / QuantileSketch.Length);
         var used = Run(count, (worker, start, length) =>
         {
-            var local = worker.AggregateBuffers(layout, target.Sketch.Length / QuantileSketch.Length, capacityBlocks, fanSketches, target.Outcomes is not null, target.GridCells);
+            var local = worker.AggregateBuffers(layout, target.Sketch.Length / QuantileSketch.Length, capacityBlocks, fanSketches, target.Outcomes is not null, target.GridCells, target.KeptColumns);
             local.FirstBlock = (first + start) / PartialLayout.BlockSize;
             local.Blocks = Blocks(length);
             local.Count = length;
@@ -89,7 +89,10 @@ public sealed class MultiDeviceBackend : ISweepBackend
             Array.Copy(local.Partials, 0, target.Partials, offset, (long)local.Blocks * layout.Length);
             for (var c = 0; c < (target.Outcomes?.Length ?? 0); c++)
             {
-                Array.Copy(local.Outcomes![c], 0, target.Outcomes![c], start, length);
+                if (target.Outcomes![c].Length > 0)
+                {
+                    Array.Copy(local.Outcomes![c], 0, target.Outcomes[c], start, length);
+                }
             }
         });
 
@@ -217,13 +220,15 @@ public sealed class MultiDeviceBackend : ISweepBackend
         }
 
         /// <summary>Aggregate buffers of <paramref name="capacityBlocks"/> blocks, reallocated only when the shape changes.</summary>
-        public AggregateBuffers AggregateBuffers(PartialLayout layout, int outcomes, int capacityBlocks, int fanSketches, bool keepOutcomes, Aggregation.GridCells? gridCells)
+        public AggregateBuffers AggregateBuffers(PartialLayout layout, int outcomes, int capacityBlocks, int fanSketches, bool keepOutcomes, Aggregation.GridCells? gridCells,
+            IReadOnlyList<int>? keptColumns)
         {
             if (Aggregate is null || Aggregate.Layout != layout || Aggregate.CapacityBlocks != capacityBlocks || Aggregate.Sketch.Length != outcomes * QuantileSketch.Length
                 || (Aggregate.Fans?.LongLength ?? 0) != (long)fanSketches * QuantileSketch.Length || (Aggregate.Outcomes is not null) != keepOutcomes
-                || (Aggregate.GridCells is null ? gridCells is not null : gridCells is null || !Aggregate.GridCells.SameLayout(gridCells)))
+                || (Aggregate.GridCells is null ? gridCells is not null : gridCells is null || !Aggregate.GridCells.SameLayout(gridCells))
+                || !(Aggregate.KeptColumns ?? []).SequenceEqual(keptColumns ?? []))
             {
-                Aggregate = new AggregateBuffers(layout, outcomes, capacityBlocks, fanSketches, keepOutcomes, gridCells?.EmptyLike());
+                Aggregate = new AggregateBuffers(layout, outcomes, capacityBlocks, fanSketches, keepOutcomes, gridCells?.EmptyLike(), keptColumns);
             }
 
             return Aggregate;

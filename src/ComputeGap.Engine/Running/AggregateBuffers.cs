@@ -14,11 +14,15 @@ public sealed class AggregateBuffers
     /// <param name="fanSketches">Months × series values a month when fan charts are kept, else 0.</param>
     /// <param name="keepOutcomes">Also keep the chunk's outcome columns (for the sensitivity sums of Saltelli and Morris designs).</param>
     /// <param name="gridCells">Cells of a grid's variance decomposition to fill (<see cref="GridCellsFor"/>), or null.</param>
+    /// <param name="keptColumns">With <paramref name="keepOutcomes"/>, the only columns kept (the others empty arrays), or null for all.</param>
     public AggregateBuffers(PartialLayout layout, int outcomeCount, int capacityBlocks, int fanSketches = 0, bool keepOutcomes = false,
-        Aggregation.GridCells? gridCells = null)
+        Aggregation.GridCells? gridCells = null, IReadOnlyList<int>? keptColumns = null)
     {
         GridCells = gridCells;
-        Outcomes = keepOutcomes ? [.. Enumerable.Range(0, outcomeCount).Select(_ => new float[(long)capacityBlocks * PartialLayout.BlockSize])] : null;
+        KeptColumns = keepOutcomes ? keptColumns : null;
+        Outcomes = keepOutcomes
+            ? [.. Enumerable.Range(0, outcomeCount).Select(c => keptColumns is null || keptColumns.Contains(c) ? new float[(long)capacityBlocks * PartialLayout.BlockSize] : [])]
+            : null;
         Layout = layout;
         CapacityBlocks = capacityBlocks;
         Partials = new double[(long)capacityBlocks * layout.Length];
@@ -26,8 +30,14 @@ public sealed class AggregateBuffers
         Fans = fanSketches > 0 ? new long[(long)fanSketches * QuantileSketch.Length] : null;
     }
 
-    /// <summary>The chunk's outcome columns (column c, scenario first + i at [c][i]) when the plan needs them, else null.</summary>
+    /// <summary>
+    /// The chunk's outcome columns (column c, scenario first + i at [c][i]) when the plan needs them, else null;
+    /// a column not in <see cref="KeptColumns"/> is an empty array, which backends leave alone.
+    /// </summary>
     public float[][]? Outcomes { get; }
+
+    /// <summary>The only outcome columns <see cref="Outcomes"/> holds, or null for all of them.</summary>
+    public IReadOnlyList<int>? KeptColumns { get; }
 
     /// <summary>The chunk's cells of the grid's variance decomposition (empty at the start of each chunk), or null.</summary>
     public Aggregation.GridCells? GridCells { get; }

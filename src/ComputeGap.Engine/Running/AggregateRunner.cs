@@ -44,10 +44,15 @@ public static class AggregateRunner
         var blocks = capacity / PartialLayout.BlockSize;
         var fans = options.Series ? plan.Shape.Months * plan.SeriesWidth : 0;
         var keep = AggregateBuffers.HasSensitivity(plan) || options.KeepOutcomes || order.IsFutures;
+
+        // Sensitivity sums and --where bitmaps read every outcome; a policy comparison alone only its own columns.
+        var kept = AggregateBuffers.HasSensitivity(plan) || options.KeepOutcomes || !order.IsFutures
+            ? null
+            : Aggregation.PolicyState.ColumnsRead(Aggregation.AggregateShape.From(plan, layout), AggregateBuffers.ComparedFor(plan, options.Compare));
         var buffers = new[]
         {
-            new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep, AggregateBuffers.GridCellsFor(plan, layout, options.Decompose)),
-            new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep, AggregateBuffers.GridCellsFor(plan, layout, options.Decompose)),
+            new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep, AggregateBuffers.GridCellsFor(plan, layout, options.Decompose), kept),
+            new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep, AggregateBuffers.GridCellsFor(plan, layout, options.Decompose), kept),
         };
 
         var clock = Stopwatch.StartNew();

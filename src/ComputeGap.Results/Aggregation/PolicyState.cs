@@ -235,6 +235,18 @@ public sealed class PolicyState
         && _best.AsSpan().SequenceEqual(other._best) && _thresholds.AsSpan().SequenceEqual(other._thresholds);
 
     /// <summary>
+    /// The outcome columns a comparison of <paramref name="compared"/> reads from each chunk (its kept
+    /// columns and the threshold counts' columns), in column order: what a run needs brought to the host.
+    /// </summary>
+    public static int[] ColumnsRead(AggregateShape shape, IReadOnlyList<string> compared)
+    {
+        var names = compared.Concat(ThresholdColumns(shape));
+        var keys = shape.Keys;
+        return [.. names.Select(n => shape.Outcomes.ToList().IndexOf(n)).Where(o => o >= 0)
+            .Concat(Enumerable.Range(0, Thresholds.Count).Select(j => Thresholds.Column(j, keys))).Distinct().Order()];
+    }
+
+    /// <summary>
     /// The outcomes the report's threshold rules read that the exact threshold counts do not answer ("ever"
     /// and "by when" of the month outcomes, read from their sketches), kept per policy beside the compared ones.
     /// </summary>

@@ -45,6 +45,28 @@ public sealed class PolicyAggregateTests
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => RunAsync(cpu, Futures(8192), 4096, 0, 8192));
     }
 
+    /// <summary>
+    /// The ILGPU kernels bring back only the columns the comparison reads and give the CPU's comparison (to the
+    /// last bits of the kernels' float math).
+    /// </summary>
+    [Fact]
+    public async Task The_ilgpu_kernels_give_the_cpu_comparison()
+    {
+        using var cpu = new CpuBackend();
+        using var devices = new Devices();
+        using var kernel = devices.Open(BackendChoice.IlgpuCpu, 0, out _);
+        var metadata = OutputMetadata.For(Plan, "cpu", "cpu", DateTimeOffset.UnixEpoch);
+        var expected = (await RunAsync(cpu, Futures(4096), 4096)).ToSummary(metadata) with { Outcome = "y" };
+        var actual = (await RunAsync(kernel, Futures(8192), 4096)).ToSummary(metadata) with { Outcome = "y" };
+        Assert.Equal(expected.Policies!.Futures, actual.Policies!.Futures);
+        foreach (var (e, a) in expected.Policies.Policies.Zip(actual.Policies.Policies))
+        {
+            Assert.Equal(e.RegretMean, a.RegretMean, 1e-5);
+            Assert.Equal(e.Stats.Mean, a.Stats.Mean, 1e-5);
+            Assert.Equal(e.BestShare, a.BestShare, 1e-3);
+        }
+    }
+
     [Fact]
     public async Task Future_order_leaves_every_other_aggregate_as_scenario_order_makes_it()
     {
