@@ -235,9 +235,13 @@ public static partial class SweepJob
 
         var where = request.Condition?.ToString();
         var order = request.Order.ManifestName;
-        var compared = request.Order.IsFutures ? string.Join(',', AggregateBuffers.ComparedFor(new SweepPlan(request.Spec), request.CompareOutcomes)) : null;
+        var plan = new SweepPlan(request.Spec);
+        var compared = request.Order.IsFutures ? string.Join(',', AggregateBuffers.ComparedFor(plan, request.CompareOutcomes)) : null;
+
+        // A manifest written before it recorded the compared outcomes compared the default ones.
+        var earlierCompared = existing is { Compared: null, Order: not null } ? string.Join(',', AggregateBuffers.ComparedFor(plan)) : existing?.Compared;
         if (existing is not null && request.Resume && existing.First == request.First && existing.Count == request.Scenarios && existing.Where == where
-            && existing.PartSchema == RowSchema.Current && existing.Order == order && existing.Compared == compared)
+            && existing.PartSchema == RowSchema.Current && existing.Order == order && earlierCompared == compared)
         {
             RunRepair.DropDamagedParts(existing, files.Directory, log);
             return existing;
@@ -258,8 +262,8 @@ public static partial class SweepJob
                     ? $"resume: the earlier run's parts are in row schema {existing.PartSchema}, and this tool writes {RowSchema.Current}; starting afresh"
                     : existing.Order != order
                     ? $"resume: the earlier run took its scenarios in {existing.Order ?? "scenario order"}, this one in {order ?? "scenario order"}; starting afresh"
-                    : existing.Compared != compared
-                    ? $"resume: the earlier run compared the policies on {existing.Compared}, this one on {compared}; starting afresh"
+                    : earlierCompared != compared
+                    ? $"resume: the earlier run compared the policies on {earlierCompared}, this one on {compared}; starting afresh"
                     : existing.Where != where
                     ? $"resume: the earlier run kept the bitmap of {(existing.Where is null ? "no condition" : $"\"{existing.Where}\"")}, not of {(where is null ? "none" : $"\"{where}\"")}; starting afresh"
                     : "resume: the earlier run covered other scenarios; starting afresh"

@@ -40,7 +40,7 @@ public sealed class SensitivityState
     }
 
     /// <summary>The design.</summary>
-    public DesignInfo Design { get; }
+    public DesignInfo Design { get; private set; }
 
     /// <summary>True for Sobol sums (Saltelli designs), false for Morris sums.</summary>
     public bool IsSobol { get; }
@@ -111,9 +111,16 @@ public sealed class SensitivityState
     /// <summary>Adds another state of the same design.</summary>
     public void Merge(SensitivityState other)
     {
-        if (other._sums.Length != _sums.Length || other.Design != Design && other.Design.ToJson() != Design.ToJson())
+        // Parts written before the metadata recorded the distributions describe the same design without them.
+        if (other._sums.Length != _sums.Length
+            || other.Design != Design && (other.Design with { Distributions = null }).ToJson() != (Design with { Distributions = null }).ToJson())
         {
             throw new ArgumentException("the sensitivity sums belong to different designs", nameof(other));
+        }
+
+        if (Design.Distributions is null && other.Design.Distributions is not null)
+        {
+            Design = other.Design;
         }
 
         for (var i = 0; i < _sums.Length; i++)

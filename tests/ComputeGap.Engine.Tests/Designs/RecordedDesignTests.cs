@@ -1,3 +1,4 @@
+using ComputeGap.Engine.Aggregation;
 using ComputeGap.Engine.Output;
 using ComputeGap.Engine.Running;
 using ComputeGap.IO.Reports;
@@ -50,4 +51,41 @@ public sealed class RecordedDesignTests
         Assert.Null(RecordedDesign.From(info with { Distributions = null }));
         Assert.Null(RecordedDesign.From(info with { Distributions = [.. info.Distributions!.Select(d => d with { Kind = "cauchy" })] }));
     }
+
+    /// <summary>The JSON keeps a normal distribution's missing bounds as ±∞ and reads back to the same text (a review's probe).</summary>
+    [Fact]
+    public void Design_metadata_round_trips_infinite_bounds()
+    {
+        var json = OutputMetadata.For(Saltelli(), "cpu", "cpu", DateTimeOffset.UnixEpoch)[MetadataKeys.Design];
+        var info = DesignInfo.Parse(json);
+        Assert.Equal(double.NegativeInfinity, info.Distributions![1].Parameters[2]);
+        Assert.Equal(double.PositiveInfinity, info.Distributions[1].Parameters[3]);
+        Assert.Equal(json, info.ToJson());
+    }
+
+    /// <summary>
+    /// Sobol sums of a part written before the metadata recorded the distributions merge with a later part's
+    /// (a resumed run or a shard run by the new version), in either order, and keep the distributions.
+    /// </summary>
+    [Fact]
+    public void Sensitivity_sums_of_parts_written_before_and_after_the_distributions_merge()
+    {
+        var plan = Saltelli();
+        var now = DesignInfo.Parse(OutputMetadata.For(plan, "cpu", "cpu", DateTimeOffset.UnixEpoch)[MetadataKeys.Design]);
+        var before = DesignInfo.Parse((now with { Distributions = null }).ToJson());
+        var old = new SensitivityState(before, 1, plan.OutcomeNames);
+        old.Merge(new SensitivityState(now, 1, plan.OutcomeNames));
+        Assert.NotNull(old.Design.Distributions);
+        new SensitivityState(now, 1, plan.OutcomeNames).Merge(new SensitivityState(before, 1, plan.OutcomeNames));
+        var other = DesignInfo.Parse((now with { Seed = 4 }).ToJson());
+        Assert.Throws<ArgumentException>(() => old.Merge(new SensitivityState(other, 1, plan.OutcomeNames)));
+    }
+
+    private static SweepPlan Saltelli() => new(SweepSpecParser.Parse("""
+        { "model": "ishigami", "design": { "kind": "saltelli", "samples": 128, "seed": 3 },
+          "uncertain": [
+            { "param": "x1", "uniform": { "from": -3, "to": 3 } },
+            { "param": "x2", "normal": { "mean": 0.5, "sd": 1.5 } },
+            { "param": "x3", "triangular": { "min": -3, "mode": 1, "max": 3 } } ] }
+        """, "saltelli.json"));
 }

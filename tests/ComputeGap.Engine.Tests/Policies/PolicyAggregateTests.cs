@@ -46,24 +46,45 @@ public sealed class PolicyAggregateTests
     }
 
     /// <summary>
-    /// The ILGPU kernels bring back only the columns the comparison reads and give the CPU's comparison (to the
-    /// last bits of the kernels' float math).
+    /// A run that only compares policies brings back only the columns the comparison reads: the ILGPU kernels
+    /// and two devices give the CPU's comparison (the kernels to the last bits of their float math), thresholds included.
     /// </summary>
     [Fact]
-    public async Task The_ilgpu_kernels_give_the_cpu_comparison()
+    public async Task The_ilgpu_kernels_and_two_devices_give_the_cpu_comparison_from_the_columns_it_reads()
     {
+        var plan = new SweepPlan(Sweep.Spec.SweepSpecParser.Parse("""
+            { "model": "v2", "horizon_months": 24, "design": { "kind": "monte_carlo", "samples": 8192, "seed": 2 },
+              "uncertain": [ { "param": "ree_export_quota", "uniform": { "from": 0, "to": 1 } },
+                             { "param": "capex0[EU]", "log_uniform": { "from": 1e8, "to": 2e9 } } ],
+              "levers": [ { "param": "us_priority", "values": [0, 1] } ] }
+            """, "policies.json"));
+        var order = AggregateRunner.OrderFor(plan.Spec);
+        Assert.True(order.IsFutures);
+        var read = PolicyState.ColumnsRead(AggregateShape.From(plan, AggregateBuffers.LayoutFor(plan)), AggregateBuffers.ComparedFor(plan));
+        Assert.InRange(read.Length, 1, plan.OutcomeCount - 10);
+
         using var cpu = new CpuBackend();
         using var devices = new Devices();
         using var kernel = devices.Open(BackendChoice.IlgpuCpu, 0, out _);
-        var metadata = OutputMetadata.For(Plan, "cpu", "cpu", DateTimeOffset.UnixEpoch);
-        var expected = (await RunAsync(cpu, Futures(4096), 4096)).ToSummary(metadata) with { Outcome = "y" };
-        var actual = (await RunAsync(kernel, Futures(8192), 4096)).ToSummary(metadata) with { Outcome = "y" };
-        Assert.Equal(expected.Policies!.Futures, actual.Policies!.Futures);
-        foreach (var (e, a) in expected.Policies.Policies.Zip(actual.Policies.Policies))
+        using var multi = new MultiDeviceBackend([new CpuBackend(maxThreads: 1), new CpuBackend(maxThreads: 1)]);
+        var options = new SweepOptions(ChunkSize: 4096, Order: order);
+        var metadata = OutputMetadata.For(plan, "cpu", "cpu", DateTimeOffset.UnixEpoch);
+        var reference = await AggregateRunner.StateAsync(plan, cpu, options);
+        Assert.True(reference.ExactlyEquals(await AggregateRunner.StateAsync(plan, multi, options)));
+        var expected = reference.ToSummary(metadata).Policies!;
+        var actual = (await AggregateRunner.StateAsync(plan, kernel, options)).ToSummary(metadata).Policies!;
+        Assert.Equal(expected.Futures, actual.Futures);
+        foreach (var (e, a) in expected.Policies.Zip(actual.Policies))
         {
-            Assert.Equal(e.RegretMean, a.RegretMean, 1e-5);
-            Assert.Equal(e.Stats.Mean, a.Stats.Mean, 1e-5);
+            Assert.Equal(e.RegretMean, a.RegretMean, 1e-6);
+            Assert.Equal(e.Stats.Mean, a.Stats.Mean, 1e-6);
             Assert.Equal(e.BestShare, a.BestShare, 1e-3);
+            Assert.Equal(e.Thresholds.Select(t => t.Name), a.Thresholds.Select(t => t.Name));
+            Assert.NotEmpty(e.Thresholds);
+            foreach (var (te, ta) in e.Thresholds.Zip(a.Thresholds))
+            {
+                Assert.Equal((double)te.Count / te.Total, (double)ta.Count / ta.Total, 1e-3);
+            }
         }
     }
 
