@@ -60,6 +60,26 @@ public sealed class CompareCommandTests
             }
         }
 
+        // DuckDB, reading the rows and the agg-policy table on its own, finds the same regret and best counts.
+        var fromSql = await DuckDb.QueryAsync(Path.Combine(rows, "*.rows.parquet"), """
+            WITH r AS (SELECT scenario % 8192 AS e, scenario // 8192 AS c, share_EU::DOUBLE AS y FROM data),
+                 b AS (SELECT e, max(y) AS best FROM r GROUP BY e)
+            SELECT c, avg(best - y) AS regret, sum(CASE WHEN y = best THEN 1 ELSE 0 END) AS best_n FROM r JOIN b USING (e) GROUP BY c ORDER BY c
+            """);
+        var fromTable = await DuckDb.QueryAsync(Path.Combine(aggregates, "*.agg-policy.parquet"), """
+            SELECT combination AS c,
+                   max(CASE WHEN kind = 'regret_higher' THEN value / count END) AS regret,
+                   max(CASE WHEN kind = 'best_higher' THEN count END) AS best_n
+            FROM data WHERE outcome = 'share_EU' AND slot = -1 GROUP BY combination ORDER BY combination
+            """);
+        Assert.Equal(4, fromSql.Count);
+        foreach (var (sql, table) in fromSql.Zip(fromTable))
+        {
+            Assert.Equal(DuckDb.ToInt64(sql["c"]), DuckDb.ToInt64(table["c"]));
+            Assert.Equal(DuckDb.ToDouble(sql["regret"]), DuckDb.ToDouble(table["regret"]), 1e-12);
+            Assert.Equal(DuckDb.ToInt64(sql["best_n"]), DuckDb.ToInt64(table["best_n"]));
+        }
+
         // The best and worst scenarios carry their uncertain values, decoded from their numbers as the rows hold them.
         var extremes = new List<string>();
         foreach (var run in new[] { rows, aggregates })
