@@ -37,7 +37,6 @@ public sealed class PolicyState
     /// <summary>The previous window's regret, reduced beside the next window's arrival.</summary>
     private Task _comparing = Task.CompletedTask;
     private long _group = -1;
-    private long _filled;
 
     /// <summary>Futures of the window being filled that each combination has brought.</summary>
     private readonly long[] _filledBy;
@@ -141,7 +140,6 @@ public sealed class PolicyState
         }
 
         _filledBy[combination] += count;
-
         _group = group;
         Parallel.For(0, _columns.Length, k => _values[(k * Combinations) + combination].AddRange(outcomes[_columns[k]].AsSpan(0, count)));
         var keys = Shape.Keys;
@@ -157,8 +155,7 @@ public sealed class PolicyState
             outcomes[_compared[r]].AsSpan(0, count).CopyTo(_buffer[r].AsSpan(at));
         }
 
-        _filled += count;
-        if (_filled == Combinations * length)
+        if (Array.TrueForAll(_filledBy, filled => filled == length))
         {
             // The regret is reduced while the next window arrives, into the other buffer.
             Settle();
@@ -167,7 +164,6 @@ public sealed class PolicyState
             (_buffer, _spare) = (_spare, buffer);
             Futures += length;
             _group = -1;
-            _filled = 0;
             Array.Clear(_filledBy);
         }
     }
@@ -187,7 +183,7 @@ public sealed class PolicyState
     }
 
     /// <summary>True when no window is half filled (a state may be written or merged only then).</summary>
-    public bool IsSettled => _filled == 0;
+    public bool IsSettled => Array.TrueForAll(_filledBy, filled => filled == 0);
 
     /// <summary>Adds another comparison of the same policies and outcomes.</summary>
     public void Merge(PolicyState other)

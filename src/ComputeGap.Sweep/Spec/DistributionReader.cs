@@ -14,12 +14,12 @@ internal static class DistributionReader
             throw json.Fail(family.Path, $"{param.Text} takes whole values ({(param.Info.Kind == ParamKind.Month ? "months" : "0 or 1")}): give it a choice distribution");
         }
 
-        var distribution = family.Name switch
+        var distribution = DistributionNames.KindOf(family.Name) switch
         {
-            "uniform" => Interval(json, family, DistributionKind.Uniform),
-            "log_uniform" => Interval(json, family, DistributionKind.LogUniform),
-            "triangular" => Triangular(json, family),
-            "normal" => Normal(json, family),
+            DistributionKind.Uniform => Interval(json, family, DistributionKind.Uniform),
+            DistributionKind.LogUniform => Interval(json, family, DistributionKind.LogUniform),
+            DistributionKind.Triangular => Triangular(json, family),
+            DistributionKind.Normal => Normal(json, family),
             _ => Choice(json, family, param),
         };
 
