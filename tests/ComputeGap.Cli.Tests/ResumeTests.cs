@@ -51,68 +51,69 @@ public sealed class ResumeTests
     }
 
     [Fact]
-    public async Task SaltelliAggregatesKilledAndResumedGiveTheSameSobolIndices()
-    {
-        using var clean = new TempDirectory();
-        using var killed = new TempDirectory();
-        var sweep = Path.Combine(clean.Path, "..", Path.GetFileName(clean.Path) + "-saltelli.json");
-        await File.WriteAllTextAsync(sweep, """
-            { "model": "v2", "horizon_months": 36, "design": { "kind": "saltelli", "samples": 2097152, "seed": 3 },
-              "uncertain": [ { "param": "capex0[EU]", "log_uniform": { "from": 1e8, "to": 2e9 } },
-                             { "param": "us_priority", "uniform": { "from": 0, "to": 1 } },
-                             { "param": "ree_export_quota", "uniform": { "from": 0, "to": 1 } } ] }
-            """);
-        try
+    public Task SaltelliAggregatesKilledAndResumedGiveTheSameSobolIndices() => KilledAndCleanAsync(
+        """
+        { "model": "v2", "horizon_months": 36, "design": { "kind": "saltelli", "samples": 2097152, "seed": 3 },
+          "uncertain": [ { "param": "capex0[EU]", "log_uniform": { "from": 1e8, "to": 2e9 } },
+                         { "param": "us_priority", "uniform": { "from": 0, "to": 1 } },
+                         { "param": "ree_export_quota", "uniform": { "from": 0, "to": 1 } } ] }
+        """,
+        ["--backend", "cpu", "--chunk-size", "100000", "--output", "aggregate", "--checkpoint-seconds", "1", "-q"],
+        seed: 7,
+        async (clean, killed) =>
         {
-            string[] args = ["--backend", "cpu", "--chunk-size", "100000", "--output", "aggregate", "--checkpoint-seconds", "1", "-q"];
-            Assert.Equal(0, (await Cli.InvokeAsync(["sweep", sweep, "--out", clean.Path, .. args])).ExitCode);
-            await KillRepeatedlyAsync(["sweep", sweep, "--out", killed.Path, .. args, "--resume"], seed: 7, minimumKills: 2);
-
-            var a = (await Cli.InvokeAsync("summarize", clean.Path, "--format", "csv")).Output.Split('\n').Where(l => l.StartsWith("sensitivity,", StringComparison.Ordinal)).ToArray();
-            var b = (await Cli.InvokeAsync("summarize", killed.Path, "--format", "csv")).Output.Split('\n').Where(l => l.StartsWith("sensitivity,", StringComparison.Ordinal)).ToArray();
+            var a = (await Cli.InvokeAsync("summarize", clean, "--format", "csv")).Output.Split('\n').Where(l => l.StartsWith("sensitivity,", StringComparison.Ordinal)).ToArray();
+            var b = (await Cli.InvokeAsync("summarize", killed, "--format", "csv")).Output.Split('\n').Where(l => l.StartsWith("sensitivity,", StringComparison.Ordinal)).ToArray();
             Assert.NotEmpty(a);
             Assert.Equal(a, b);
-        }
-        finally
-        {
-            File.Delete(sweep);
-        }
-    }
+        });
 
     /// <summary>
     /// A sampled design with levers runs in future order: killed and resumed, its parts still hold whole
     /// windows of futures, and its policy comparison is the uninterrupted run's, bit for bit.
     /// </summary>
     [Fact]
-    public async Task PolicyAggregatesKilledAndResumedCompareThePoliciesAsAnUninterruptedRun()
-    {
-        using var clean = new TempDirectory();
-        using var killed = new TempDirectory();
-        var sweep = Path.Combine(clean.Path, "..", Path.GetFileName(clean.Path) + "-policies.json");
-        await File.WriteAllTextAsync(sweep, """
-            { "name": "ishigami-policies", "model": "ishigami", "design": { "kind": "monte_carlo", "samples": 16777216, "seed": 8 },
-              "uncertain": [ { "param": "x1", "uniform": { "from": -3.14159, "to": 3.14159 } },
-                             { "param": "x2", "uniform": { "from": -3.14159, "to": 3.14159 } },
-                             { "param": "x3", "uniform": { "from": -3.14159, "to": 3.14159 } } ],
-              "levers": [ { "param": "a", "values": [7, 5, 3, 1] } ] }
-            """);
-        try
+    public Task PolicyAggregatesKilledAndResumedCompareThePoliciesAsAnUninterruptedRun() => KilledAndCleanAsync(
+        """
+        { "name": "ishigami-policies", "model": "ishigami", "design": { "kind": "monte_carlo", "samples": 16777216, "seed": 8 },
+          "uncertain": [ { "param": "x1", "uniform": { "from": -3.14159, "to": 3.14159 } },
+                         { "param": "x2", "uniform": { "from": -3.14159, "to": 3.14159 } },
+                         { "param": "x3", "uniform": { "from": -3.14159, "to": 3.14159 } } ],
+          "levers": [ { "param": "a", "values": [7, 5, 3, 1] } ] }
+        """,
+        ["--backend", "cpu", "--output", "aggregate", "--checkpoint-seconds", "1", "-q"],
+        seed: 9,
+        async (clean, killed) =>
         {
-            string[] args = ["--backend", "cpu", "--output", "aggregate", "--checkpoint-seconds", "1", "-q"];
-            Assert.Equal(0, (await Cli.InvokeAsync(["sweep", sweep, "--out", clean.Path, .. args])).ExitCode);
-            await KillRepeatedlyAsync(["sweep", sweep, "--out", killed.Path, .. args, "--resume"], seed: 9, minimumKills: 2);
-
-            var manifest = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Directory.GetFiles(killed.Path, "*.manifest.json").Single())).RootElement;
+            var manifest = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Directory.GetFiles(killed, "*.manifest.json").Single())).RootElement;
             Assert.Equal("futures/524288", manifest.GetProperty("order").GetString());
             var parts = manifest.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("first").GetInt64()).ToArray();
             Assert.True(parts.Length > 1, $"{parts.Length} part(s)");
             Assert.All(parts, first => Assert.Equal(0, first % (4 * 524288)));
 
             string Policies(string output) => System.Text.Json.JsonDocument.Parse(output).RootElement.GetProperty("policies").ToString();
-            var a = Policies((await Cli.InvokeAsync("summarize", clean.Path, "--format", "json", "--outcome", "y")).Output);
-            var b = Policies((await Cli.InvokeAsync("summarize", killed.Path, "--format", "json", "--outcome", "y")).Output);
+            var a = Policies((await Cli.InvokeAsync("summarize", clean, "--format", "json", "--outcome", "y")).Output);
+            var b = Policies((await Cli.InvokeAsync("summarize", killed, "--format", "json", "--outcome", "y")).Output);
             Assert.Contains("regret_mean", a, StringComparison.Ordinal);
             Assert.Equal(a, b);
+        });
+
+    /// <summary>
+    /// Writes <paramref name="sweepText"/> beside two temporary directories, runs it once uninterrupted and once
+    /// killed repeatedly and resumed (at least twice), then checks the two runs' directories; the sweep file is
+    /// removed afterwards.
+    /// </summary>
+    private static async Task KilledAndCleanAsync(string sweepText, string[] args, int seed, Func<string, string, Task> check)
+    {
+        using var clean = new TempDirectory();
+        using var killed = new TempDirectory();
+        var sweep = Path.Combine(clean.Path, "..", Path.GetFileName(clean.Path) + "-sweep.json");
+        await File.WriteAllTextAsync(sweep, sweepText);
+        try
+        {
+            Assert.Equal(0, (await Cli.InvokeAsync(["sweep", sweep, "--out", clean.Path, .. args])).ExitCode);
+            await KillRepeatedlyAsync(["sweep", sweep, "--out", killed.Path, .. args, "--resume"], seed, minimumKills: 2);
+            await check(clean.Path, killed.Path);
         }
         finally
         {

@@ -21,6 +21,5 @@ public static class DistributionNames
     public static DistributionKind? KindOf(string name) => Kinds.TryGetValue(name, out var kind) ? kind : null;
 
     /// <summary>The sampled design kind named <paramref name="name"/> (monte_carlo, lhs, sobol, saltelli, morris), or null.</summary>
-    public static DesignKind? DesignKindOf(string name) =>
-        Enum.GetValues<DesignKind>().Where(k => k != DesignKind.Grid).Select(k => (DesignKind?)k).FirstOrDefault(k => DesignReader.Name(k!.Value) == name);
+    public static DesignKind? DesignKindOf(string name) => DesignReader.Kinds.TryGetValue(name, out var kind) ? kind : null;
 }
