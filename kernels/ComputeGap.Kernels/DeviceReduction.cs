@@ -82,3 +82,13 @@ public struct DeviceFans : IMonthObserver<ScalarLane>
         }
     }
 }
+
+/// <summary>The run's threshold tests in device memory.</summary>
+public struct DeviceThresholds : IThresholdSource
+{
+    public ArrayView<ThresholdTest> Tests;
+
+    public readonly int Count => (int)Tests.Length;
+
+    public readonly ThresholdTest Get(int j) => Tests[j];
+}

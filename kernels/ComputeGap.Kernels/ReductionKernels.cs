@@ -20,6 +20,7 @@ public static class ReductionKernels
         DeviceSketch sketch,
         PartialLayout layout,
         KeyColumns keys,
+        DeviceThresholds thresholds,
         long first,
         int count)
     {
@@ -29,6 +30,6 @@ public static class ReductionKernels
         var inBlock = count - local < PartialLayout.BlockSize ? count - local : PartialLayout.BlockSize;
         var part = new DevicePartial { Partials = partials, Offset = block * layout.Length };
         var cursor = new OdometerCursor<DeviceAxes, LocalCursor>(axes, new LocalCursor { Memory = LocalMemory.Allocate<long>(2 * BlockReducer.MaxAxes) });
-        BlockReducer.ReduceColumn(outcomes, axes, ref cursor, ref part, ref sketch, layout, column, keys, first + local, local, inBlock);
+        BlockReducer.ReduceColumn(outcomes, axes, ref cursor, ref part, ref sketch, layout, column, keys, thresholds, first + local, local, inBlock);
     }
 }

@@ -33,6 +33,16 @@ public sealed class BadInputTests
         { "{ \"design\": { \"kind\": \"lhs\", \"samples\": 10 }, \"uncertain\": [ { \"param\": \"leakage\", \"uniform\": { \"from\": 0, \"to\": 1 } } ], \"levers\": [ { \"param\": \"leakage\", \"values\": [0, 1] } ] }", "$.uncertain[0]", "either a lever or uncertain" },
         { "{ \"design\": { \"kind\": \"saltelli\", \"samples\": 1000 }, \"uncertain\": [ { \"param\": \"leakage\", \"uniform\": { \"from\": 0, \"to\": 1 } } ] }", "$.design.samples", "power of two" },
         { "{ \"design\": { \"kind\": \"lhs\", \"samples\": 10 }, \"uncertain\": [ { \"param\": \"bubble_month\", \"choice\": { \"values\": [-1, 24], \"weights\": [0, 0] } } ] }", "$.uncertain[0].choice.weights", "positive" },
+
+        // Thresholds: a misspelt outcome, no bound or two, a bound that is not a number, one given twice, too many.
+        { "{ \"axes\": [], \"thresholds\": [ { \"outcome\": \"share_EUU\", \"below\": 0.1 } ] }", "$.thresholds[0].outcome", "(did you mean share_EU?)" },
+        { "{ \"axes\": [], \"thresholds\": [ { \"outcome\": \"share_EU\" } ] }", "$.thresholds[0]", "give one of \"below\"" },
+        { "{ \"axes\": [], \"thresholds\": [ { \"outcome\": \"share_EU\", \"below\": 0.1, \"at_least\": 0.2 } ] }", "$.thresholds[0]", "give one of \"below\"" },
+        { "{ \"axes\": [], \"thresholds\": [ { \"outcome\": \"share_EU\", \"below\": \"NaN\" } ] }", "$.thresholds[0].below", "NaN and Infinity are not allowed" },
+        { "{ \"axes\": [], \"thresholds\": [ { \"outcome\": \"share_EU\", \"belo\": 0.1 } ] }", "$.thresholds[0].belo", "(did you mean below?)" },
+        { "{ \"axes\": [], \"thresholds\": [ { \"outcome\": \"share_EU\", \"below\": 0.1 }, { \"outcome\": \"share_EU\", \"below\": 0.1 } ] }", "$.thresholds[1]", "given twice" },
+        { "{ \"axes\": [], \"thresholds\": { \"outcome\": \"share_EU\", \"below\": 0.1 } }", "$.thresholds", "must be an array" },
+        { "{ \"axes\": [], \"thresholds\": [" + string.Join(", ", Enumerable.Range(0, 33).Select(i => $"{{ \"outcome\": \"share_EU\", \"below\": {i} }}")) + "] }", "$.thresholds", "at most 32 thresholds" },
     };
 
     [Theory]

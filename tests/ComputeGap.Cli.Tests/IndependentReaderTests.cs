@@ -155,7 +155,7 @@ public sealed class IndependentReaderTests(ReeShockOutputs runs, ITestOutputHelp
             ["outcomes"] = ["outcome", "count", "non_finite", "never", "sum", "mean", "min", "max", "p5", "p25", "p50", "p75", "p95", "finite", "finite_sum", "finite_min", "finite_max"],
             ["sketch"] = ["outcome", "slot", "count"],
             ["effects"] = ["axis", "level", "value", "outcome", "count", "finite", "sum", "mean", "sum_exact"],
-            ["thresholds"] = ["name", "outcome", "bound", "count", "total"],
+            ["thresholds"] = ["name", "outcome", "comparison", "bound", "from", "count", "total"],
             ["extremes"] = ["kind", "rank", "scenario", "focus_share", .. ReeShockOutputs.Axes],
         };
         foreach (var (table, columns) in expected)

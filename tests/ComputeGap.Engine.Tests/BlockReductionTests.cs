@@ -67,7 +67,8 @@ public sealed class BlockReductionTests
     [Fact]
     public async Task IlgpuReductionKernelMatchesTheCpuReduction()
     {
-        var plan = TestSweeps.RandomGrid(seed: 22, horizon: 12, demandValues: 10);
+        var plan = TestSweeps.RandomGrid(seed: 22, horizon: 12, demandValues: 10, thresholds: ChosenThresholds);
+        Assert.Equal(Thresholds.Keyed(plan.Keys).Length + 4, plan.Thresholds.Length); // + share_EU < its demand share, ree_depletion_month ≥ 0, and 2 chosen
         using var devices = new Devices();
         using var kernel = devices.Open(BackendChoice.IlgpuCpu, 0, out _);
         using var cpu = new CpuBackend();
@@ -89,7 +90,7 @@ public sealed class BlockReductionTests
     [Fact]
     public async Task PartialsHoldTheRightCountsSumsAndExtremes()
     {
-        var plan = TestSweeps.RandomGrid(seed: 23, horizon: 12, demandValues: 13);
+        var plan = TestSweeps.RandomGrid(seed: 23, horizon: 12, demandValues: 13, thresholds: ChosenThresholds);
         using var cpu = new CpuBackend();
         var rows = await CollectingSink.RunAsync(plan, cpu, 1 << 20);
         var agg = await CollectedAggregates.RunAsync(plan, cpu, 1 << 12);
@@ -141,7 +142,20 @@ public sealed class BlockReductionTests
             }
         }
 
-        var threshold = Enumerable.Range(0, n).Count(i => rows.Outcomes[focus][i] < Thresholds.Bound(2));
+        var threshold = Enumerable.Range(0, n).Count(i => rows.Outcomes[focus][i] < 0.05f);
         Assert.Equal(threshold, Total(layout.Threshold(2)));
+
+        // Every threshold of the run, the sweep's own among them, counted from the rows by its name's rule.
+        var names = plan.OutcomeNames;
+        Assert.Contains("share_US >= 0.5", plan.Thresholds.Select(t => t.Name(names)));
+        for (var j = 0; j < plan.Thresholds.Length; j++)
+        {
+            var test = plan.Thresholds[j];
+            var expected = rows.Outcomes[test.Column].Take(n).Count(v => test.AtLeast != 0 ? v >= test.Bound : v < test.Bound);
+            Assert.Equal(expected, Total(layout.Threshold(j)));
+        }
     }
+
+    /// <summary>Thresholds a sweep file asks for: one from above, one from below.</summary>
+    private const string ChosenThresholds = """[ { "outcome": "share_US", "at_least": 0.5 }, { "outcome": "rival_ratio", "below": 3 } ]""";
 }

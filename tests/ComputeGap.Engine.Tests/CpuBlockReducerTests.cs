@@ -76,7 +76,8 @@ public sealed class CpuBlockReducerTests(ITestOutputHelper output)
                 shape = RandomShape(rng);
             }
 
-            shape = shape with { Layout = shape.Layout with { Outcomes = outcomes }, Regions = regions, Focus = regions == 0 ? 0 : rng.Next(regions) };
+            var tests = shape.Tests.Where(t => t.Column < outcomes).ToArray();
+            shape = shape with { Layout = shape.Layout with { Outcomes = outcomes, Thresholds = tests.Length }, Regions = regions, Focus = regions == 0 ? 0 : rng.Next(regions), Tests = tests };
             var reducer = shape.NewReducer();
             for (var b = 0; b < 3; b++)
             {
@@ -96,7 +97,7 @@ public sealed class CpuBlockReducerTests(ITestOutputHelper output)
         var layout = AggregateBuffers.LayoutFor(plan);
         var n = plan.ScenarioCount;
         var blocks = (int)((n + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize);
-        var shape = new Shape(layout, plan.Shape.Regions, plan.Shape.Focus, plan.AxisCounts, plan.AxisStrides, plan.AxisOffsets);
+        var shape = new Shape(layout, plan.Shape.Regions, plan.Shape.Focus, plan.AxisCounts, plan.AxisStrides, plan.AxisOffsets, plan.Thresholds);
         var partials = new double[blocks * layout.Length];
         var sketch = new long[plan.OutcomeCount * QuantileSketch.Length];
         for (var b = 0; b < blocks; b++)
@@ -283,7 +284,7 @@ public sealed class CpuBlockReducerTests(ITestOutputHelper output)
         var source = new Columns(columns);
         for (var c = 0; c < shape.Layout.Outcomes; c++)
         {
-            BlockReducer.ReduceColumn(source, axes, ref cursor, ref record, ref counts, shape.Layout, c, shape.Keys, first, local, count);
+            BlockReducer.ReduceColumn(source, axes, ref cursor, ref record, ref counts, shape.Layout, c, shape.Keys, new HostThresholds(shape.Tests), first, local, count);
         }
     }
 
@@ -319,7 +320,23 @@ public sealed class CpuBlockReducerTests(ITestOutputHelper output)
             2 => 40,
             _ => PartialLayout.DefaultExtremes,
         };
-        return new Shape(new PartialLayout(outcomes, values, extremes), regions, focus, counts, strides, offsets);
+        // The key columns' thresholds, then up to 8 more on any column, below (from −∞, 0 or just under the
+        // bound) or at least a bound that is sometimes one of the columns' special values (0, ±∞, a sketch boundary).
+        var tests = OutcomeColumns.Keys(regions, focus) is var keys ? Thresholds.Keyed(keys).ToList() : [];
+        for (var extra = rng.Next(9); extra > 0; extra--)
+        {
+            var bound = rng.Next(4) switch
+            {
+                0 => 0f,
+                1 => rng.Next(2) == 0 ? float.PositiveInfinity : float.NegativeInfinity,
+                2 => Boundary(rng),
+                _ => (float)(rng.NextDouble() * 2) - 0.5f,
+            };
+            var floor = rng.Next(3) switch { 0 => 0f, 1 => bound - 1, _ => float.NegativeInfinity };
+            tests.Add(new ThresholdTest(rng.Next(outcomes), bound, rng.Next(2) == 0, floor));
+        }
+
+        return new Shape(new PartialLayout(outcomes, values, extremes, tests.Count), regions, focus, counts, strides, offsets, [.. tests]);
     }
 
     /// <summary>Columns of a block, each with its own mix: ordinary, wide-ranging, month-like, zero-heavy, tied, boundary or special values.</summary>
@@ -389,12 +406,12 @@ public sealed class CpuBlockReducerTests(ITestOutputHelper output)
         return rng.Next(2) == 0 ? value : -value;
     }
 
-    private sealed record Shape(PartialLayout Layout, int Regions, int Focus, int[] Counts, long[] Strides, int[] Offsets)
+    private sealed record Shape(PartialLayout Layout, int Regions, int Focus, int[] Counts, long[] Strides, int[] Offsets, ThresholdTest[] Tests)
     {
         /// <summary>Model v1's key columns for these regions and focus.</summary>
         public KeyColumns Keys => OutcomeColumns.Keys(Regions, Focus);
 
-        public CpuBlockReducer NewReducer() => new(Layout, Keys, Counts, Strides, Offsets);
+        public CpuBlockReducer NewReducer() => new(Layout, Keys, Tests, Counts, Strides, Offsets);
     }
 
     private readonly struct Columns(float[][] columns) : IOutcomeSource

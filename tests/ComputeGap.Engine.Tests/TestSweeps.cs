@@ -7,7 +7,7 @@ namespace ComputeGap.Engine.Tests;
 /// <summary>Sweeps for backend tests: a seeded random grid over parameters that change every step of the model.</summary>
 public static class TestSweeps
 {
-    public static SweepPlan RandomGrid(int seed, int horizon = 72, int demandValues = 1)
+    public static SweepPlan RandomGrid(int seed, int horizon = 72, int demandValues = 1, string thresholds = "[]")
     {
         var rng = new Random(seed);
         string Values(int n, double lo, double hi) =>
@@ -18,6 +18,7 @@ public static class TestSweeps
           "model": "v1", "name": "random-{{seed}}",
           "horizon_months": {{horizon}},
           "set": { "diffusion_rule": 1, "us_priority": 0.3 },
+          "thresholds": {{thresholds}},
           "axes": [
             { "param": "supply_growth", "values": [{{Values(3, 0.1, 1.5)}}] },
             { "param": "ree_export_quota", "values": [{{Values(3, 0, 1)}}] },

@@ -16,8 +16,9 @@ public static class BlockReducer
     public const int MaxAxes = 32;
 
     /// <summary>Resets what <paramref name="column"/> owns to the identity of every reduction.</summary>
-    public static void Clear<TPart>(ref TPart part, in PartialLayout layout, int column, in KeyColumns keys)
+    public static void Clear<TPart, TThresholds>(ref TPart part, in PartialLayout layout, int column, in KeyColumns keys, in TThresholds thresholds)
         where TPart : struct, IPartialRecord
+        where TThresholds : struct, IThresholdSource
     {
         if (column == 0)
         {
@@ -38,9 +39,9 @@ public static class BlockReducer
             part[layout.EffectFinite(v, column)] = 0;
         }
 
-        for (var j = 0; j < Thresholds.Count; j++)
+        for (var j = 0; j < thresholds.Count; j++)
         {
-            if (Thresholds.Column(j, keys) == column)
+            if (thresholds.Get(j).Column == column)
             {
                 part[layout.Threshold(j)] = 0;
             }
@@ -53,22 +54,23 @@ public static class BlockReducer
     }
 
     /// <summary>One column of scenarios <c>[first, first + count)</c>, held at chunk positions from <paramref name="local"/>.</summary>
-    public static void ReduceColumn<TSource, TAxes, TCursor, TPart, TSketch>(
+    public static void ReduceColumn<TSource, TAxes, TCursor, TPart, TSketch, TThresholds>(
         in TSource source, in TAxes axes, ref TCursor cursor, ref TPart part, ref TSketch sketch, in PartialLayout layout,
-        int column, in KeyColumns keys, long first, int local, int count)
+        int column, in KeyColumns keys, in TThresholds thresholds, long first, int local, int count)
         where TSource : struct, IOutcomeSource
         where TAxes : struct, IAxisSource
         where TCursor : struct, IAxisCursor
         where TPart : struct, IPartialRecord
         where TSketch : struct, ISketchCounts
+        where TThresholds : struct, IThresholdSource
     {
-        Clear(ref part, layout, column, keys);
+        Clear(ref part, layout, column, keys, thresholds);
         cursor.Start(first);
         var varying = VaryingAxes(axes, first, count);
         var totals = new ColumnTotals { Min = double.PositiveInfinity, Max = double.NegativeInfinity };
         for (var i = 0; i < count; i++)
         {
-            Add(axes, ref cursor, varying, ref part, ref sketch, ref totals, layout, column, keys, source.Get(column, local + i), first + i);
+            Add(axes, ref cursor, varying, ref part, ref sketch, ref totals, layout, column, keys, thresholds, source.Get(column, local + i), first + i);
             cursor.Advance();
         }
 
@@ -138,13 +140,14 @@ public static class BlockReducer
     }
 
     /// <summary>Adds one scenario's value of one column.</summary>
-    private static void Add<TAxes, TCursor, TPart, TSketch>(
+    private static void Add<TAxes, TCursor, TPart, TSketch, TThresholds>(
         in TAxes axes, ref TCursor cursor, int varying, ref TPart part, ref TSketch sketch, ref ColumnTotals totals, in PartialLayout layout,
-        int column, in KeyColumns keys, float value, long scenario)
+        int column, in KeyColumns keys, in TThresholds thresholds, float value, long scenario)
         where TAxes : struct, IAxisSource
         where TCursor : struct, IAxisCursor
         where TPart : struct, IPartialRecord
         where TSketch : struct, ISketchCounts
+        where TThresholds : struct, IThresholdSource
     {
         var isFinite = value - value == 0f;
         for (var a = 0; a < axes.AxisCount; a++)
@@ -167,14 +170,12 @@ public static class BlockReducer
             }
         }
 
-        if (Thresholds.Reads(column, keys))
+        for (var j = 0; j < thresholds.Count; j++)
         {
-            for (var j = 0; j < Thresholds.Count; j++)
+            var test = thresholds.Get(j);
+            if (test.Column == column && test.Holds(value))
             {
-                if (Thresholds.Column(j, keys) == column && value < Thresholds.Bound(j))
-                {
-                    part[layout.Threshold(j)] = part[layout.Threshold(j)] + 1;
-                }
+                part[layout.Threshold(j)] = part[layout.Threshold(j)] + 1;
             }
         }
 

@@ -11,7 +11,8 @@ namespace ComputeGap.Core.Reduction;
 /// <param name="Outcomes">O, outcome columns.</param>
 /// <param name="AxisValues">V, all axes' values together (the position of axis a's value p is its offset + p).</param>
 /// <param name="Extremes">k, best and worst focus-share scenarios kept.</param>
-public readonly record struct PartialLayout(int Outcomes, int AxisValues, int Extremes)
+/// <param name="Thresholds">T, threshold counts kept (one per <see cref="ThresholdTest"/> of the run).</param>
+public readonly record struct PartialLayout(int Outcomes, int AxisValues, int Extremes, int Thresholds)
 {
     /// <summary>Scenarios per block.</summary>
     public const int BlockSize = 4096;
@@ -52,10 +53,10 @@ public readonly record struct PartialLayout(int Outcomes, int AxisValues, int Ex
 
     private int ThresholdBase => EffectBase + (AxisValues * EffectStride);
 
-    /// <summary>Scenarios meeting threshold j of <see cref="Reduction.Thresholds"/>.</summary>
+    /// <summary>Scenarios meeting the run's threshold test j.</summary>
     public int Threshold(int j) => ThresholdBase + j;
 
-    private int ExtremeBase => ThresholdBase + Reduction.Thresholds.Count;
+    private int ExtremeBase => ThresholdBase + Thresholds;
 
     /// <summary>i-th best focus share (i = 0 is the highest; NaN when the block has fewer scenarios).</summary>
     public int BestValue(int i) => ExtremeBase + i;

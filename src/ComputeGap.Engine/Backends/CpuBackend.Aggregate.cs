@@ -128,7 +128,7 @@ public sealed partial class CpuBackend
         return new AggregateWorker<TLane>(
             new Worker<TLane>(new TLane[plan.Model.SlotCount], fanLength > 0 ? new int[fanLength] : null, plan),
             new ChunkBuffers(plan.OutcomeCount, PartialLayout.BlockSize + ColumnPadding, 0),
-            new CpuBlockReducer(layout, plan.Keys, plan.AxisCounts, plan.AxisStrides, plan.AxisOffsets),
+            new CpuBlockReducer(layout, plan.Keys, plan.Thresholds, plan.AxisCounts, plan.AxisStrides, plan.AxisOffsets),
             new long[sketchLength],
             cells is null ? null : (new Aggregation.GridCellReducer(cells), cells.EmptyLike()));
     }

@@ -57,9 +57,12 @@ public sealed partial class CpuBlockReducer
     private readonly long[] _axisStrides;
     private readonly int[] _axisOffsets;
 
-    /// <summary>The column each threshold reads, and its bound.</summary>
+    /// <summary>The column each threshold reads, its bound, and whether it counts values at least the bound (else below it).</summary>
     private readonly int[] _thresholdColumns;
     private readonly Vector256<float>[] _bounds;
+    private readonly bool[] _atLeast;
+    private readonly Vector256<float>[] _floors;
+    private readonly bool[] _floored;
 
     // Scratch, reused from block to block.
     private readonly double[] _columns;
@@ -79,11 +82,12 @@ public sealed partial class CpuBlockReducer
     private readonly float[] _tail = new float[Group];
 
     /// <param name="layout">The record layout; with <see cref="PartialLayout.AxisValues"/> = 0 the axes are ignored.</param>
-    /// <param name="keys">The focus-share column (extremes and share thresholds) and the other threshold columns.</param>
+    /// <param name="keys">The focus-share column (extremes).</param>
+    /// <param name="thresholds">The threshold tests, one per threshold slot of the layout.</param>
     /// <param name="axisCounts">Values of each axis.</param>
     /// <param name="axisStrides">Scenarios between consecutive values of each axis.</param>
     /// <param name="axisOffsets">Each axis's first value in the concatenated value list.</param>
-    public CpuBlockReducer(PartialLayout layout, KeyColumns keys, ReadOnlySpan<int> axisCounts, ReadOnlySpan<long> axisStrides, ReadOnlySpan<int> axisOffsets)
+    public CpuBlockReducer(PartialLayout layout, KeyColumns keys, ReadOnlySpan<ThresholdTest> thresholds, ReadOnlySpan<int> axisCounts, ReadOnlySpan<long> axisStrides, ReadOnlySpan<int> axisOffsets)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(layout.Outcomes);
         ArgumentOutOfRangeException.ThrowIfNegative(keys.FocusShare);
@@ -106,11 +110,25 @@ public sealed partial class CpuBlockReducer
             ArgumentOutOfRangeException.ThrowIfGreaterThan(_axisOffsets[a] + _axisCounts[a], layout.AxisValues);
         }
 
-        _thresholdColumns = [.. Enumerable.Range(0, Thresholds.Count).Select(j => Thresholds.Column(j, keys))];
-        _bounds = [.. Enumerable.Range(0, Thresholds.Count).Select(j => Vector256.Create(Thresholds.Bound(j)))];
-        foreach (var column in _thresholdColumns)
+        if (thresholds.Length != layout.Thresholds)
         {
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(column, _outcomes);
+            throw new ArgumentException($"The layout keeps {layout.Thresholds} thresholds but {thresholds.Length} are given.", nameof(thresholds));
+        }
+
+        _thresholdColumns = new int[thresholds.Length];
+        _bounds = new Vector256<float>[thresholds.Length];
+        _atLeast = new bool[thresholds.Length];
+        _floors = new Vector256<float>[thresholds.Length];
+        _floored = new bool[thresholds.Length];
+        for (var j = 0; j < thresholds.Length; j++)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(thresholds[j].Column);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(thresholds[j].Column, _outcomes);
+            _thresholdColumns[j] = thresholds[j].Column;
+            _bounds[j] = Vector256.Create(thresholds[j].Bound);
+            _atLeast[j] = thresholds[j].AtLeast != 0;
+            _floors[j] = Vector256.Create(thresholds[j].Floor);
+            _floored[j] = thresholds[j].HasFloor;
         }
 
         _columns = new double[_width * Group];
@@ -125,7 +143,7 @@ public sealed partial class CpuBlockReducer
         _misplaced = new long[_outcomes];
         _groupSlots = new int[_outcomes * Group];
         _state = new ColumnState[_outcomes];
-        _thresholds = new Vector256<int>[Thresholds.Count];
+        _thresholds = new Vector256<int>[thresholds.Length];
         _values = new Vector256<float>[_outcomes];
     }
 
@@ -257,7 +275,11 @@ public sealed partial class CpuBlockReducer
 
         for (var j = 0; j < _thresholdColumns.Length; j++)
         {
-            _thresholds[j] -= Vector256.LessThan(Unsafe.Add(ref values, _thresholdColumns[j]), _bounds[j]).AsInt32();
+            // NaN (and the lanes past the block's end, NaN too) meets neither test, as in the scalar definition.
+            var x = Unsafe.Add(ref values, _thresholdColumns[j]);
+            var hit = _atLeast[j] ? Vector256.GreaterThanOrEqual(x, _bounds[j]) : Vector256.LessThan(x, _bounds[j]);
+            hit = _floored[j] ? hit & Vector256.GreaterThanOrEqual(x, _floors[j]) : hit;
+            _thresholds[j] -= hit.AsInt32();
         }
 
         OfferExtremes(ref record, Unsafe.Add(ref values, _focus), _finiteLanes[_focus], scenario);
@@ -351,7 +373,7 @@ public sealed partial class CpuBlockReducer
             part[layout.Max(c)] = max;
         }
 
-        for (var j = 0; j < Thresholds.Count; j++)
+        for (var j = 0; j < _thresholds.Length; j++)
         {
             part[layout.Threshold(j)] = Vector256.Sum(_thresholds[j]);
         }

@@ -84,7 +84,7 @@ public sealed class CpuReduction
             {
                 more.Add(new Worker(
                     new long[sketchLength],
-                    new CpuBlockReducer(layout, plan.Keys, plan.AxisCounts, plan.AxisStrides, plan.AxisOffsets)));
+                    new CpuBlockReducer(layout, plan.Keys, plan.Thresholds, plan.AxisCounts, plan.AxisStrides, plan.AxisOffsets)));
             }
 
             _workers = [.. more];

@@ -14,6 +14,7 @@ internal sealed class DeviceSweep : IDisposable
     private readonly MemoryBuffer1D<int, Stride1D.Dense> _offsets;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _values;
     private readonly DeviceDesignBuffers _design;
+    private readonly MemoryBuffer1D<Core.Reduction.ThresholdTest, Stride1D.Dense> _thresholds;
 
     public DeviceSweep(Accelerator accelerator, SweepPlan plan, int capacity, long seriesLength)
     {
@@ -38,6 +39,8 @@ internal sealed class DeviceSweep : IDisposable
             Design = _design.View(plan.Design),
         };
 
+        _thresholds = accelerator.Allocate1D(NonEmpty(plan.Thresholds));
+        Thresholds = new DeviceThresholds { Tests = _thresholds.View.SubView(0, plan.Thresholds.Length) };
         Outcomes = accelerator.Allocate1D<float>((long)Capacity * plan.OutcomeCount);
         SeriesLength = seriesLength;
         Series = SeriesLength > 0 ? accelerator.Allocate1D<float>(SeriesLength) : null;
@@ -50,6 +53,9 @@ internal sealed class DeviceSweep : IDisposable
     public MemoryBuffer1D<float, Stride1D.Dense> Fixed { get; }
 
     public GridView Grid { get; }
+
+    /// <summary>The run's threshold tests.</summary>
+    public DeviceThresholds Thresholds { get; }
 
     public MemoryBuffer1D<float, Stride1D.Dense> Outcomes { get; }
 
@@ -93,6 +99,7 @@ internal sealed class DeviceSweep : IDisposable
         _offsets.Dispose();
         _values.Dispose();
         _design.Dispose();
+        _thresholds.Dispose();
         Outcomes.Dispose();
         Series?.Dispose();
         Partials?.Dispose();

@@ -16,7 +16,7 @@ public sealed class IlgpuBackend : ISweepBackend
 {
     private readonly Accelerator _accelerator;
     private readonly Dictionary<ModelDescriptor, IlgpuKernels> _kernels = [];
-    private readonly Action<Index2D, DeviceOutcomes, DeviceAxes, ArrayView<double>, DeviceSketch, PartialLayout, KeyColumns, long, int> _reduce;
+    private readonly Action<Index2D, DeviceOutcomes, DeviceAxes, ArrayView<double>, DeviceSketch, PartialLayout, KeyColumns, DeviceThresholds, long, int> _reduce;
     private SweepPlan? _plan;
     private DeviceSweep? _device;
 
@@ -109,6 +109,7 @@ public sealed class IlgpuBackend : ISweepBackend
             new DeviceSketch { Counts = d.Sketch!.View },
             target.Layout,
             plan.Keys,
+            d.Thresholds,
             first,
             count);
         _accelerator.Synchronize();

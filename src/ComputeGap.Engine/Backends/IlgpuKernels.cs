@@ -20,8 +20,8 @@ internal sealed class IlgpuKernels
     public static IlgpuKernels Load(Accelerator accelerator, ModelDescriptor model) => model.Accept(new Loader(accelerator));
 
     /// <summary>The block reduction, which is the same for every model.</summary>
-    public static Action<Index2D, DeviceOutcomes, DeviceAxes, ArrayView<double>, DeviceSketch, PartialLayout, KeyColumns, long, int> LoadReduction(Accelerator accelerator) =>
-        accelerator.LoadAutoGroupedStreamKernel<Index2D, DeviceOutcomes, DeviceAxes, ArrayView<double>, DeviceSketch, PartialLayout, KeyColumns, long, int>(ReductionKernels.ReduceBlocks);
+    public static Action<Index2D, DeviceOutcomes, DeviceAxes, ArrayView<double>, DeviceSketch, PartialLayout, KeyColumns, DeviceThresholds, long, int> LoadReduction(Accelerator accelerator) =>
+        accelerator.LoadAutoGroupedStreamKernel<Index2D, DeviceOutcomes, DeviceAxes, ArrayView<double>, DeviceSketch, PartialLayout, KeyColumns, DeviceThresholds, long, int>(ReductionKernels.ReduceBlocks);
 
     private sealed class Loader(Accelerator accelerator) : IModelVisitor<IlgpuKernels>
     {

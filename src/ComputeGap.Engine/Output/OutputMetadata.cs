@@ -24,9 +24,6 @@ public static class OutputMetadata
     /// <summary>Key holding the baseline file's name or path.</summary>
     public const string BaselineSource = "baseline_source";
 
-    /// <summary>The per-region parameter whose normalised focus value is the focus region's share of demand.</summary>
-    private const string UsageShare = "usage_share";
-
     // Quotes and angle brackets as themselves, not \u0022: the text is read as JSON, never embedded in HTML.
     private static readonly JsonSerializerOptions MetaOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -67,18 +64,16 @@ public static class OutputMetadata
         };
 
         // The test functions have no regions: no focus, rivals or usage share to report.
-        if (spec.Model.HasRegions)
+        if (spec.FocusUsageShare is { } usage)
         {
-            var usage = spec.Model.Find(UsageShare) ?? throw new InvalidOperationException($"Model {spec.Model.Name} has no {UsageShare}.");
-            var usageTotal = 0.0;
-            for (var r = 0; r < spec.Regions.Count; r++)
-            {
-                usageTotal += spec.FixedSlots[ModelDescriptor.SlotOf(usage, r)];
-            }
-
             metadata[MetadataKeys.Focus] = spec.Regions[spec.Focus];
             metadata[MetadataKeys.Rivals] = JsonSerializer.Serialize(new[] { spec.Regions[spec.RivalA], spec.Regions[spec.RivalB] });
-            metadata[MetadataKeys.FocusUsageShare] = (spec.FixedSlots[ModelDescriptor.SlotOf(usage, spec.Focus)] / usageTotal).ToString("R", CultureInfo.InvariantCulture);
+            metadata[MetadataKeys.FocusUsageShare] = usage.ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        if (spec.Thresholds.Count > 0)
+        {
+            metadata[MetadataKeys.Thresholds] = ChosenThreshold.ToJson(spec.Thresholds);
         }
 
         if (DesignOf(spec) is { } design)

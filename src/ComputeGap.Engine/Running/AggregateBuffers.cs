@@ -93,7 +93,7 @@ public sealed class AggregateBuffers
     /// axes with at most <see cref="PartialLayout.MaxAxisValues"/> values in all.
     /// </summary>
     public static PartialLayout LayoutFor(SweepPlan plan) =>
-        new(plan.OutcomeCount, HasMainEffects(plan) ? plan.AxisValues.Length : 0, PartialLayout.DefaultExtremes);
+        new(plan.OutcomeCount, HasMainEffects(plan) ? plan.AxisValues.Length : 0, PartialLayout.DefaultExtremes, plan.Thresholds.Length);
 
     /// <summary>The chunk now held, as the aggregate state adds it (once its grid cells are reduced).</summary>
     public Aggregation.AggregateChunk ToChunk()

@@ -240,8 +240,13 @@ public static partial class SweepJob
 
         // A manifest written before it recorded the compared outcomes compared the default ones.
         var earlierCompared = existing is { Compared: null, Order: not null } ? string.Join(',', AggregateBuffers.ComparedFor(plan)) : existing?.Compared;
+
+        // An aggregate run counts its thresholds in every part; one written before they were recorded counted those on the key columns.
+        string? Named(IEnumerable<Core.Reduction.ThresholdTest> tests) => string.Join("; ", tests.Select(t => t.Name(plan.OutcomeNames)));
+        var thresholds = request.Mode == OutputMode.Aggregate ? Named(plan.Thresholds) : null;
+        var earlierThresholds = existing is { Thresholds: null, Output: "aggregate" } ? Named(Core.Reduction.Thresholds.Keyed(plan.Keys)) : existing?.Thresholds;
         if (existing is not null && request.Resume && existing.First == request.First && existing.Count == request.Scenarios && existing.Where == where
-            && existing.PartSchema == RowSchema.Current && existing.Order == order && earlierCompared == compared)
+            && existing.PartSchema == RowSchema.Current && existing.Order == order && earlierCompared == compared && earlierThresholds == thresholds)
         {
             RunRepair.DropDamagedParts(existing, files.Directory, log);
             return existing;
@@ -264,6 +269,8 @@ public static partial class SweepJob
                     ? $"resume: the earlier run took its scenarios in {existing.Order ?? "scenario order"}, this one in {order ?? "scenario order"}; starting afresh"
                     : earlierCompared != compared
                     ? $"resume: the earlier run compared the policies on {earlierCompared}, this one on {compared}; starting afresh"
+                    : earlierThresholds != thresholds
+                    ? $"resume: the earlier run counted the thresholds {earlierThresholds}, this one {thresholds}; starting afresh"
                     : existing.Where != where
                     ? $"resume: the earlier run kept the bitmap of {(existing.Where is null ? "no condition" : $"\"{existing.Where}\"")}, not of {(where is null ? "none" : $"\"{where}\"")}; starting afresh"
                     : "resume: the earlier run covered other scenarios; starting afresh"
@@ -286,6 +293,7 @@ public static partial class SweepJob
             Where = where,
             Order = order,
             Compared = compared,
+            Thresholds = thresholds,
             RowSchema = RowSchema.Current,
             First = request.First,
             Count = request.Scenarios,

@@ -24,6 +24,9 @@ public static class MetadataKeys
     /// <summary>The focus region's share of global usage demand, a number as text, e.g. <c>0.2</c>.</summary>
     public const string FocusUsageShare = "focus_usage_share";
 
+    /// <summary>The thresholds the sweep file asked for (<see cref="ChosenThreshold"/>), JSON array; absent when none.</summary>
+    public const string Thresholds = "thresholds";
+
     /// <summary>Calendar month of t = 0, <c>yyyy-MM</c>, e.g. <c>2025-01</c>.</summary>
     public const string StartMonth = "start_month";
 
@@ -72,7 +75,7 @@ public static class MetadataKeys
     /// <summary>The keys whose text is a JSON value (a number, an array or an object), typed as such in <see cref="Meta"/>.</summary>
     public static IReadOnlySet<string> JsonValued { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        RowSchema, Regions, Axes, Design, Rivals, FocusUsageShare, HorizonMonths, OutcomeKinds,
+        RowSchema, Regions, Axes, Design, Rivals, FocusUsageShare, HorizonMonths, OutcomeKinds, Thresholds,
     };
 
     /// <summary>How the run was kept: <c>rows</c> or <c>aggregate</c> (whose quantiles come from sketches).</summary>

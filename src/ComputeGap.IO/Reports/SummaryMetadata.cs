@@ -43,6 +43,9 @@ public sealed record SummaryMetadata(
     /// <summary>The sampled design, or null for a grid.</summary>
     public DesignInfo? Design { get; init; }
 
+    /// <summary>The thresholds the sweep file asked for; empty when none (and for files written before they could be).</summary>
+    public IReadOnlyList<ChosenThreshold> Thresholds { get; init; } = [];
+
     /// <summary>Columns that describe a scenario rather than measure it: the axes (levers) and the uncertain parameters.</summary>
     public IEnumerable<string> InputColumns => Design is { } d ? Axes.Concat(d.Uncertain) : Axes;
 
@@ -92,6 +95,7 @@ public sealed record SummaryMetadata(
         {
             OutcomeKinds = kinds,
             Design = raw.TryGetValue(MetadataKeys.Design, out var design) ? DesignInfo.Parse(design) : null,
+            Thresholds = raw.TryGetValue(MetadataKeys.Thresholds, out var thresholds) ? ChosenThreshold.Parse(thresholds) : [],
         };
     }
 

@@ -21,8 +21,14 @@ public enum ThresholdComparison
 /// <param name="Bound">The bound.</param>
 public sealed record ThresholdRule(string Name, string Description, string Column, ThresholdComparison Comparison, double Bound)
 {
+    /// <summary>
+    /// The least value a rule from below counts: −∞, but 0 for a month outcome, whose "never" (−1) is
+    /// below no month.
+    /// </summary>
+    public double Floor => Comparison == ThresholdComparison.Below && OutcomeColumns.IsMonth(Column) ? 0 : double.NegativeInfinity;
+
     /// <summary>True when the rule holds for <paramref name="value"/>.</summary>
-    public bool Holds(double value) => Comparison == ThresholdComparison.Below ? value < Bound : value >= Bound;
+    public bool Holds(double value) => Comparison == ThresholdComparison.Below ? value >= Floor && value < Bound : value >= Bound;
 
     /// <summary>Counts the scenarios where the rule holds, over values that are not NaN.</summary>
     public ThresholdProbability Evaluate(ReadOnlySpan<double> values)
@@ -65,17 +71,30 @@ public sealed record ThresholdRule(string Name, string Description, string Colum
     }
 
     /// <summary>The rules whose columns exist, in report order.</summary>
-    /// <param name="metadata">Names the focus, its demand share and the rivals.</param>
+    /// <param name="metadata">Names the focus, its demand share, the rivals and the sweep's own thresholds.</param>
     /// <param name="hasColumn">True for outcome columns that exist.</param>
-    public static IReadOnlyList<ThresholdRule> For(SummaryMetadata metadata, Func<string, bool> hasColumn)
+    public static IReadOnlyList<ThresholdRule> For(SummaryMetadata metadata, Func<string, bool> hasColumn) =>
+        For(metadata.Focus, metadata.FocusUsageShare, metadata.Rivals, metadata.Thresholds, hasColumn);
+
+    /// <summary>
+    /// The rules whose columns exist, in report order: the focus's, the rare earths' and the rivals',
+    /// then those the sweep file asked for. A run counts the ones it can exactly (<c>RunThresholds</c>).
+    /// </summary>
+    /// <param name="focus">The focus region, or null.</param>
+    /// <param name="focusUsageShare">The focus's share of demand, or null.</param>
+    /// <param name="rivals">The rival pair, or empty.</param>
+    /// <param name="chosen">The sweep file's thresholds.</param>
+    /// <param name="hasColumn">True for outcome columns that exist.</param>
+    public static IReadOnlyList<ThresholdRule> For(string? focus, double? focusUsageShare, IReadOnlyList<string> rivals,
+        IReadOnlyList<ChosenThreshold> chosen, Func<string, bool> hasColumn)
     {
         var rules = new List<ThresholdRule>();
-        if (metadata.Focus is { } focus)
+        if (focus is not null)
         {
             var share = OutcomeColumns.Share(focus);
             rules.Add(new("focus_share_below_5pct", $"P({focus} share < 5 %)", share, ThresholdComparison.Below, 0.05));
             rules.Add(new("focus_share_below_10pct", $"P({focus} share < 10 %)", share, ThresholdComparison.Below, 0.10));
-            if (metadata.FocusUsageShare is { } usage)
+            if (focusUsageShare is { } usage)
             {
                 rules.Add(new("focus_share_below_demand_share",
                     $"P({focus} share < its {ReportNumbers.Percent(usage, 2)} of demand)", share, ThresholdComparison.Below, usage));
@@ -88,8 +107,9 @@ public sealed record ThresholdRule(string Name, string Description, string Colum
         }
 
         rules.Add(new("ree_depleted", "P(rare-earth stock runs short)", OutcomeColumns.ReeDepletionMonth, ThresholdComparison.AtLeast, 0));
-        var rivals = metadata.Rivals.Count == 2 ? $"{metadata.Rivals[0]}/{metadata.Rivals[1]}" : "rival";
-        rules.Add(new("rival_ratio_below_1", $"P({rivals} compute ratio < 1)", OutcomeColumns.RivalRatio, ThresholdComparison.Below, 1));
+        var pair = rivals.Count == 2 ? $"{rivals[0]}/{rivals[1]}" : "rival";
+        rules.Add(new("rival_ratio_below_1", $"P({pair} compute ratio < 1)", OutcomeColumns.RivalRatio, ThresholdComparison.Below, 1));
+        rules.AddRange(chosen.Select(t => t.Rule));
         return [.. rules.Where(r => hasColumn(r.Column))];
     }
 }

@@ -173,12 +173,21 @@ internal static class AggregateReader
 
     private static void ReadThresholds(AggregateState state, ColumnTable table)
     {
-        var names = table["name"].AsStrings();
+        // Each row is found by its outcome, comparison, bound and floor (files before run-time thresholds have no comparison
+        // and no floor: all below, from −∞).
+        var tests = state.Shape.Thresholds;
+        var outcomes = table["outcome"].AsStrings();
+        var comparisons = table.Contains("comparison") ? table["comparison"].AsStrings() : [.. outcomes.Select(_ => "below")];
+        var bounds = table["bound"].As<double>();
+        var floors = table.Contains("from") ? table["from"].As<double>() : [.. outcomes.Select(_ => double.NegativeInfinity)];
         var counts = table["count"].As<long>();
-        Require(names.Length == Thresholds.Count, $"it holds {names.Length} thresholds, not {Thresholds.Count}");
-        for (var row = 0; row < names.Length; row++)
+        Require(outcomes.Length == tests.Count, $"it holds {outcomes.Length} thresholds, not the shape's {tests.Count}");
+        for (var row = 0; row < outcomes.Length; row++)
         {
-            var j = Index([.. Enumerable.Range(0, Thresholds.Count).Select(Thresholds.Name)], names[row]);
+            Require(comparisons[row] is "below" or "at_least", $"threshold comparison '{comparisons[row]}' is neither below nor at_least");
+            var test = new ThresholdTest(Index(state.Shape.Outcomes, outcomes[row]), (float)bounds[row], comparisons[row] == "at_least", (float)floors[row]);
+            var j = Thresholds.IndexOf(tests, test);
+            Require(j >= 0, $"threshold '{outcomes[row]} {test.Operator} {bounds[row]}' is not one of the shape's");
             state.SetThreshold(j, counts[row]);
         }
     }

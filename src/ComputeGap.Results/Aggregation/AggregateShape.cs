@@ -35,7 +35,9 @@ public sealed class AggregateShape : IAxisSource
     /// <param name="axes">The axes (a sampled design's levers), slowest first.</param>
     /// <param name="layout">The block records' layout.</param>
     /// <param name="evaluations">Scenarios per axis combination: a sampled design's ensemble, 1 for a grid.</param>
-    public AggregateShape(IReadOnlyList<string> outcomes, int regions, KeyColumns keys, IReadOnlyList<AggregateAxis> axes, PartialLayout layout, long evaluations = 1)
+    /// <param name="thresholds">The threshold tests counted, one per threshold slot of the layout; null for those on the key columns (<see cref="Core.Reduction.Thresholds.Keyed"/>), all that files before run-time thresholds counted.</param>
+    public AggregateShape(IReadOnlyList<string> outcomes, int regions, KeyColumns keys, IReadOnlyList<AggregateAxis> axes, PartialLayout layout, long evaluations = 1,
+        IReadOnlyList<ThresholdTest>? thresholds = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(evaluations, 1);
         if (layout.Outcomes != outcomes.Count || layout.Extremes < 0)
@@ -47,6 +49,12 @@ public sealed class AggregateShape : IAxisSource
             || keys.Coverage < 0 || keys.Coverage >= outcomes.Count || keys.RivalRatio < 0 || keys.RivalRatio >= outcomes.Count)
         {
             throw new ArgumentException($"Key columns {keys} of {regions} regions do not fit {outcomes.Count} outcomes.", nameof(keys));
+        }
+
+        Thresholds = [.. thresholds ?? Core.Reduction.Thresholds.Keyed(keys)];
+        if (Thresholds.Count != layout.Thresholds || Thresholds.Any(t => t.Column < 0 || t.Column >= outcomes.Count))
+        {
+            throw new ArgumentException($"The layout keeps {layout.Thresholds} thresholds, and the shape has {Thresholds.Count} on columns {string.Join(", ", Thresholds.Select(t => t.Column))} of {outcomes.Count} outcomes.", nameof(thresholds));
         }
 
         Outcomes = [.. outcomes];
@@ -93,6 +101,9 @@ public sealed class AggregateShape : IAxisSource
     /// <summary>The columns thresholds and extremes read.</summary>
     public KeyColumns Keys { get; }
 
+    /// <summary>The threshold tests counted, in slot order.</summary>
+    public IReadOnlyList<ThresholdTest> Thresholds { get; }
+
     /// <summary>Focus region index (its share is outcome <see cref="Focus"/>).</summary>
     public int Focus => Keys.FocusShare;
 
@@ -125,7 +136,8 @@ public sealed class AggregateShape : IAxisSource
         [.. plan.Spec.Axes.Select((axis, a) => new AggregateAxis(axis.Column,
             [.. plan.AxisValues.AsSpan(plan.AxisOffsets[a], plan.AxisCounts[a]).ToArray()]))],
         layout,
-        plan.Evaluations);
+        plan.Evaluations,
+        plan.Thresholds);
 
     /// <summary>Axes (for <see cref="IAxisSource"/>).</summary>
     public int AxisCount => Axes.Count;
@@ -169,6 +181,21 @@ public sealed class AggregateShape : IAxisSource
             json.WriteNumber("axis_values", Layout.AxisValues);
             json.WriteNumber("extremes", Layout.Extremes);
             json.WriteNumber("evaluations", Evaluations);
+            json.WriteStartArray("thresholds");
+            foreach (var threshold in Thresholds)
+            {
+                json.WriteStartObject();
+                json.WriteString("outcome", Outcomes[threshold.Column]);
+                json.WriteNumber(threshold.AtLeast != 0 ? "at_least" : "below", threshold.Bound);
+                if (threshold.HasFloor)
+                {
+                    json.WriteNumber("from", threshold.Floor);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("axes");
             foreach (var axis in Axes)
             {
@@ -204,7 +231,6 @@ public sealed class AggregateShape : IAxisSource
                 .Select(e => new AggregateAxis(e.GetProperty("column").GetString()!,
                     [.. e.GetProperty("values").EnumerateArray().Select(v => v.GetSingle())]))
                 .ToArray();
-            var layout = new PartialLayout(outcomes.Length, root.GetProperty("axis_values").GetInt32(), root.GetProperty("extremes").GetInt32());
             var regions = root.GetProperty("regions").GetInt32();
             var focus = root.GetProperty("focus").GetInt32();
 
@@ -213,11 +239,31 @@ public sealed class AggregateShape : IAxisSource
                 ? new KeyColumns(written[0].GetInt32(), written[1].GetInt32(), written[2].GetInt32())
                 : OutcomeColumns.Keys(regions, focus);
             var evaluations = root.TryGetProperty("evaluations", out var written2) ? written2.GetInt64() : 1;
-            return new AggregateShape(outcomes, regions, keys, axes, layout, evaluations);
+
+            // Files written before thresholds were run-time data counted those on the key columns.
+            var thresholds = root.TryGetProperty("thresholds", out var written3)
+                ? written3.EnumerateArray().Select(t => Threshold(t, outcomes)).ToArray()
+                : Core.Reduction.Thresholds.Keyed(keys);
+            var layout = new PartialLayout(outcomes.Length, root.GetProperty("axis_values").GetInt32(), root.GetProperty("extremes").GetInt32(), thresholds.Length);
+            return new AggregateShape(outcomes, regions, keys, axes, layout, evaluations, thresholds);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or IndexOutOfRangeException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
         {
             throw new InvalidDataException($"Metadata '{MetadataKey}' is not a valid aggregate shape: {e.Message}", e);
         }
+    }
+
+    private static ThresholdTest Threshold(JsonElement element, string[] outcomes)
+    {
+        var outcome = element.GetProperty("outcome").GetString();
+        var column = Array.IndexOf(outcomes, outcome);
+        if (column < 0)
+        {
+            throw new FormatException($"threshold on unknown outcome '{outcome}'");
+        }
+
+        var atLeast = element.TryGetProperty("at_least", out var bound);
+        var floor = element.TryGetProperty("from", out var from) ? from.GetSingle() : float.NegativeInfinity;
+        return new ThresholdTest(column, (atLeast ? bound : element.GetProperty("below")).GetSingle(), atLeast, floor);
     }
 }

@@ -24,7 +24,7 @@ public sealed partial class AggregateState : IOutcomeTotals
     private readonly long[] _effectCount;
     private readonly long[] _effectFinite;
     private readonly ExactSum[] _effectSums;
-    private readonly long[] _thresholds = new long[Thresholds.Count];
+    private readonly long[] _thresholds;
     private readonly ExtremeList _best;
     private readonly ExtremeList _worst;
     private readonly string _shapeKey;
@@ -47,6 +47,7 @@ public sealed partial class AggregateState : IOutcomeTotals
         _min = [.. Enumerable.Repeat(double.PositiveInfinity, outcomes)];
         _max = [.. Enumerable.Repeat(double.NegativeInfinity, outcomes)];
         _sketch = new long[outcomes * QuantileSketch.Length];
+        _thresholds = new long[shape.Thresholds.Count];
         _effectCount = new long[values];
         _effectFinite = new long[values * outcomes];
         _effectSums = [.. Enumerable.Range(0, values * outcomes).Select(_ => new ExactSum())];
@@ -179,7 +180,7 @@ public sealed partial class AggregateState : IOutcomeTotals
     /// <summary>The exact sum of the outcome's finite values over scenarios taking the axis value (a copy).</summary>
     public ExactSum EffectSumOf(int value, int outcome) => _effectSums[(value * Shape.Outcomes.Count) + outcome].Clone();
 
-    /// <summary>Scenarios meeting threshold <paramref name="threshold"/> of <see cref="Thresholds"/>.</summary>
+    /// <summary>Scenarios meeting threshold test <paramref name="threshold"/> of <see cref="AggregateShape.Thresholds"/>.</summary>
     public long ThresholdCount(int threshold) => _thresholds[threshold];
 
     /// <summary>Adds the block records and sketch counts of one chunk.</summary>
@@ -234,7 +235,7 @@ public sealed partial class AggregateState : IOutcomeTotals
                 }
             }
 
-            for (var j = 0; j < Thresholds.Count; j++)
+            for (var j = 0; j < _thresholds.Length; j++)
             {
                 _thresholds[j] += Count(part[layout.Threshold(j)], chunk.FirstBlock + b);
             }

@@ -184,18 +184,10 @@ internal static class AggregateSummary
     {
         var shape = state.Shape;
         var outcome = IndexOf(shape.Outcomes, rule.Column);
-        if (rule.Comparison == ThresholdComparison.Below)
+        var counted = Thresholds.IndexOf(shape.Thresholds, Running.RunThresholds.Test(rule, shape.Outcomes));
+        if (counted >= 0)
         {
-            // A float is below the double bound exactly when it is below the least float not under it.
-            var bound = (float)rule.Bound;
-            bound = bound < rule.Bound ? MathF.BitIncrement(bound) : bound;
-            for (var j = 0; j < Thresholds.Count; j++)
-            {
-                if (Thresholds.Column(j, shape.Keys) == outcome && Thresholds.Bound(j) == bound)
-                {
-                    return new ThresholdProbability(rule.Name, rule.Description, state.ThresholdCount(j), state.Scenarios);
-                }
-            }
+            return new ThresholdProbability(rule.Name, rule.Description, state.ThresholdCount(counted), state.Scenarios);
         }
 
         if (!state.Keeps(outcome))

@@ -17,7 +17,7 @@ namespace ComputeGap.Engine.Aggregation;
 /// <item><c>sketch</c>: outcome, slot, count; non-zero slots only (<see cref="QuantileSketch"/>).</item>
 /// <item><c>effects</c>: axis, level (position in the axis), value, outcome, count (scenarios with the value),
 /// finite, sum, mean, sum_exact; empty when the sweep has too many axis values for main effects.</item>
-/// <item><c>thresholds</c>: name, outcome, bound, count (scenarios with outcome &lt; bound), total.</item>
+/// <item><c>thresholds</c>: name, outcome, comparison (<c>below</c> or <c>at_least</c>), bound, from (the least value counted from below: −∞, 0 for months), count (scenarios with from ≤ outcome &lt; bound, or outcome ≥ bound), total.</item>
 /// <item><c>extremes</c>: kind (best or worst), rank, scenario, focus_share, then each axis's value.</item>
 /// </list>
 /// Every file carries the caller's metadata plus <c>output = aggregate</c> and the shape
@@ -226,12 +226,14 @@ internal static class AggregateWriter
     private static (string, ColumnSpec[], Array[], int) ThresholdTable(AggregateState state)
     {
         var shape = state.Shape;
-        var j = Enumerable.Range(0, Thresholds.Count).ToArray();
+        var tests = shape.Thresholds;
+        var j = Enumerable.Range(0, tests.Count).ToArray();
         return (AggregateFiles.Thresholds,
-            [new("name", ColumnType.String), new("outcome", ColumnType.String), new("bound", ColumnType.Float64),
-             new("count", ColumnType.Int64), new("total", ColumnType.Int64)],
-            [j.Select(Thresholds.Name).ToArray(), j.Select(i => shape.Outcomes[Thresholds.Column(i, shape.Keys)]).ToArray(),
-             j.Select(i => (double)Thresholds.Bound(i)).ToArray(), j.Select(state.ThresholdCount).ToArray(),
+            [new("name", ColumnType.String), new("outcome", ColumnType.String), new("comparison", ColumnType.String),
+             new("bound", ColumnType.Float64), new("from", ColumnType.Float64), new("count", ColumnType.Int64), new("total", ColumnType.Int64)],
+            [j.Select(i => tests[i].Name(shape.Outcomes)).ToArray(), j.Select(i => shape.Outcomes[tests[i].Column]).ToArray(),
+             j.Select(i => tests[i].AtLeast != 0 ? "at_least" : "below").ToArray(),
+             j.Select(i => (double)tests[i].Bound).ToArray(), j.Select(i => (double)tests[i].Floor).ToArray(), j.Select(state.ThresholdCount).ToArray(),
              j.Select(_ => state.Scenarios).ToArray()],
             j.Length);
     }

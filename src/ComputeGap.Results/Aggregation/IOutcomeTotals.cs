@@ -30,7 +30,7 @@ internal interface IOutcomeTotals
     /// <summary>Quantile-sketch counts.</summary>
     ReadOnlySpan<long> Sketch(int outcome);
 
-    /// <summary>Scenarios below threshold <paramref name="threshold"/>'s bound (see <see cref="Core.Reduction.Thresholds"/>).</summary>
+    /// <summary>Scenarios meeting threshold test <paramref name="threshold"/> of <see cref="AggregateShape.Thresholds"/>.</summary>
     long ThresholdCount(int threshold);
 }
 

@@ -72,7 +72,7 @@ public sealed class PolicyState
         _values = [.. Enumerable.Range(0, _columns.Length * Combinations).Select(_ => new ValueSums())];
         _regret = [.. Enumerable.Range(0, _compared.Length * Combinations * 2).Select(_ => new ValueSums())];
         _best = new long[_compared.Length * Combinations * 2];
-        _thresholds = new long[Thresholds.Count * Combinations];
+        _thresholds = new long[shape.Thresholds.Count * Combinations];
         _filledBy = new long[Combinations];
     }
 
@@ -108,7 +108,7 @@ public sealed class PolicyState
         return _best[RegretIndex(outcome, combination, lowerIsBetter)];
     }
 
-    /// <summary>Futures in which combination <paramref name="combination"/>'s value is below <see cref="Thresholds.Bound"/>(<paramref name="threshold"/>).</summary>
+    /// <summary>Futures in which combination <paramref name="combination"/>'s value meets threshold test <paramref name="threshold"/> of <see cref="AggregateShape.Thresholds"/>.</summary>
     public long ThresholdCount(int threshold, int combination) => _thresholds[(threshold * Combinations) + combination];
 
     /// <summary>True when <paramref name="outcome"/> (a column) is compared.</summary>
@@ -142,10 +142,10 @@ public sealed class PolicyState
         _filledBy[combination] += count;
         _group = group;
         Parallel.For(0, _columns.Length, k => _values[(k * Combinations) + combination].AddRange(outcomes[_columns[k]].AsSpan(0, count)));
-        var keys = Shape.Keys;
-        for (var j = 0; j < Thresholds.Count; j++)
+        var tests = Shape.Thresholds;
+        for (var j = 0; j < tests.Count; j++)
         {
-            _thresholds[(j * Combinations) + combination] += CountBelow(outcomes[Thresholds.Column(j, keys)].AsSpan(0, count), Thresholds.Bound(j));
+            _thresholds[(j * Combinations) + combination] += CountMeeting(outcomes[tests[j].Column].AsSpan(0, count), tests[j]);
         }
 
         _buffer ??= [.. _compared.Select(_ => new float[Combinations * _window])];
@@ -237,9 +237,8 @@ public sealed class PolicyState
     public static int[] ColumnsRead(AggregateShape shape, IReadOnlyList<string> compared)
     {
         var names = compared.Concat(ThresholdColumns(shape));
-        var keys = shape.Keys;
         return [.. names.Select(n => shape.Outcomes.ToList().IndexOf(n)).Where(o => o >= 0)
-            .Concat(Enumerable.Range(0, Thresholds.Count).Select(j => Thresholds.Column(j, keys))).Distinct().Order()];
+            .Concat(shape.Thresholds.Select(t => t.Column)).Distinct().Order()];
     }
 
     /// <summary>
@@ -257,21 +256,24 @@ public sealed class PolicyState
             ? (((r * Combinations) + combination) * 2) + (lowerIsBetter ? 1 : 0)
             : throw new ArgumentOutOfRangeException(nameof(outcome), $"outcome {Shape.Outcomes[outcome]} is not compared");
 
-    /// <summary>Values below <paramref name="bound"/> (NaN is not).</summary>
-    private static long CountBelow(ReadOnlySpan<float> values, float bound)
+    /// <summary>Values meeting <paramref name="test"/> (NaN meets none).</summary>
+    private static long CountMeeting(ReadOnlySpan<float> values, ThresholdTest test)
     {
-        var below = Vector<int>.Zero;
-        var limit = new Vector<float>(bound);
+        var met = Vector<int>.Zero;
+        var limit = new Vector<float>(test.Bound);
+        var floor = new Vector<float>(test.Floor);
+        var atLeast = test.AtLeast != 0;
         var i = 0;
         for (; i + Vector<float>.Count <= values.Length; i += Vector<float>.Count)
         {
-            below -= Vector.LessThan(new Vector<float>(values[i..]), limit);
+            var x = new Vector<float>(values[i..]);
+            met -= atLeast ? Vector.GreaterThanOrEqual(x, limit) : Vector.LessThan(x, limit) & Vector.GreaterThanOrEqual(x, floor);
         }
 
-        long count = Vector.Sum(below);
+        long count = Vector.Sum(met);
         for (; i < values.Length; i++)
         {
-            count += values[i] < bound ? 1 : 0;
+            count += test.Holds(values[i]) ? 1 : 0;
         }
 
         return count;

@@ -12,7 +12,7 @@ namespace ComputeGap.Engine.Aggregation;
 /// policy; slot −1 holds the finite count, least and greatest value and the sum (<c>value</c> rounded,
 /// <c>exact</c> for merging), slots 0 … hold the non-zero quantile-sketch counts.</item>
 /// <item><c>best_higher</c>, <c>best_lower</c>: futures in which the policy is the best.</item>
-/// <item><c>threshold</c>: futures below threshold <c>slot</c> (see <see cref="Core.Reduction.Thresholds"/>).</item>
+/// <item><c>threshold</c>: futures meeting threshold test <c>slot</c> of the shape (<see cref="AggregateShape.Thresholds"/>), named in <c>outcome</c>.</item>
 /// </list>
 /// The compared outcomes are those with <c>regret_higher</c> rows, in the order written.
 /// </summary>
@@ -79,11 +79,11 @@ internal static class PolicyTable
             }
         }
 
-        for (var j = 0; j < Core.Reduction.Thresholds.Count; j++)
+        for (var j = 0; j < policies.Shape.Thresholds.Count; j++)
         {
             for (var c = 0; c < policies.Combinations; c++)
             {
-                Row("threshold", Core.Reduction.Thresholds.Name(j), c, j, policies.ThresholdCount(j, c));
+                Row("threshold", policies.Shape.Thresholds[j].Name(policies.Shape.Outcomes), c, j, policies.ThresholdCount(j, c));
             }
         }
 
@@ -134,7 +134,7 @@ internal static class PolicyTable
 
             if (kind[row] == "threshold")
             {
-                if (slot[row] < 0 || slot[row] >= Core.Reduction.Thresholds.Count)
+                if (slot[row] < 0 || slot[row] >= policies.Shape.Thresholds.Count)
                 {
                     throw new ArgumentException($"policy row {row} names threshold {slot[row]}");
                 }

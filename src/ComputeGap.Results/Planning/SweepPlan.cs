@@ -70,11 +70,15 @@ public sealed class SweepPlan
         Outcomes = Model.Outcomes(spec.Regions);
         OutcomeNames = [.. Outcomes.Select(o => o.Name)];
         Keys = Model.Keys(spec.Regions.Count, spec.Focus);
+        Thresholds = RunThresholds.For(spec, OutcomeNames, Keys);
         SeriesWidth = Model.SeriesWidth(spec.Regions.Count);
     }
 
     /// <summary>The validated sweep this plan was made from.</summary>
     public SweepSpec Spec { get; }
+
+    /// <summary>The threshold tests aggregate mode counts exactly (<see cref="RunThresholds"/>).</summary>
+    public Core.Reduction.ThresholdTest[] Thresholds { get; }
 
     /// <summary>The model every scenario runs.</summary>
     public ModelDescriptor Model { get; }

@@ -27,7 +27,7 @@ public sealed partial class RunManifest
 {
     private const string SealKey = "manifest_xxh128";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, NewLine = "\n" };
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [JsonPropertyName("sweep_sha256")]
     public required string SweepSha256 { get; init; }
@@ -58,6 +58,14 @@ public sealed partial class RunManifest
     [JsonPropertyName("compared")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Compared { get; init; }
+
+    /// <summary>
+    /// The threshold tests an aggregate run counts (<c>share_EU &lt; 0.05; …</c>), or null for rows; null in an
+    /// aggregate manifest written before thresholds were run-time data, whose parts count the seven on the key columns.
+    /// </summary>
+    [JsonPropertyName("thresholds")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Thresholds { get; init; }
 
     /// <summary>
     /// The row schema the run's parts are written in (<see cref="IO.Reports.RowSchema"/>); null in a manifest

@@ -84,7 +84,7 @@ internal sealed class SpecJson(string File)
 
             if (allowed is not null && !allowed.Contains(name))
             {
-                throw Fail(memberPath, $"unknown key {SpecErrors.Quote(name)} (allowed: {SpecErrors.List(allowed)})");
+                throw Fail(memberPath, $"unknown key {SpecErrors.Quote(name)} (allowed: {SpecErrors.List(allowed)})" + SpecErrors.Suggest(name, allowed));
             }
 
             members.Add(new JsonMember(name, property.Value, memberPath));

@@ -8,7 +8,7 @@ namespace ComputeGap.Sweep.Spec;
 internal static class SweepReader
 {
     private static readonly string[] TopKeys =
-        ["name", "description", "model", "horizon_months", "focus", "rivals", "baseline", "set", "axes", "design", "uncertain", "levers"];
+        ["name", "description", "model", "horizon_months", "focus", "rivals", "baseline", "set", "axes", "design", "uncertain", "levers", "thresholds"];
 
     public static SweepSpec Read(string text, string file, Baseline? baseline)
     {
@@ -93,12 +93,16 @@ internal static class SweepReader
         {
             GridRules.CheckCrossRules(json, model, Span, regions, focus, top.ContainsKey("focus") ? focusMember.Path : JsonPaths.Root);
         }
+        var thresholds = top.TryGetValue("thresholds", out var thresholdsMember)
+            ? ThresholdReader.Read(json, thresholdsMember, model, regions)
+            : [];
         return new SweepSpec(
             name, horizon, regions, focus, rivalA, rivalB, Array.AsReadOnly(slots), axes.AsReadOnly(), count, text, file, resolved, model)
         {
             Description = SpecErrors.OneLine(description).Trim(),
             Design = design,
             Uncertain = [.. uncertain.Select(u => new SweepUncertain(u.Param.Text, u.Param.Column, u.Param.Slot, u.Distribution))],
+            Thresholds = thresholds,
         };
     }
 

@@ -46,6 +46,36 @@ public sealed record SweepSpec(
     /// <summary>The design's uncertain parameters, in file order (empty for a grid).</summary>
     public IReadOnlyList<SweepUncertain> Uncertain { get; init; } = [];
 
+    /// <summary>The thresholds the file asks reports to show (and aggregates to count exactly), in file order.</summary>
+    public IReadOnlyList<IO.Reports.ChosenThreshold> Thresholds { get; init; } = [];
+
+    /// <summary>
+    /// The focus region's share of demand: its <c>usage_share</c> over all regions' (fixed values), or null
+    /// for a model without regions.
+    /// </summary>
+    public double? FocusUsageShare
+    {
+        get
+        {
+            if (!Model.HasRegions)
+            {
+                return null;
+            }
+
+            var usage = Model.Find(UsageShare) ?? throw new InvalidOperationException($"Model {Model.Name} has no {UsageShare}.");
+            var total = 0.0;
+            for (var r = 0; r < Regions.Count; r++)
+            {
+                total += FixedSlots[ModelDescriptor.SlotOf(usage, r)];
+            }
+
+            return FixedSlots[ModelDescriptor.SlotOf(usage, Focus)] / total;
+        }
+    }
+
+    /// <summary>The per-region parameter whose normalised focus value is the focus region's share of demand.</summary>
+    private const string UsageShare = "usage_share";
+
     /// <summary>The design's kind (<see cref="DesignKind.Grid"/> without one).</summary>
     public DesignKind DesignKind => Design?.Kind ?? DesignKind.Grid;
 

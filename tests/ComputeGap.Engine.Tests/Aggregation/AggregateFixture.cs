@@ -29,7 +29,7 @@ internal static class AggregateFixture
         }
         """, "aggregate-fixture.json"));
 
-    public static PartialLayout Layout { get; } = new(Plan.OutcomeCount, Plan.AxisValues.Length, PartialLayout.DefaultExtremes);
+    public static PartialLayout Layout { get; } = AggregateBuffers.LayoutFor(Plan);
 
     public static long Scenarios => Plan.ScenarioCount;
 
@@ -48,7 +48,7 @@ internal static class AggregateFixture
     {
         plan ??= Plan;
         outcomes ??= Outcomes;
-        var layout = new PartialLayout(plan.OutcomeCount, plan.AxisValues.Length, PartialLayout.DefaultExtremes);
+        var layout = AggregateBuffers.LayoutFor(plan);
         var scenarios = outcomes[0].Length;
         var chunks = new List<AggregateChunk>();
         for (var start = firstBlock; start < endBlock; start += blocksPerChunk)
@@ -66,7 +66,7 @@ internal static class AggregateFixture
                 for (var column = 0; column < plan.OutcomeCount; column++)
                 {
                     BlockReducer.ReduceColumn(new Source(outcomes), plan.Decoder, ref cursor, ref part, ref counts, layout,
-                        column, plan.Keys, first, (int)first, count);
+                        column, plan.Keys, new HostThresholds(plan.Thresholds), first, (int)first, count);
                 }
             }
 

@@ -65,7 +65,7 @@ public sealed class AggregateMergeTests
         }
 
         var lowShare = focus.Count(v => v < 0.05f);
-        var j = Enumerable.Range(0, Thresholds.Count).Single(t => Thresholds.Target(t) == ThresholdTarget.FocusShare && Thresholds.Bound(t) == 0.05f);
+        var j = Thresholds.IndexOf(state.Shape.Thresholds, new ThresholdTest(state.Shape.Keys.FocusShare, 0.05f, atLeast: false));
         Assert.Equal(lowShare, state.ThresholdCount(j));
     }
 

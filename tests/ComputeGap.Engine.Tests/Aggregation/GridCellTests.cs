@@ -109,7 +109,7 @@ public sealed class GridCellTests
             outcomes[0][i] = plan.AxisValue(0, i) + (10 * plan.AxisValue(1, i));
         }
 
-        var state = new AggregateState(plan, new PartialLayout(plan.OutcomeCount, plan.AxisValues.Length, PartialLayout.DefaultExtremes));
+        var state = new AggregateState(plan, AggregateBuffers.LayoutFor(plan));
         foreach (var chunk in AggregateFixture.Chunks(0, 1, 1, outcomes, plan))
         {
             state.Add(chunk);
@@ -338,7 +338,7 @@ public sealed class GridCellTests
         var n = (int)plan.ScenarioCount;
         var rng = new Random(4);
         var outcomes = Enumerable.Range(0, plan.OutcomeCount).Select(_ => Enumerable.Range(0, n).Select(_ => (float)rng.NextDouble()).ToArray()).ToArray();
-        var state = new AggregateState(plan, new PartialLayout(plan.OutcomeCount, plan.AxisValues.Length, PartialLayout.DefaultExtremes));
+        var state = new AggregateState(plan, AggregateBuffers.LayoutFor(plan));
         foreach (var chunk in AggregateFixture.Chunks(0, 1, 1, outcomes, plan))
         {
             state.Add(chunk);

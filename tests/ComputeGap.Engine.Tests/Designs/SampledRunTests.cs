@@ -12,13 +12,14 @@ namespace ComputeGap.Engine.Tests.Designs;
 public sealed class SampledRunTests
 {
     /// <summary>Ishigami on a Latin hypercube of its three inputs, crossed with two values of its coefficient a.</summary>
-    public static SweepPlan IshigamiPlan(string design) => new(SweepSpecParser.Parse($$"""
+    public static SweepPlan IshigamiPlan(string design, string thresholds = "[]") => new(SweepSpecParser.Parse($$"""
         { "model": "ishigami", "design": {{design}},
           "uncertain": [
             { "param": "x1", "uniform": { "from": -3.141592653589793, "to": 3.141592653589793 } },
             { "param": "x2", "triangular": { "min": -3.141592653589793, "mode": 1, "max": 3.141592653589793 } },
             { "param": "x3", "normal": { "mean": 0, "sd": 1.5, "min": -3.141592653589793, "max": 3.141592653589793 } } ],
-          "levers": [ { "param": "a", "values": [7, 5] } ] }
+          "levers": [ { "param": "a", "values": [7, 5] } ],
+          "thresholds": {{thresholds}} }
         """, "ishigami.json"));
 
     public static TheoryData<string> Designs => new()

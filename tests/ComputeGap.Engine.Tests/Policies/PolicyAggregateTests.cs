@@ -15,7 +15,9 @@ namespace ComputeGap.Engine.Tests.Policies;
 public sealed class PolicyAggregateTests
 {
     /// <summary>Ishigami, a Saltelli design of 16,384 evaluations (4 units of 4,096), two values of a as levers.</summary>
-    private static SweepPlan Plan { get; } = SampledRunTests.IshigamiPlan("""{ "kind": "saltelli", "samples": 2048, "seed": 9, "second_order": true }""");
+    private static SweepPlan Plan { get; } = SampledRunTests.IshigamiPlan(
+        """{ "kind": "saltelli", "samples": 2048, "seed": 9, "second_order": true }""",
+        """[ { "outcome": "y", "below": 0 }, { "outcome": "y", "at_least": 10 } ]""");
 
     private static RunOrder Futures(long window) => new(2, Plan.Evaluations, window);
 
@@ -56,7 +58,8 @@ public sealed class PolicyAggregateTests
             { "model": "v2", "horizon_months": 24, "design": { "kind": "monte_carlo", "samples": 8192, "seed": 2 },
               "uncertain": [ { "param": "ree_export_quota", "uniform": { "from": 0, "to": 1 } },
                              { "param": "capex0[EU]", "log_uniform": { "from": 1e8, "to": 2e9 } } ],
-              "levers": [ { "param": "us_priority", "values": [0, 1] } ] }
+              "levers": [ { "param": "us_priority", "values": [0, 1] } ],
+              "thresholds": [ { "outcome": "share_US", "at_least": 0.5 }, { "outcome": "share_EU", "below": 0.07 } ] }
             """, "policies.json"));
         var order = AggregateRunner.OrderFor(plan.Spec);
         Assert.True(order.IsFutures);
@@ -109,7 +112,8 @@ public sealed class PolicyAggregateTests
             }
         }
 
-        for (var j = 0; j < Core.Reduction.Thresholds.Count; j++)
+        Assert.NotEmpty(scenarios.Shape.Thresholds);
+        for (var j = 0; j < scenarios.Shape.Thresholds.Count; j++)
         {
             Assert.Equal(scenarios.ThresholdCount(j), futures.ThresholdCount(j));
         }

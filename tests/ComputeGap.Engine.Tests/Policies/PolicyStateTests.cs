@@ -14,7 +14,8 @@ public sealed class PolicyStateTests
         var plan = new SweepPlan(SweepSpecParser.Parse("""
             { "model": "ishigami", "design": { "kind": "monte_carlo", "samples": 4, "seed": 1 },
               "uncertain": [ { "param": "x1", "uniform": { "from": 0, "to": 1 } } ],
-              "levers": [ { "param": "a", "values": [7, 5, 3] } ] }
+              "levers": [ { "param": "a", "values": [7, 5, 3] } ],
+              "thresholds": [ { "outcome": "y", "below": 0.5 }, { "outcome": "y", "below": 1 }, { "outcome": "y", "at_least": 4 } ] }
             """, "hand.json"));
         return AggregateShape.From(plan, AggregateBuffers.LayoutFor(plan));
     }
@@ -53,10 +54,12 @@ public sealed class PolicyStateTests
         Assert.Equal((4, 5.5, 0.0, 4.0), (values.Finite, values.Sum.Round(), values.Min, values.Max));
         Assert.Equal(3, policies.Values(0, 0).Finite);
 
-        // Ishigami's thresholds read y: combination 2 has 0 below 0.5 and 0 and 0.5 below 1.
-        Assert.Equal(1, policies.ThresholdCount(5, 2));
-        Assert.Equal(2, policies.ThresholdCount(Thresholds.Count - 1, 2));
-        Assert.Equal(1, policies.ThresholdCount(Thresholds.Count - 1, 0));
+        // The sweep's thresholds on y (Ishigami has no others): combination 2 has 0 below 0.5, 0 and 0.5
+        // below 1, and 4 at least 4; combination 0's NaN meets no test.
+        Assert.Equal(3, policies.Shape.Thresholds.Count);
+        Assert.Equal([1, 2, 1], Enumerable.Range(0, 3).Select(j => policies.ThresholdCount(j, 2)));
+        Assert.Equal([1, 1, 0], Enumerable.Range(0, 3).Select(j => policies.ThresholdCount(j, 0)));
+        Assert.Equal([1, 1, 1], Enumerable.Range(0, 3).Select(j => policies.ThresholdCount(j, 1)));
     }
 
     [Fact]
