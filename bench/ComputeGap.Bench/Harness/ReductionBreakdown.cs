@@ -62,7 +62,56 @@ internal static class ReductionBreakdown
         }
 
         output.WriteLine(ok ? "records and sketch counts: bit-identical on every chunk" : "records or sketch counts DIFFER");
+        ok &= await ThresholdCostAsync(plan, chunks[0].Chunk, output).ConfigureAwait(false);
         return ok ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Thresholds as run-time data: one <see cref="CpuBlockReducer"/> on one core over the chunk, counting the
+    /// seven on the key columns (what the reducers counted when they were compiled in), the run's own list,
+    /// and the run's with 32 more a sweep file could ask for, side by side; the first seven counts must agree.
+    /// </summary>
+    private static async Task<bool> ThresholdCostAsync(SweepPlan plan, ChunkBuffers chunk, TextWriter output)
+    {
+        ThresholdTest[] chosen = [.. Enumerable.Range(0, 32).Select(i => new ThresholdTest(i % plan.OutcomeCount, 0.03f * (i + 1), atLeast: i % 2 == 1))];
+        var lists = new (string Name, ThresholdTest[] Tests)[]
+        {
+            ("7 on the key columns (compiled in before)", Thresholds.Keyed(plan.Keys)),
+            ($"the run's own {plan.Thresholds.Length}", plan.Thresholds),
+            ($"the run's and 32 chosen ({plan.Thresholds.Length + 32})", [.. plan.Thresholds, .. chosen]),
+        };
+        var blocks = (chunk.Count + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize;
+        var runs = lists.Select(list =>
+        {
+            var layout = AggregateBuffers.LayoutFor(plan) with { Thresholds = list.Tests.Length };
+            var reducer = new CpuBlockReducer(layout, plan.Keys, list.Tests, plan.AxisCounts, plan.AxisStrides, plan.AxisOffsets);
+            var partials = new double[blocks * layout.Length];
+            var sketch = new long[plan.OutcomeCount * QuantileSketch.Length];
+            void Reduce()
+            {
+                Array.Clear(sketch);
+                for (var b = 0; b < blocks; b++)
+                {
+                    var local = b * PartialLayout.BlockSize;
+                    reducer.Reduce(chunk.Outcomes, local, chunk.First + local, Math.Min(PartialLayout.BlockSize, chunk.Count - local), partials, b * layout.Length, sketch);
+                }
+            }
+
+            Reduce();
+            var counts = Enumerable.Range(0, 7).Select(j => Enumerable.Range(0, blocks).Sum(b => partials[(b * layout.Length) + layout.Threshold(j)])).ToArray();
+            return (Run: (Func<Task>)(() => Run(Reduce)), Counts: counts);
+        }).ToArray();
+        var timings = await Timing.MeasureSideBySideAsync(chunk.Count, [.. runs.Select(r => r.Run)]).ConfigureAwait(false);
+        output.WriteLine($"threshold tests counted (one core, {lists.Length} reducers side by side): {"M/s",6} {"ratio",6}");
+        for (var i = 0; i < lists.Length; i++)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {lists[i].Name,-44} {timings[i].MedianRate / 1e6,6:F2} {timings[i].MedianRate / timings[0].MedianRate,6:F3}"));
+        }
+
+        var same = runs.All(r => r.Counts.SequenceEqual(runs[0].Counts));
+        output.WriteLine(same ? "the seven key counts: equal under every list" : "the seven key counts DIFFER between lists");
+        return same;
     }
 
     private static Task Run(Action reduce)
@@ -143,7 +192,7 @@ internal static class ReductionBreakdown
                     var source = new HostOutcomes(chunk.Outcomes);
                     for (var column = 0; column < plan.OutcomeCount; column++)
                     {
-                        BlockReducer.ReduceColumn(source, axes, ref cursor, ref part, ref counts, layout, column, plan.Keys, blockFirst, local, count);
+                        BlockReducer.ReduceColumn(source, axes, ref cursor, ref part, ref counts, layout, column, plan.Keys, new HostThresholds(plan.Thresholds), blockFirst, local, count);
                     }
 
                     return worker;
