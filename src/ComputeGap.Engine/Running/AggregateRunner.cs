@@ -162,11 +162,12 @@ public static class AggregateRunner
     /// <summary>
     /// The order an aggregate run of <paramref name="spec"/> takes: future order when a sampled design
     /// has two or more lever combinations whose futures are whole alignment units (policies compared on
-    /// the same futures, see <see cref="RunOrder"/>), scenario order otherwise.
+    /// the same futures, see <see cref="RunOrder"/>), scenario order otherwise. A run cut into
+    /// <paramref name="shards"/> shards takes windows short enough for each to get some.
     /// </summary>
-    public static RunOrder OrderFor(Sweep.Spec.SweepSpec spec) =>
+    public static RunOrder OrderFor(Sweep.Spec.SweepSpec spec, int shards = 1) =>
         spec.Design is null ? RunOrder.Scenarios(spec.ScenarioCount)
-        : RunOrder.Futures(spec.ScenarioCount / spec.Evaluations, spec.Evaluations, Alignment(spec)) ?? RunOrder.Scenarios(spec.ScenarioCount);
+        : RunOrder.Futures(spec.ScenarioCount / spec.Evaluations, spec.Evaluations, Alignment(spec), shards) ?? RunOrder.Scenarios(spec.ScenarioCount);
 
     /// <summary>Host bytes the block partials of one chunk may take (two buffer sets are kept).</summary>
     public const long MaxPartialBytes = 64L << 20;

@@ -49,7 +49,7 @@ public sealed record SweepRequest(
     /// The order the run takes: future order for aggregates of a sampled design with levers whose futures
     /// are whole alignment units (so that policies are compared on the same futures), scenario order otherwise.
     /// </summary>
-    public RunOrder Order => Mode == OutputMode.Aggregate ? AggregateRunner.OrderFor(Spec) : RunOrder.Scenarios(Spec.ScenarioCount);
+    public RunOrder Order => Mode == OutputMode.Aggregate ? AggregateRunner.OrderFor(Spec, Slice.Count) : RunOrder.Scenarios(Spec.ScenarioCount);
 
     /// <summary>The outcomes of <see cref="Decompose"/>, or empty.</summary>
     public IReadOnlyList<string> DecomposeOutcomes =>

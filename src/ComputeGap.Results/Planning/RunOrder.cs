@@ -46,17 +46,21 @@ public sealed record RunOrder(long Combinations, long Evaluations, long Window)
     /// <summary>
     /// Future order for <paramref name="combinations"/> combinations of <paramref name="evaluations"/>
     /// futures each, windows a multiple of <paramref name="unit"/> (which must divide the futures), or
-    /// null when <see cref="WhyNotFutures"/> gives a reason.
+    /// null when <see cref="WhyNotFutures"/> gives a reason. A run cut into <paramref name="shards"/>
+    /// shards, which fall on whole windows, takes windows short enough for each shard to get about the
+    /// same share of them (at least one unit long).
     /// </summary>
-    public static RunOrder? Futures(long combinations, long evaluations, int unit)
+    public static RunOrder? Futures(long combinations, long evaluations, int unit, int shards = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
         if (WhyNotFutures(combinations, evaluations, unit) is not null)
         {
             return null;
         }
 
         var units = Math.Max((MinWindow + unit - 1) / unit, TargetGroup / combinations / unit);
-        return new RunOrder(combinations, evaluations, Math.Min(evaluations, units * unit));
+        var perShard = Math.Max(1, evaluations / unit / shards);
+        return new RunOrder(combinations, evaluations, Math.Min(evaluations, Math.Min(units, perShard) * unit));
     }
 
     /// <summary>Why a design of <paramref name="combinations"/> × <paramref name="evaluations"/> cannot run in future order, or null when it can.</summary>

@@ -67,4 +67,24 @@ public sealed class RunOrderTests
         Assert.Null(RunOrder.Futures(RunOrder.MaxCombinations + 1, 1 << 20, 4096));
         Assert.Contains("more than the 64", RunOrder.WhyNotFutures(65, 1 << 20, 4096), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(4, 1 << 20, 4096, 10)]
+    [InlineData(2, 1 << 22, 4096, 7)]
+    [InlineData(3, 3 * 4096 * 40, 3 * 4096, 16)]
+    [InlineData(2, 8 * 4096, 4096, 100)]
+    public void Shards_of_a_run_in_future_order_each_get_whole_windows_and_as_many_as_there_are(long combinations, long evaluations, int unit, int shards)
+    {
+        // Unsharded, two million scenarios a window: fewer windows than shards. Sharded, windows short enough for every shard.
+        var whole = RunOrder.Futures(combinations, evaluations, unit)!;
+        var order = RunOrder.Futures(combinations, evaluations, unit, shards)!;
+        Assert.True(order.Window <= whole.Window);
+        Assert.Equal(0, order.Window % unit);
+        var windows = (evaluations + order.Window - 1) / order.Window;
+        var lengths = Enumerable.Range(0, shards).Select(i => new Shard(i, shards).Length(order.Total, order.GroupSize)).ToArray();
+        Assert.Equal(order.Total, lengths.Sum());
+        Assert.All(Enumerable.Range(0, shards), i => Assert.True(order.IsBoundary(new Shard(i, shards).First(order.Total, order.GroupSize))));
+        Assert.Equal(Math.Min(shards, evaluations / unit), lengths.Count(l => l > 0));
+        Assert.True(windows >= Math.Min(shards, evaluations / unit));
+    }
 }
