@@ -39,6 +39,7 @@ public sealed class BadInputTests
         { "{ \"axes\": [], \"thresholds\": [ { \"outcome\": \"share_EU\" } ] }", "$.thresholds[0]", "give one of \"below\"" },
         { "{ \"axes\": [], \"thresholds\": [ { \"outcome\": \"share_EU\", \"below\": 0.1, \"at_least\": 0.2 } ] }", "$.thresholds[0]", "give one of \"below\"" },
         { "{ \"axes\": [], \"thresholds\": [ { \"outcome\": \"share_EU\", \"below\": \"NaN\" } ] }", "$.thresholds[0].below", "NaN and Infinity are not allowed" },
+        { "{ \"axes\": [], \"thresholds\": [ { \"outcome\": \"share_EU\", \"at_least\": 3.4028235e38 } ] }", "$.thresholds[0].at_least", "largest 32-bit float" },
         { "{ \"axes\": [], \"thresholds\": [ { \"outcome\": \"share_EU\", \"belo\": 0.1 } ] }", "$.thresholds[0].belo", "(did you mean below?)" },
         { "{ \"axes\": [], \"thresholds\": [ { \"outcome\": \"share_EU\", \"below\": 0.1 }, { \"outcome\": \"share_EU\", \"below\": 0.1 } ] }", "$.thresholds[1]", "given twice" },
         { "{ \"axes\": [], \"thresholds\": { \"outcome\": \"share_EU\", \"below\": 0.1 } }", "$.thresholds", "must be an array" },

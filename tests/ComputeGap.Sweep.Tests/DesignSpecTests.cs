@@ -24,6 +24,19 @@ public sealed class DesignSpecTests
     private static SweepSpec Parse(string text) => SweepSpecParser.Parse(text, TestData.File);
 
     [Fact]
+    public void ThresholdsReadInFileOrderOnAnyOutcomeOfTheModel()
+    {
+        var spec = Parse(Example.Replace(
+            "\"levers\": [",
+            """ "thresholds": [ { "outcome": "share_EU", "at_least": 0.03 }, { "outcome": "ree_depletion_month", "below": 24 }, { "outcome": "price_final", "below": 1e4 } ], "levers": [""",
+            StringComparison.Ordinal));
+        Assert.Equal(
+            [new("share_EU", IO.Reports.ThresholdComparison.AtLeast, 0.03), new("ree_depletion_month", IO.Reports.ThresholdComparison.Below, 24), new IO.Reports.ChosenThreshold("price_final", IO.Reports.ThresholdComparison.Below, 1e4)],
+            spec.Thresholds);
+        Assert.Empty(Parse(Example).Thresholds);
+    }
+
+    [Fact]
     public void TheIssueExampleReadsToLeversTimesTheSaltelliEnsemble()
     {
         var spec = Parse(Example);

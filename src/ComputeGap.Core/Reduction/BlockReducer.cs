@@ -68,9 +68,10 @@ public static class BlockReducer
         cursor.Start(first);
         var varying = VaryingAxes(axes, first, count);
         var totals = new ColumnTotals { Min = double.PositiveInfinity, Max = double.NegativeInfinity };
+        var tested = Tests(thresholds, column);
         for (var i = 0; i < count; i++)
         {
-            Add(axes, ref cursor, varying, ref part, ref sketch, ref totals, layout, column, keys, thresholds, source.Get(column, local + i), first + i);
+            Add(axes, ref cursor, varying, ref part, ref sketch, ref totals, layout, column, keys, thresholds, tested, source.Get(column, local + i), first + i);
             cursor.Advance();
         }
 
@@ -104,6 +105,21 @@ public static class BlockReducer
         }
 
         return mask;
+    }
+
+    /// <summary>True when some threshold test reads <paramref name="column"/> (most columns have none: their values skip the tests).</summary>
+    private static bool Tests<TThresholds>(in TThresholds thresholds, int column)
+        where TThresholds : struct, IThresholdSource
+    {
+        for (var j = 0; j < thresholds.Count; j++)
+        {
+            if (thresholds.Get(j).Column == column)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -142,7 +158,7 @@ public static class BlockReducer
     /// <summary>Adds one scenario's value of one column.</summary>
     private static void Add<TAxes, TCursor, TPart, TSketch, TThresholds>(
         in TAxes axes, ref TCursor cursor, int varying, ref TPart part, ref TSketch sketch, ref ColumnTotals totals, in PartialLayout layout,
-        int column, in KeyColumns keys, in TThresholds thresholds, float value, long scenario)
+        int column, in KeyColumns keys, in TThresholds thresholds, bool tested, float value, long scenario)
         where TAxes : struct, IAxisSource
         where TCursor : struct, IAxisCursor
         where TPart : struct, IPartialRecord
@@ -170,7 +186,7 @@ public static class BlockReducer
             }
         }
 
-        for (var j = 0; j < thresholds.Count; j++)
+        for (var j = 0; tested && j < thresholds.Count; j++)
         {
             var test = thresholds.Get(j);
             if (test.Column == column && test.Holds(value))

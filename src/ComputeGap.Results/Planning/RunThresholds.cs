@@ -46,8 +46,9 @@ public static class RunThresholds
             column = outcomes[c] == rule.Column ? c : -1;
         }
 
-        return column < 0
-            ? throw new ArgumentException($"No outcome '{rule.Column}'.", nameof(rule))
-            : new ThresholdTest(column, ThresholdTest.FloatBound(rule.Bound), rule.Comparison == ThresholdComparison.AtLeast, ThresholdTest.FloatBound(rule.Floor));
+        var bound = ThresholdTest.FloatBound(rule.Bound);
+        return column < 0 ? throw new ArgumentException($"No outcome '{rule.Column}'.", nameof(rule))
+            : !float.IsFinite(bound) ? throw new ArgumentException($"Bound {rule.Bound} of '{rule.Name}' is beyond the 32-bit floats.", nameof(rule))
+            : new ThresholdTest(column, bound, rule.Comparison == ThresholdComparison.AtLeast, ThresholdTest.FloatBound(rule.Floor));
     }
 }

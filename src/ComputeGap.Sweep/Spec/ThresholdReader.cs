@@ -43,8 +43,13 @@ internal static class ThresholdReader
             }
 
             var boundMember = below ? belowMember : atLeastMember;
-            var threshold = new ChosenThreshold(outcome, below ? ThresholdComparison.Below : ThresholdComparison.AtLeast,
-                json.Number(boundMember.Value, boundMember.Path));
+            var bound = json.Number(boundMember.Value, boundMember.Path);
+            if (!float.IsFinite(Core.Reduction.ThresholdTest.FloatBound(bound)))
+            {
+                throw json.Fail(boundMember.Path, $"bound must be at most {SpecErrors.Num(float.MaxValue)}, the largest 32-bit float the outcomes can hold (got {SpecErrors.Num(bound)})");
+            }
+
+            var threshold = new ChosenThreshold(outcome, below ? ThresholdComparison.Below : ThresholdComparison.AtLeast, bound);
             if (chosen.Contains(threshold))
             {
                 throw json.Fail(element.Path, $"threshold {SpecErrors.Quote(threshold.Rule.Description)} is given twice");
