@@ -7,8 +7,8 @@ namespace ComputeGap.Plots;
 /// Draws every picture a run's summary holds (<see cref="Draw"/>), which <see cref="Write"/> saves as files in
 /// one directory and the HTML report embeds: the tornado and main-effect
 /// curves (when the run has axes with main effects), a grid's two-way heatmaps (rows of a grid), and
-/// Sobol or Morris indices (when the design has them), the policies side by side and their regret (when the
-/// run has levers), all of the reported outcome
+/// Sobol or Morris indices (when the design has them), the threshold probabilities (under each policy too),
+/// the policies side by side and their regret (when the run has levers), all of the reported outcome
 /// (<see cref="SummaryReport.ReportOutcome"/>: the one chosen, else the focus share); and fan charts of
 /// every series column when the run kept them (<c>--series</c>: each region's share, and for model v2 its
 /// installed H100e and the price).
@@ -87,7 +87,17 @@ public static class SummaryPlots
             }
         }
 
-        if (summary.Policies is { } policies)
+        // The comparison is computed once (from rows it is a pass over them) for the thresholds and the policies.
+        var policies = summary.Policies;
+        if (summary.Thresholds.Count > 0)
+        {
+            var policiesOf = ThresholdPlot.ShowsPolicies(policies) ? policies : null;
+            yield return new Picture("thresholds",
+                $"probability of each of {summary.Thresholds.Count} threshold rules" + (policiesOf is null ? string.Empty : $" under each of {policiesOf.Policies.Count} policies"),
+                ThresholdPlot.Draw(summary.Thresholds, policiesOf));
+        }
+
+        if (policies is not null)
         {
             yield return new Picture("policies", $"{outcome} under each of {policies.Policies.Count} policies on the same futures", PolicyPlot.Outcomes(policies, scale));
             yield return new Picture("regret", $"regret in {outcome} of each of {policies.Policies.Count} policies", PolicyPlot.Regret(policies, scale));

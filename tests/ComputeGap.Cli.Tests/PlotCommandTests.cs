@@ -44,8 +44,9 @@ public sealed class PlotCommandTests
         var lines = plotted.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var files = Directory.GetFiles(Path.Combine(run, "plots")).Order(StringComparer.Ordinal).ToArray();
 
-        // Six axes: a tornado, six curves and the six strongest of the fifteen pairs' heatmaps.
-        Assert.Equal(13, files.Length);
+        // Six axes: a tornado, six curves and the six strongest of the fifteen pairs' heatmaps; the threshold probabilities.
+        Assert.Equal(14, files.Length);
+        Assert.Contains(Path.Combine(run, "plots", "thresholds.png"), files);
         Assert.Equal(files, lines.Select(l => Path.GetFullPath(l[..l.IndexOf(": ", StringComparison.Ordinal)])).Order(StringComparer.Ordinal));
         Assert.StartsWith(Path.Combine(run, "plots", "tornado.png") + ": tornado of mean share_EU over 6 axes", lines[0], StringComparison.Ordinal);
         foreach (var file in files)

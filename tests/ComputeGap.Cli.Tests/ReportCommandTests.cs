@@ -26,9 +26,9 @@ public sealed class ReportCommandTests(ReportRunFixture fixture) : IClassFixture
         Assert.Equal(["report.html"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
 
         var page = Parse(html);
-        // The plot command's thirteen pictures of this run (PlotCommandTests), each embedded.
+        // The plot command's fourteen pictures of this run (PlotCommandTests), each embedded.
         var images = page.Descendants("img").Select(i => (string)i.Attribute("src")!).ToArray();
-        Assert.Equal(13, images.Length);
+        Assert.Equal(14, images.Length);
         Assert.All(images, src => Assert.StartsWith("data:image/png;base64,", src, StringComparison.Ordinal));
         var headings = page.Descendants("h2").Select(h => h.Value).ToArray();
         Assert.Equal(["The run", "Headline", "Outcomes", "Threshold probabilities", "Main effects", "Tornado"], headings[..6]);

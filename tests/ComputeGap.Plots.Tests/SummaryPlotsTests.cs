@@ -13,9 +13,9 @@ public sealed class SummaryPlotsTests
         using var dir = new TempDirectory();
         var written = SummaryPlots.Write(SampleGrid.Summary(), dir.Path, PlotFormat.Png);
 
-        // Tornado, one curve per axis, one heatmap per pair of axes.
+        // Tornado, one curve per axis, one heatmap per pair of axes, the threshold probabilities.
         Assert.Equal(
-            ["heatmap.a.b.png", "heatmap.a.c.png", "heatmap.b.c.png", "main-effect.a.png", "main-effect.b.png", "main-effect.c.png", "tornado.png"],
+            ["heatmap.a.b.png", "heatmap.a.c.png", "heatmap.b.c.png", "main-effect.a.png", "main-effect.b.png", "main-effect.c.png", "thresholds.png", "tornado.png"],
             written.Select(f => Path.GetFileName(f.Path)).Order(StringComparer.Ordinal));
         foreach (var file in written)
         {

@@ -36,7 +36,7 @@ public sealed class HtmlReportTests
         var expected = SummaryPlots.Draw(summary).Select(p => p.What).ToArray();
         var figures = All(page, "figure").ToArray();
         Assert.Equal(expected, figures.Select(f => f.Element("figcaption")!.Value));
-        Assert.Equal(7, figures.Length); // tornado, three curves, three heatmaps (SummaryPlotsTests)
+        Assert.Equal(8, figures.Length); // tornado, three curves, three heatmaps, thresholds (SummaryPlotsTests)
         foreach (var image in figures.Select(f => f.Element("img")!))
         {
             var src = (string)image.Attribute("src")!;
@@ -53,7 +53,7 @@ public sealed class HtmlReportTests
         var page = Parse(HtmlReport.Render(SampleGrid.Summary(), Options with { Format = PlotFormat.Svg }));
 
         var sources = All(page, "img").Select(i => (string)i.Attribute("src")!).ToArray();
-        Assert.Equal(7, sources.Length);
+        Assert.Equal(8, sources.Length);
         foreach (var src in sources)
         {
             Assert.StartsWith("data:image/svg+xml;base64,", src, StringComparison.Ordinal);
