@@ -105,7 +105,8 @@ public sealed class SensitivityCommandTests
             { "model": "ishigami", "design": { "kind": "lhs", "samples": 2000, "seed": 5 },
               "uncertain": [ { "param": "x1", "uniform": { "from": -3.14159, "to": 3.14159 } },
                              { "param": "x2", "uniform": { "from": -3.14159, "to": 3.14159 } } ],
-              "levers": [ { "param": "a", "values": [7, 0] } ] }
+              "levers": [ { "param": "a", "values": [7, 0] } ],
+              "thresholds": [ { "outcome": "y", "at_least": 3.5 } ] }
             """);
         var run = await Cli.InvokeAsync("sweep", file, "--out", Path.Combine(dir.Path, "out"), "--backend", "cpu", "--format", "json");
         Assert.Equal(0, run.ExitCode);
@@ -122,6 +123,16 @@ public sealed class SensitivityCommandTests
 
         var table = await Cli.InvokeAsync("summarize", Path.Combine(dir.Path, "out"));
         Assert.Contains("Policies compared on the same 2,000 futures: y (higher is better", table.Output, StringComparison.Ordinal);
+
+        // The file's threshold under each policy and over the whole run, as the json gives them.
+        string Percent(double p) => (p * 100).ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " %";
+        var whole = json.RootElement.GetProperty("thresholds").GetProperty("y_at_least_3.5").GetProperty("probability").GetDouble();
+        var each = combinations.Select(c => c.GetProperty("thresholds").GetProperty("y_at_least_3.5").GetDouble()).ToArray();
+        Assert.True(each[0] > each[1], "a = 7 adds 7 sin^2 x2 >= 0: y reaches 3.5 more often");
+        Assert.Contains("Threshold probabilities under each policy (columns: a), on the same futures", table.Output, StringComparison.Ordinal);
+        var row = table.Output.Split('\n').Last(l => l.TrimStart().StartsWith("P(y ≥ 3.5)", StringComparison.Ordinal)); // after the whole run's threshold section
+        Assert.Equal([Percent(each[0]), Percent(each[1]), Percent(whole)],
+            System.Text.RegularExpressions.Regex.Matches(row, @"\d+\.\d %").Select(m => m.Value));
     }
 
     [Fact]

@@ -8,7 +8,8 @@ internal static class PolicyReport
 {
     private static readonly string[] Header = ["policy", "mean", "p5", "p50", "p95", "regret p50", "regret p90", "best in"];
 
-    public static void WriteTable(SummaryData data, IReportSink sink)
+    /// <summary>The policies' table, then their threshold probabilities (<paramref name="thresholds"/>: the whole run's, in the report's order).</summary>
+    public static void WriteTable(SummaryData data, IReadOnlyList<ThresholdProbability> thresholds, IReportSink sink)
     {
         if (data.Policies is not { } policies)
         {
@@ -32,6 +33,30 @@ internal static class PolicyReport
         }
 
         sink.Table(new ReportTable(Header, rows) { Fitted = true });
+        WriteThresholdTable(thresholds, policies, sink);
+    }
+
+    /// <summary>Most policies whose threshold probabilities the text table puts side by side (json and csv hold them all).</summary>
+    public const int MaxThresholdColumns = 8;
+
+    /// <summary>The report's threshold probabilities under each policy: one row per rule, one column per policy, and the whole run.</summary>
+    private static void WriteThresholdTable(IReadOnlyList<ThresholdProbability> thresholds, PolicyComparison policies, IReportSink sink)
+    {
+        if (thresholds.Count == 0 || policies.Policies.Count > MaxThresholdColumns)
+        {
+            return;
+        }
+
+        var levers = policies.Policies[0].Levers.Keys.ToArray();
+        sink.Section($"Threshold probabilities under each policy (columns: {string.Join(", ", levers)}), on the same futures");
+        string[] header = ["rule", .. policies.Policies.Select(p => string.Join(", ", p.Levers.Values.Select(ReportNumbers.AxisExact))), "whole run"];
+        var rows = thresholds.Select(t => (string[])
+        [
+            t.Description,
+            .. policies.Policies.Select(p => p.Thresholds.FirstOrDefault(q => q.Name == t.Name) is { } q ? ReportNumbers.Probability(q.Probability) : "n/a"),
+            ReportNumbers.Probability(t.Probability),
+        ]).ToList();
+        sink.Table(new ReportTable(header, rows) { Fitted = true });
     }
 
     public static void WriteJson(SummaryData data, Utf8JsonWriter json)

@@ -56,7 +56,7 @@ internal static class TableReport
         WriteMainEffects(data, subject, sink);
         WriteExtremes(data, sink);
         GridReport.WriteTable(data, subject.Grid, sink);
-        PolicyReport.WriteTable(data, sink);
+        PolicyReport.WriteTable(data, subject.Thresholds, sink);
         SensitivityReport.WriteTable(data, subject.Outcome, sink);
     }
 
