@@ -52,6 +52,12 @@ public sealed class ParamsCommandTests
         {
             Assert.Equal(regions, rows.Where(r => r.GetProperty("name").GetString() == regional.Name).Select(r => r.GetProperty("region").GetString()));
         }
+
+        // Then the outcomes a sweep over those regions writes, with their kinds and meanings.
+        var outcomes = json.RootElement.GetProperty("outcomes").EnumerateArray().ToList();
+        Assert.Equal(descriptor.Outcomes(regions).Select(o => (o.Name, OutcomeKinds.Name(o.Kind), o.Meaning)),
+            outcomes.Select(o => (o.GetProperty("name").GetString()!, o.GetProperty("kind").GetString()!, o.GetProperty("meaning").GetString()!)));
+        Assert.Contains(outcomes, o => o.GetProperty("name").GetString() == "share_EU");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ComputeGap.Core.Models;
 using ComputeGap.IO.Reports;
 using ComputeGap.Sweep.Listings;
 using ComputeGap.Sweep.Spec;
@@ -8,7 +9,8 @@ namespace ComputeGap.Calibration.Reports;
 
 /// <summary>
 /// <c>computegap params</c>: every parameter of a model (its descriptor's list) with its unit, the
-/// range its rule allows, its baseline value (per region for per-region parameters), source and note.
+/// range its rule allows, its baseline value (per region for per-region parameters), source and note;
+/// then the model's outcomes, which reports, conditions, comparisons and thresholds name.
 /// For people, a line per parameter and its meaning, regional values and source beneath it, within
 /// <see cref="TextFit.Width"/> columns; JSON and CSV hold everything, one row per parameter and region.
 /// </summary>
@@ -30,9 +32,19 @@ public static class ParamsReport
         }
         else
         {
-            ResultTable.Write([Table(baseline, entries)], format, writer);
+            ResultTable.Write([Table(baseline, entries), Outcomes(baseline)], format, writer);
         }
     }
+
+    /// <summary>
+    /// The model's outcome columns for the baseline's regions: what <c>--outcome</c>, <c>--where</c>,
+    /// <c>--compare</c> and a sweep file's <c>"thresholds"</c> name, with each one's kind and meaning.
+    /// </summary>
+    public static ResultTable Outcomes(Baseline baseline) => new(
+        "outcomes",
+        $"Outcomes of model {baseline.Model.Name} for the regions of {baseline.SourceName}",
+        [new("model", "model", CellFormat.Text), new("name", "outcome", CellFormat.Text), new("kind", "kind", CellFormat.Text), new("meaning", "meaning", CellFormat.Text)],
+        [.. baseline.Model.Outcomes(baseline.Regions).Select(o => new object?[] { baseline.Model.Name, o.Name, OutcomeKinds.Name(o.Kind), o.Meaning })]);
 
     /// <summary>The tidy table: one row per global parameter, one per per-region parameter and region.</summary>
     public static ResultTable Table(Baseline baseline, IReadOnlyList<ParamEntry> entries) => new(
@@ -100,6 +112,21 @@ public static class ParamsReport
 
                 writer.WriteLine(TextFit.Truncate($"{Detail}source: {e.Source.Source}", Width));
             }
+        }
+
+        // The outcomes, which reports, conditions, comparisons and thresholds name.
+        var outcomes = model.Outcomes(baseline.Regions);
+        writer.WriteLine();
+        foreach (var line in TextFit.Wrap($"{outcomes.Count} outcome{(outcomes.Count == 1 ? string.Empty : "s")}, as --outcome, --where, --compare and a sweep file's \"thresholds\" name them:", Width))
+        {
+            writer.WriteLine(line);
+        }
+
+        var nameWidth = outcomes.Max(o => o.Name.Length);
+        var kindWidth = outcomes.Max(o => OutcomeKinds.Name(o.Kind).Length);
+        foreach (var o in outcomes)
+        {
+            writer.WriteLine(TextFit.Truncate($"{o.Name.PadRight(nameWidth)}  {OutcomeKinds.Name(o.Kind).PadRight(kindWidth)}  {o.Meaning}", Width));
         }
     }
 

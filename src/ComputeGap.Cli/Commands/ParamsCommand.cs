@@ -17,7 +17,7 @@ public static class ParamsCommand
         };
         model.AcceptOnlyFromAmong([.. ModelCatalog.All.Select(m => m.Name)]);
         var format = CommonOptions.Format();
-        var command = new Command("params", "List every parameter of a model: its unit, the range it allows, its baseline value (per region where it has one), and the baseline's source for it.")
+        var command = new Command("params", "List every parameter of a model: its unit, the range it allows, its baseline value (per region where it has one), and the baseline's source for it; then its outcomes (the names --outcome, --where, --compare and a sweep file's \"thresholds\" take).")
         {
             model, format,
         };
