@@ -68,7 +68,7 @@ public sealed class BlockReductionTests
     public async Task IlgpuReductionKernelMatchesTheCpuReduction()
     {
         var plan = TestSweeps.RandomGrid(seed: 22, horizon: 12, demandValues: 10, thresholds: ChosenThresholds);
-        Assert.Equal(Thresholds.Keyed(plan.Keys).Length + 4, plan.Thresholds.Length); // + share_EU < its demand share, ree_depletion_month ≥ 0, and 2 chosen
+        Assert.Equal(Thresholds.Keyed(plan.Keys).Length + 5, plan.Thresholds.Length); // + focus_target_month ≥ 0, ree_depletion_month ≥ 0, and 3 chosen
         using var devices = new Devices();
         using var kernel = devices.Open(BackendChoice.IlgpuCpu, 0, out _);
         using var cpu = new CpuBackend();
@@ -151,11 +151,12 @@ public sealed class BlockReductionTests
         for (var j = 0; j < plan.Thresholds.Length; j++)
         {
             var test = plan.Thresholds[j];
-            var expected = rows.Outcomes[test.Column].Take(n).Count(v => test.AtLeast != 0 ? v >= test.Bound : v < test.Bound);
+            var floor = names[test.Column].EndsWith("_month", StringComparison.Ordinal) && test.AtLeast == 0 ? 0f : float.NegativeInfinity;
+            var expected = rows.Outcomes[test.Column].Take(n).Count(v => test.AtLeast != 0 ? v >= test.Bound : v >= floor && v < test.Bound);
             Assert.Equal(expected, Total(layout.Threshold(j)));
         }
     }
 
-    /// <summary>Thresholds a sweep file asks for: one from above, one from below.</summary>
-    private const string ChosenThresholds = """[ { "outcome": "share_US", "at_least": 0.5 }, { "outcome": "rival_ratio", "below": 3 } ]""";
+    /// <summary>Thresholds a sweep file asks for: one from above, one from below, one on a month (whose "never", −1, is below no month).</summary>
+    private const string ChosenThresholds = """[ { "outcome": "share_US", "at_least": 0.5 }, { "outcome": "rival_ratio", "below": 3 }, { "outcome": "ree_depletion_month", "below": 6 } ]""";
 }

@@ -32,7 +32,8 @@ internal static class ThresholdReader
             var outcome = json.String(outcomeMember.Value, outcomeMember.Path);
             if (!outcomes.Contains(outcome, StringComparer.Ordinal))
             {
-                throw json.Fail(outcomeMember.Path, $"unknown outcome {SpecErrors.Quote(outcome)} of model {model.Name}" + SpecErrors.Suggest(outcome, outcomes));
+                throw json.Fail(outcomeMember.Path, $"unknown outcome {SpecErrors.Quote(outcome)} of model {model.Name}" + SpecErrors.Suggest(outcome, outcomes)
+                    + $"; computegap params --model {model.Name} lists its outcomes");
             }
 
             var below = fields.TryGetValue(ChosenThreshold.BelowKey, out var belowMember);
