@@ -89,12 +89,13 @@ public static class SummaryPlots
 
         // The comparison is computed once (from rows it is a pass over them) for the thresholds and the policies.
         var policies = summary.Policies;
-        if (summary.Thresholds.Count > 0)
+        var (thresholds, _) = summary.ThresholdsInReportOrder(outcome);
+        if (thresholds.Count > 0)
         {
             var policiesOf = ThresholdPlot.ShowsPolicies(policies) ? policies : null;
             yield return new Picture("thresholds",
-                $"probability of each of {summary.Thresholds.Count} threshold rules" + (policiesOf is null ? string.Empty : $" under each of {policiesOf.Policies.Count} policies"),
-                ThresholdPlot.Draw(summary.Thresholds, policiesOf));
+                $"probability of each of {thresholds.Count} threshold rules" + (policiesOf is null ? string.Empty : $" under each of {policiesOf.Policies.Count} policies"),
+                ThresholdPlot.Draw(thresholds, policiesOf));
         }
 
         if (policies is not null)

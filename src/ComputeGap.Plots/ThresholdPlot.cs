@@ -44,33 +44,50 @@ public static class ThresholdPlot
             {
                 var row = policies.Policies[i];
                 var byName = row.Thresholds.ToDictionary(t => t.Name, t => t.Probability, StringComparer.Ordinal);
-                var bars = plot.Add.Bars(thresholds.Select((t, r) => new Bar
-                {
-                    Position = Row(r) + 0.4 - ((i + 0.5) * size),
-                    Value = Percent(byName.GetValueOrDefault(t.Name, double.NaN)),
-                    FillColor = Colours[i],
-                    LineColor = OkabeIto.Black,
-                    LineWidth = 1,
-                    Size = size,
-                }).ToList());
+                var bars = plot.Add.Bars(thresholds.Select((t, r) => (Row: r, Probability: byName.GetValueOrDefault(t.Name, double.NaN)))
+                    .Where(b => double.IsFinite(b.Probability))
+                    .Select(b => new Bar
+                    {
+                        Position = Row(b.Row) + 0.4 - ((i + 0.5) * size),
+                        Value = b.Probability * 100,
+                        FillColor = Colours[i],
+                        LineColor = OkabeIto.Black,
+                        LineWidth = 1,
+                        Size = size,
+                    }).ToList());
                 bars.Horizontal = true;
                 bars.LegendText = string.Join("  ", row.Levers.Select(l => $"{l.Key}={TornadoPlot.Number(l.Value)}"));
             }
 
-            var whole = plot.Add.Markers(thresholds.Select(t => Percent(t.Probability)).ToArray(), thresholds.Select((_, r) => Row(r)).ToArray(),
+            var known = thresholds.Select((t, r) => (t.Probability, Row: r)).Where(t => double.IsFinite(t.Probability)).ToArray();
+            var whole = plot.Add.Markers(known.Select(t => t.Probability * 100).ToArray(), known.Select(t => Row(t.Row)).ToArray(),
                 MarkerShape.FilledDiamond, 14, OkabeIto.Black);
             whole.LegendText = "whole run";
         }
         else
         {
-            var bars = plot.Add.Bars(thresholds.Select((t, r) => new Bar
+            var bars = plot.Add.Bars(thresholds.Select((t, r) => (t.Probability, Row: r)).Where(t => double.IsFinite(t.Probability)).Select(t => new Bar
             {
-                Position = Row(r), Value = Percent(t.Probability), FillColor = OkabeIto.SkyBlue, LineColor = OkabeIto.Black, LineWidth = 1, Size = 0.6,
+                Position = Row(t.Row), Value = t.Probability * 100, FillColor = OkabeIto.SkyBlue, LineColor = OkabeIto.Black, LineWidth = 1, Size = 0.6,
             }).ToList());
             bars.Horizontal = true;
-            for (var r = 0; r < rows; r++)
+        }
+
+        // Each rule's whole-run probability written at its row, as the tables print it ("n/a" where no scenario could be judged).
+        for (var r = 0; r < rows && !sideBySide; r++)
+        {
+            var probability = thresholds[r].Probability;
+            var label = plot.Add.Text(ReportNumbers.Probability(probability), double.IsFinite(probability) ? probability * 100 : 0, Row(r));
+            label.LabelFontSize = 20;
+            label.LabelAlignment = Alignment.MiddleLeft;
+            label.LabelOffsetX = 10;
+        }
+
+        for (var r = 0; r < rows && sideBySide; r++)
+        {
+            if (!double.IsFinite(thresholds[r].Probability))
             {
-                var label = plot.Add.Text(ReportNumbers.Percent(thresholds[r].Probability, 1), Percent(thresholds[r].Probability), Row(r));
+                var label = plot.Add.Text("n/a", 0, Row(r));
                 label.LabelFontSize = 20;
                 label.LabelAlignment = Alignment.MiddleLeft;
                 label.LabelOffsetX = 10;
@@ -92,7 +109,4 @@ public static class ThresholdPlot
 
         return plot;
     }
-
-    /// <summary>A probability in percent; 0 where it is unknown (no scenario could be judged), so no bar is drawn.</summary>
-    private static double Percent(double probability) => double.IsFinite(probability) ? probability * 100 : 0;
 }

@@ -129,7 +129,7 @@ public sealed class SensitivityCommandTests
         var whole = json.RootElement.GetProperty("thresholds").GetProperty("y_at_least_3.5").GetProperty("probability").GetDouble();
         var each = combinations.Select(c => c.GetProperty("thresholds").GetProperty("y_at_least_3.5").GetDouble()).ToArray();
         Assert.True(each[0] > each[1], "a = 7 adds 7 sin^2 x2 >= 0: y reaches 3.5 more often");
-        Assert.Contains("Threshold probabilities under each policy (columns: a), on the same futures", table.Output, StringComparison.Ordinal);
+        Assert.Contains("Threshold probabilities under each policy, on the same futures (columns: a)", table.Output, StringComparison.Ordinal);
         var row = table.Output.Split('\n').Last(l => l.TrimStart().StartsWith("P(y ≥ 3.5)", StringComparison.Ordinal)); // after the whole run's threshold section
         Assert.Equal([Percent(each[0]), Percent(each[1]), Percent(whole)],
             System.Text.RegularExpressions.Regex.Matches(row, @"\d+\.\d %").Select(m => m.Value));

@@ -28,9 +28,11 @@ public sealed class ThresholdPlotTests
     [Fact]
     public void The_whole_run_is_one_bar_per_rule_in_percent_the_first_on_top()
     {
-        var bars = Assert.Single(ThresholdPlot.Draw(Whole, null).GetPlottables<BarPlot>()).Bars;
-        Assert.Equal([60.0, 25.0, 0.0], bars.Select(b => Math.Round(b.Value, 9))); // a rule no scenario could judge draws no bar
-        Assert.Equal([2.0, 1.0, 0.0], bars.Select(b => b.Position));
+        var plot = ThresholdPlot.Draw(Whole, null);
+        var bars = Assert.Single(plot.GetPlottables<BarPlot>()).Bars;
+        Assert.Equal([60.0, 25.0], bars.Select(b => Math.Round(b.Value, 9))); // a rule no scenario could judge draws no bar
+        Assert.Equal([2.0, 1.0], bars.Select(b => b.Position));
+        Assert.Equal(["60.0 %", "25.0 %", "n/a"], plot.GetPlottables<Text>().Select(t => t.LabelText)); // as the tables print them
     }
 
     [Fact]
@@ -40,15 +42,16 @@ public sealed class ThresholdPlotTests
         var series = plot.GetPlottables<BarPlot>().ToArray();
         Assert.Equal(2, series.Length);
         Assert.Equal(["us_priority=0", "us_priority=1"], series.Select(s => s.LegendText));
-        Assert.Equal([50.0, 40.0, 0.0], series[0].Bars.Select(b => Math.Round(b.Value, 9))); // the third rule is not in the policies' lists
-        Assert.Equal([60.0, 30.0, 0.0], series[1].Bars.Select(b => Math.Round(b.Value, 9)));
+        Assert.Equal([50.0, 40.0], series[0].Bars.Select(b => Math.Round(b.Value, 9))); // the third rule is not in the policies' lists: no bar
+        Assert.Equal([60.0, 30.0], series[1].Bars.Select(b => Math.Round(b.Value, 9)));
         foreach (var (first, second) in series[0].Bars.Zip(series[1].Bars))
         {
             Assert.True(first.Position > second.Position && Math.Round(first.Position) == Math.Round(second.Position), "a rule's bars share its row, the first policy on top");
         }
 
         var whole = Assert.Single(plot.GetPlottables<Markers>());
-        Assert.Equal([60.0, 25.0, 0.0], whole.Data.GetScatterPoints().Select(p => Math.Round(p.X, 9)));
+        Assert.Equal([60.0, 25.0], whole.Data.GetScatterPoints().Select(p => Math.Round(p.X, 9))); // and no diamond where the whole run's is unknown
+        Assert.Equal(["n/a"], plot.GetPlottables<Text>().Select(t => t.LabelText));
     }
 
     [Fact]

@@ -42,13 +42,19 @@ internal static class PolicyReport
     /// <summary>The report's threshold probabilities under each policy: one row per rule, one column per policy, and the whole run.</summary>
     private static void WriteThresholdTable(IReadOnlyList<ThresholdProbability> thresholds, PolicyComparison policies, IReportSink sink)
     {
-        if (thresholds.Count == 0 || policies.Policies.Count > MaxThresholdColumns)
+        if (thresholds.Count == 0)
         {
             return;
         }
 
+        if (policies.Policies.Count > MaxThresholdColumns)
+        {
+            sink.Section($"Threshold probabilities under each of the {policies.Policies.Count} policies: in --format json or csv (the table shows at most {MaxThresholdColumns})");
+            return;
+        }
+
         var levers = policies.Policies[0].Levers.Keys.ToArray();
-        sink.Section($"Threshold probabilities under each policy (columns: {string.Join(", ", levers)}), on the same futures");
+        sink.Section($"Threshold probabilities under each policy, on the same futures (columns: {string.Join(", ", levers)})");
         string[] header = ["rule", .. policies.Policies.Select(p => string.Join(", ", p.Levers.Values.Select(ReportNumbers.AxisExact))), "whole run"];
         var rows = thresholds.Select(t => (string[])
         [

@@ -43,9 +43,7 @@ internal sealed class ReportSubject
         Range = stats is null ? double.NaN : stats.Max - stats.Min;
         FromSketches = data.Metadata.Get(MetadataKeys.Output) == "aggregate";
         IsGrid = data.Metadata.Design is null && data.Metadata.Axes.Count > 0;
-        var rules = ThresholdRule.For(data.Metadata, name => data.FindOutcome(name) is not null).ToDictionary(r => r.Name, r => r.Column, StringComparer.Ordinal);
-        Thresholds = [.. data.Thresholds.OrderByDescending(t => rules.GetValueOrDefault(t.Name) == Outcome)];
-        ThresholdsOnOutcome = Thresholds.Count(t => rules.GetValueOrDefault(t.Name) == Outcome);
+        (Thresholds, ThresholdsOnOutcome) = data.ThresholdsInReportOrder(Outcome);
     }
 
     /// <summary>The outcome chosen for the report.</summary>

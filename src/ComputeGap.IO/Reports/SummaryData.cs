@@ -89,6 +89,17 @@ public sealed record SummaryData(
     public OutcomeStats? FindOutcome(string name) => Outcomes.FirstOrDefault(o => o.Name == name);
 
     /// <summary>
+    /// <see cref="Thresholds"/> in the order every report shows them: the rules that read <paramref name="outcome"/>
+    /// first, then the others, each group in its own order; and how many read it.
+    /// </summary>
+    public (IReadOnlyList<ThresholdProbability> Thresholds, int OnOutcome) ThresholdsInReportOrder(string outcome)
+    {
+        var rules = ThresholdRule.For(Metadata, name => FindOutcome(name) is not null).ToDictionary(r => r.Name, r => r.Column, StringComparer.Ordinal);
+        ThresholdProbability[] ordered = [.. Thresholds.OrderByDescending(t => rules.GetValueOrDefault(t.Name) == outcome)];
+        return (ordered, ordered.Count(t => rules.GetValueOrDefault(t.Name) == outcome));
+    }
+
+    /// <summary>
     /// Summarises raw rows. Outcomes are all numeric columns except <c>scenario</c> and the axis columns; month
     /// outcomes (<c>*_month</c>) leave −1 ("never") out of their statistics. The metadata keys of
     /// <see cref="MetadataKeys"/> name the focus, rivals and axes; without a focus there is no

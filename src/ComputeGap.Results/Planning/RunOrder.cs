@@ -29,8 +29,9 @@ public sealed record RunOrder(long Combinations, long Evaluations, long Window)
     public const long TargetGroup = 1L << 21;
 
     /// <summary>
-    /// Least futures in a window (rounded up to whole units): each combination's window is one backend call,
-    /// which needs enough blocks to keep every core or device busy.
+    /// Least futures in a window (rounded up to whole units) of a run that is not cut into shards: each
+    /// combination's window is one backend call, which needs enough blocks to keep every core or device busy.
+    /// A sharded run may take shorter windows, so that every shard gets some.
     /// </summary>
     public const long MinWindow = 1L << 15;
 
@@ -59,8 +60,33 @@ public sealed record RunOrder(long Combinations, long Evaluations, long Window)
         }
 
         var units = Math.Max((MinWindow + unit - 1) / unit, TargetGroup / combinations / unit);
-        var perShard = Math.Max(1, evaluations / unit / shards);
-        return new RunOrder(combinations, evaluations, Math.Min(evaluations, Math.Min(units, perShard) * unit));
+        return new RunOrder(combinations, evaluations, Math.Min(evaluations, (shards == 1 ? units : ShardWindow(evaluations / unit, shards, units)) * unit));
+    }
+
+    /// <summary>
+    /// The window, in units, for <paramref name="shards"/> shards of <paramref name="total"/> units: at most
+    /// <paramref name="most"/> (and the units over the shards), and the one whose largest shard, as
+    /// <see cref="Shard"/> cuts whole windows, is smallest; of those, the longest.
+    /// </summary>
+    private static long ShardWindow(long total, int shards, long most)
+    {
+        var best = 1L;
+        var least = long.MaxValue;
+        for (var w = Math.Max(1, Math.Min(most, total / shards)); w >= 1; w--)
+        {
+            var largest = 0L;
+            for (var i = 0; i < shards; i++)
+            {
+                largest = Math.Max(largest, new Shard(i, shards).Length(total, w));
+            }
+
+            if (largest < least)
+            {
+                (best, least) = (w, largest);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Why a design of <paramref name="combinations"/> × <paramref name="evaluations"/> cannot run in future order, or null when it can.</summary>

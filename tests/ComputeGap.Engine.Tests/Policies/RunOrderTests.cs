@@ -73,6 +73,8 @@ public sealed class RunOrderTests
     [InlineData(2, 1 << 22, 4096, 7)]
     [InlineData(3, 3 * 4096 * 40, 3 * 4096, 16)]
     [InlineData(2, 8 * 4096, 4096, 100)]
+    [InlineData(4, 8 * 3 * 4096, 3 * 4096, 3)]
+    [InlineData(2, 100 * 4096, 4096, 40)]
     public void Shards_of_a_run_in_future_order_each_get_whole_windows_and_as_many_as_there_are(long combinations, long evaluations, int unit, int shards)
     {
         // Unsharded, two million scenarios a window: fewer windows than shards. Sharded, windows short enough for every shard.
@@ -86,5 +88,9 @@ public sealed class RunOrderTests
         Assert.All(Enumerable.Range(0, shards), i => Assert.True(order.IsBoundary(new Shard(i, shards).First(order.Total, order.GroupSize))));
         Assert.Equal(Math.Min(shards, evaluations / unit), lengths.Count(l => l > 0));
         Assert.True(windows >= Math.Min(shards, evaluations / unit));
+
+        // As even as whole units allow: no shard holds more than the least possible largest share of units.
+        var units = evaluations / unit;
+        Assert.Equal((units + shards - 1) / shards * combinations * unit, lengths.Max());
     }
 }
