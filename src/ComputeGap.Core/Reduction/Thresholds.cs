@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using ComputeGap.Core.Models;
 
 namespace ComputeGap.Core.Reduction;
@@ -28,6 +29,22 @@ public readonly struct ThresholdTest(int column, float bound, bool atLeast, floa
 
     /// <summary>True when <paramref name="value"/> meets the test (never for NaN).</summary>
     public bool Holds(float value) => AtLeast != 0 ? value >= Bound : value >= Floor && value < Bound;
+
+    /// <summary>
+    /// The vector form of <see cref="Holds"/>, for the CPU: all bits set in the lanes of <paramref name="values"/>
+    /// that meet the test, none in the others (NaN meets none).
+    /// </summary>
+    public Vector256<int> Meets(Vector256<float> values)
+    {
+        var bound = Vector256.Create(Bound);
+        if (AtLeast != 0)
+        {
+            return Vector256.GreaterThanOrEqual(values, bound).AsInt32();
+        }
+
+        var below = Vector256.LessThan(values, bound);
+        return (HasFloor ? below & Vector256.GreaterThanOrEqual(values, Vector256.Create(Floor)) : below).AsInt32();
+    }
 
     /// <summary>True for a test from below with a floor above −∞.</summary>
     public bool HasFloor => Floor > float.NegativeInfinity;

@@ -57,12 +57,8 @@ public sealed partial class CpuBlockReducer
     private readonly long[] _axisStrides;
     private readonly int[] _axisOffsets;
 
-    /// <summary>The column each threshold reads, its bound, and whether it counts values at least the bound (else below it).</summary>
-    private readonly int[] _thresholdColumns;
-    private readonly Vector256<float>[] _bounds;
-    private readonly bool[] _atLeast;
-    private readonly Vector256<float>[] _floors;
-    private readonly bool[] _floored;
+    /// <summary>The threshold tests, counted in lanes by their vector form (<see cref="ThresholdTest.Meets"/>).</summary>
+    private readonly ThresholdTest[] _tests;
 
     // Scratch, reused from block to block.
     private readonly double[] _columns;
@@ -115,20 +111,11 @@ public sealed partial class CpuBlockReducer
             throw new ArgumentException($"The layout keeps {layout.Thresholds} thresholds but {thresholds.Length} are given.", nameof(thresholds));
         }
 
-        _thresholdColumns = new int[thresholds.Length];
-        _bounds = new Vector256<float>[thresholds.Length];
-        _atLeast = new bool[thresholds.Length];
-        _floors = new Vector256<float>[thresholds.Length];
-        _floored = new bool[thresholds.Length];
-        for (var j = 0; j < thresholds.Length; j++)
+        _tests = thresholds.ToArray();
+        foreach (var test in _tests)
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(thresholds[j].Column);
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(thresholds[j].Column, _outcomes);
-            _thresholdColumns[j] = thresholds[j].Column;
-            _bounds[j] = Vector256.Create(thresholds[j].Bound);
-            _atLeast[j] = thresholds[j].AtLeast != 0;
-            _floors[j] = Vector256.Create(thresholds[j].Floor);
-            _floored[j] = thresholds[j].HasFloor;
+            ArgumentOutOfRangeException.ThrowIfNegative(test.Column);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(test.Column, _outcomes);
         }
 
         _columns = new double[_width * Group];
@@ -273,13 +260,10 @@ public sealed partial class CpuBlockReducer
             nonFinite |= ~finiteLanes & validLanes;
         }
 
-        for (var j = 0; j < _thresholdColumns.Length; j++)
+        for (var j = 0; j < _tests.Length; j++)
         {
-            // NaN (and the lanes past the block's end, NaN too) meets neither test, as in the scalar definition.
-            var x = Unsafe.Add(ref values, _thresholdColumns[j]);
-            var hit = _atLeast[j] ? Vector256.GreaterThanOrEqual(x, _bounds[j]) : Vector256.LessThan(x, _bounds[j]);
-            hit = _floored[j] ? hit & Vector256.GreaterThanOrEqual(x, _floors[j]) : hit;
-            _thresholds[j] -= hit.AsInt32();
+            // NaN (and the lanes past the block's end, NaN too) meets no test, as in the scalar definition.
+            _thresholds[j] -= _tests[j].Meets(Unsafe.Add(ref values, _tests[j].Column));
         }
 
         OfferExtremes(ref record, Unsafe.Add(ref values, _focus), _finiteLanes[_focus], scenario);

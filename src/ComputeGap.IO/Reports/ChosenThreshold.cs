@@ -30,8 +30,11 @@ public sealed record ChosenThreshold(string Outcome, ThresholdComparison Compari
         {
             var bound = Bound.ToString("R", CultureInfo.InvariantCulture);
             var sign = Comparison == ThresholdComparison.Below ? "<" : "≥";
-            var never = Comparison == ThresholdComparison.Below && OutcomeColumns.IsMonth(Outcome) ? "; never is not below" : string.Empty;
-            return new ThresholdRule($"{Outcome}_{Key}_{bound}", $"P({Outcome} {sign} {bound}{never})", Outcome, Comparison, Bound);
+            var rule = new ThresholdRule($"{Outcome}_{Key}_{bound}", string.Empty, Outcome, Comparison, Bound);
+
+            // A month outcome's rule from below has a floor: its "never" is below no month.
+            var never = rule.Floor > double.NegativeInfinity ? "; never is not below" : string.Empty;
+            return rule with { Description = $"P({Outcome} {sign} {bound}{never})" };
         }
     }
 

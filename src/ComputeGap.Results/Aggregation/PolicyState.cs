@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using ComputeGap.Core.Reduction;
 using ComputeGap.IO.Reports;
 
@@ -259,18 +260,14 @@ public sealed class PolicyState
     /// <summary>Values meeting <paramref name="test"/> (NaN meets none).</summary>
     private static long CountMeeting(ReadOnlySpan<float> values, ThresholdTest test)
     {
-        var met = Vector<int>.Zero;
-        var limit = new Vector<float>(test.Bound);
-        var floor = new Vector<float>(test.Floor);
-        var atLeast = test.AtLeast != 0;
+        var met = Vector256<int>.Zero;
         var i = 0;
-        for (; i + Vector<float>.Count <= values.Length; i += Vector<float>.Count)
+        for (; i + Vector256<float>.Count <= values.Length; i += Vector256<float>.Count)
         {
-            var x = new Vector<float>(values[i..]);
-            met -= atLeast ? Vector.GreaterThanOrEqual(x, limit) : Vector.LessThan(x, limit) & Vector.GreaterThanOrEqual(x, floor);
+            met -= test.Meets(Vector256.Create(values[i..]));
         }
 
-        long count = Vector.Sum(met);
+        long count = Vector256.Sum(met);
         for (; i < values.Length; i++)
         {
             count += test.Holds(values[i]) ? 1 : 0;
