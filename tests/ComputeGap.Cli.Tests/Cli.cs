@@ -29,4 +29,23 @@ public static class Cli
     }
 
     public static string SweepFile(string name) => Path.Combine(AppContext.BaseDirectory, "data", "sweeps", name);
+
+    /// <summary>
+    /// Writes <paramref name="text"/> as <paramref name="name"/>.json in <paramref name="directory"/> and sweeps it on
+    /// the CPU twice, as aggregates (with <paramref name="aggregateArgs"/>) into <c>agg</c> and as rows into <c>rows</c>.
+    /// </summary>
+    /// <returns>The sweep file and the two output directories.</returns>
+    public static async Task<(string Sweep, string Rows, string Aggregates)> RowsAndAggregatesAsync(
+        string directory, string name, string text, params string[] aggregateArgs)
+    {
+        var sweep = Path.Combine(directory, name + ".json");
+        await File.WriteAllTextAsync(sweep, text);
+        var aggregates = Path.Combine(directory, "agg");
+        var rows = Path.Combine(directory, "rows");
+        var aggregate = await InvokeAsync(["sweep", sweep, "--out", aggregates, "--backend", "cpu", "--output", "aggregate", .. aggregateArgs, "-q"]);
+        Xunit.Assert.True(aggregate.ExitCode == 0, aggregate.Error);
+        var row = await InvokeAsync("sweep", sweep, "--out", rows, "--backend", "cpu", "--output", "rows", "-q");
+        Xunit.Assert.True(row.ExitCode == 0, row.Error);
+        return (sweep, rows, aggregates);
+    }
 }

@@ -25,13 +25,7 @@ public sealed class CompareCommandTests
     public async Task Aggregates_compare_the_policies_as_the_rows_do()
     {
         using var directory = new TempDirectory();
-        var sweep = Path.Combine(directory.Path, "policies.json");
-        await File.WriteAllTextAsync(sweep, Design);
-        var aggregates = Path.Combine(directory.Path, "agg");
-        var rows = Path.Combine(directory.Path, "rows");
-        Assert.Equal(0, (await Cli.InvokeAsync("sweep", sweep, "--out", aggregates, "--backend", "cpu", "--chunk-size", "4096", "--output", "aggregate",
-            "--compare", "installed_EU", "-q")).ExitCode);
-        Assert.Equal(0, (await Cli.InvokeAsync("sweep", sweep, "--out", rows, "--backend", "cpu", "--output", "rows", "-q")).ExitCode);
+        var (_, rows, aggregates) = await Cli.RowsAndAggregatesAsync(directory.Path, "policies", Design, "--chunk-size", "4096", "--compare", "installed_EU");
         foreach (var query in new[] { new[] { "--outcome", "share_EU" }, ["--outcome", "installed_EU", "--lower-is-better"], ["--outcome", "share_US"] })
         {
             var fromRows = await Policies(rows, query);

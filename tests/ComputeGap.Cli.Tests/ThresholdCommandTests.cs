@@ -27,12 +27,7 @@ public sealed class ThresholdCommandTests
     public async Task Rows_and_aggregates_give_the_same_counts_of_the_files_thresholds()
     {
         using var directory = new TempDirectory();
-        var sweep = Path.Combine(directory.Path, "thresholds.json");
-        await File.WriteAllTextAsync(sweep, Design);
-        var aggregates = Path.Combine(directory.Path, "agg");
-        var rows = Path.Combine(directory.Path, "rows");
-        Assert.Equal(0, (await Cli.InvokeAsync("sweep", sweep, "--out", aggregates, "--backend", "cpu", "--output", "aggregate", "-q")).ExitCode);
-        Assert.Equal(0, (await Cli.InvokeAsync("sweep", sweep, "--out", rows, "--backend", "cpu", "--output", "rows", "-q")).ExitCode);
+        var (_, rows, aggregates) = await Cli.RowsAndAggregatesAsync(directory.Path, "thresholds", Design);
 
         // Every rule of the report, the file's and the focus's demand share among them, is an exact count.
         var fromRows = await Summary(rows);

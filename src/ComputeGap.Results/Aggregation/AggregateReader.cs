@@ -177,15 +177,16 @@ internal static class AggregateReader
         // and no floor: all below, from −∞).
         var tests = state.Shape.Thresholds;
         var outcomes = table["outcome"].AsStrings();
-        var comparisons = table.Contains("comparison") ? table["comparison"].AsStrings() : [.. outcomes.Select(_ => "below")];
+        const string below = IO.Reports.ChosenThreshold.BelowKey, atLeast = IO.Reports.ChosenThreshold.AtLeastKey;
+        var comparisons = table.Contains("comparison") ? table["comparison"].AsStrings() : [.. outcomes.Select(_ => below)];
         var bounds = table["bound"].As<double>();
         var floors = table.Contains("from") ? table["from"].As<double>() : [.. outcomes.Select(_ => double.NegativeInfinity)];
         var counts = table["count"].As<long>();
         Require(outcomes.Length == tests.Count, $"it holds {outcomes.Length} thresholds, not the shape's {tests.Count}");
         for (var row = 0; row < outcomes.Length; row++)
         {
-            Require(comparisons[row] is "below" or "at_least", $"threshold comparison '{comparisons[row]}' is neither below nor at_least");
-            var test = new ThresholdTest(Index(state.Shape.Outcomes, outcomes[row]), (float)bounds[row], comparisons[row] == "at_least", (float)floors[row]);
+            Require(comparisons[row] is below or atLeast, $"threshold comparison '{comparisons[row]}' is neither {below} nor {atLeast}");
+            var test = new ThresholdTest(Index(state.Shape.Outcomes, outcomes[row]), (float)bounds[row], comparisons[row] == atLeast, (float)floors[row]);
             var j = Thresholds.IndexOf(tests, test);
             Require(j >= 0, $"threshold '{outcomes[row]} {test.Operator} {bounds[row]}' is not one of the shape's");
             state.SetThreshold(j, counts[row]);

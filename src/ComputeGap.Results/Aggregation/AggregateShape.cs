@@ -186,7 +186,7 @@ public sealed class AggregateShape : IAxisSource
             {
                 json.WriteStartObject();
                 json.WriteString("outcome", Outcomes[threshold.Column]);
-                json.WriteNumber(threshold.AtLeast != 0 ? "at_least" : "below", threshold.Bound);
+                json.WriteNumber(RunThresholds.ComparisonName(threshold), threshold.Bound);
                 if (threshold.HasFloor)
                 {
                     json.WriteNumber("from", threshold.Floor);
@@ -262,8 +262,8 @@ public sealed class AggregateShape : IAxisSource
             throw new FormatException($"threshold on unknown outcome '{outcome}'");
         }
 
-        var atLeast = element.TryGetProperty("at_least", out var bound);
+        var atLeast = element.TryGetProperty(IO.Reports.ChosenThreshold.AtLeastKey, out var bound);
         var floor = element.TryGetProperty("from", out var from) ? from.GetSingle() : float.NegativeInfinity;
-        return new ThresholdTest(column, (atLeast ? bound : element.GetProperty("below")).GetSingle(), atLeast, floor);
+        return new ThresholdTest(column, (atLeast ? bound : element.GetProperty(IO.Reports.ChosenThreshold.BelowKey)).GetSingle(), atLeast, floor);
     }
 }

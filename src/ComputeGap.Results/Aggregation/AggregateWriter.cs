@@ -232,7 +232,7 @@ internal static class AggregateWriter
             [new("name", ColumnType.String), new("outcome", ColumnType.String), new("comparison", ColumnType.String),
              new("bound", ColumnType.Float64), new("from", ColumnType.Float64), new("count", ColumnType.Int64), new("total", ColumnType.Int64)],
             [j.Select(i => tests[i].Name(shape.Outcomes)).ToArray(), j.Select(i => shape.Outcomes[tests[i].Column]).ToArray(),
-             j.Select(i => tests[i].AtLeast != 0 ? "at_least" : "below").ToArray(),
+             j.Select(i => Running.RunThresholds.ComparisonName(tests[i])).ToArray(),
              j.Select(i => (double)tests[i].Bound).ToArray(), j.Select(i => (double)tests[i].Floor).ToArray(), j.Select(state.ThresholdCount).ToArray(),
              j.Select(_ => state.Scenarios).ToArray()],
             j.Length);

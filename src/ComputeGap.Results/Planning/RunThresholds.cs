@@ -37,6 +37,9 @@ public static class RunThresholds
         return [.. tests];
     }
 
+    /// <summary>How files name <paramref name="test"/>'s comparison: the sweep file's keys, <c>below</c> or <c>at_least</c>.</summary>
+    public static string ComparisonName(ThresholdTest test) => test.AtLeast != 0 ? ChosenThreshold.AtLeastKey : ChosenThreshold.BelowKey;
+
     /// <summary>The test that counts exactly the float values <paramref name="rule"/> holds for (see <see cref="ThresholdTest.FloatBound"/>).</summary>
     public static ThresholdTest Test(ThresholdRule rule, IReadOnlyList<string> outcomes)
     {
