@@ -29,7 +29,7 @@ public static class ReductionKernels
         var local = block * PartialLayout.BlockSize;
         var inBlock = count - local < PartialLayout.BlockSize ? count - local : PartialLayout.BlockSize;
         var part = new DevicePartial { Partials = partials, Offset = block * layout.Length };
-        var cursor = new OdometerCursor<DeviceAxes, LocalCursor>(axes, new LocalCursor { Memory = LocalMemory.Allocate<long>(2 * BlockReducer.MaxAxes) });
+        var cursor = new OdometerCursor<DeviceAxes, LocalCursor>(axes, new LocalCursor { Memory = LocalMemory.Allocate<long>(2 * MainEffects.MaxAxes) });
         BlockReducer.ReduceColumn(outcomes, axes, ref cursor, ref part, ref sketch, layout, column, keys, thresholds, first + local, local, inBlock);
     }
 }

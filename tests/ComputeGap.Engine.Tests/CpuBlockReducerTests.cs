@@ -278,7 +278,7 @@ public sealed class CpuBlockReducerTests(ITestOutputHelper output)
     private static void Reference(Shape shape, float[][] columns, long first, int local, int count, double[] partials, int offset, long[] sketch)
     {
         var axes = shape.Layout.AxisValues > 0 ? new Axes(shape.Counts, shape.Strides, shape.Offsets) : new Axes([], [], []);
-        var cursor = new OdometerCursor<Axes, ArrayCursorMemory>(axes, new ArrayCursorMemory(new long[2 * BlockReducer.MaxAxes]));
+        var cursor = new OdometerCursor<Axes, ArrayCursorMemory>(axes, new ArrayCursorMemory(new long[2 * MainEffects.MaxAxes]));
         var record = new Record(partials, offset);
         var counts = new Counts(sketch);
         var source = new Columns(columns);

@@ -180,7 +180,7 @@ internal static class ReductionBreakdown
                 0,
                 target.Blocks,
                 new ParallelOptions { MaxDegreeOfParallelism = threads },
-                () => new Worker(new long[target.Sketch.Length], new long[2 * BlockReducer.MaxAxes], new int[Math.Max(1, axes.AxisCount) * PartialLayout.BlockSize]),
+                () => new Worker(new long[target.Sketch.Length], new long[2 * MainEffects.MaxAxes], new int[Math.Max(1, axes.AxisCount) * PartialLayout.BlockSize]),
                 (b, _, worker) =>
                 {
                     var blockFirst = (target.FirstBlock + b) * PartialLayout.BlockSize;

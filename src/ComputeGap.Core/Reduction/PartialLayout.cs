@@ -8,6 +8,11 @@ namespace ComputeGap.Core.Reduction;
 /// sums exactly, min/max, top-k by value then index), which makes aggregates bit-identical across
 /// chunk sizes, thread counts and shards.
 /// </summary>
+/// <remarks>
+/// The record is the sections of the block statistics, in this order, each as long as the statistic
+/// says: <see cref="Moments"/>, <see cref="MainEffects"/>, <see cref="ThresholdCounts"/>,
+/// <see cref="Reduction.Extremes"/>. (<see cref="SketchCounts"/> are kept beside the records.)
+/// </remarks>
 /// <param name="Outcomes">O, outcome columns.</param>
 /// <param name="AxisValues">V, all axes' values together (the position of axis a's value p is its offset + p).</param>
 /// <param name="Extremes">k, best and worst focus-share scenarios kept.</param>
@@ -38,9 +43,9 @@ public readonly record struct PartialLayout(int Outcomes, int AxisValues, int Ex
     /// <summary>Greatest finite value of outcome o (−∞ when none).</summary>
     public int Max(int o) => 1 + (3 * Outcomes) + o;
 
-    private int EffectBase => 1 + (4 * Outcomes);
+    private int EffectBase => Moments.Slots(Outcomes);
 
-    private int EffectStride => 1 + (2 * Outcomes);
+    private int EffectStride => MainEffects.Slots(Outcomes, 1);
 
     /// <summary>Scenarios taking axis value v.</summary>
     public int EffectCount(int v) => EffectBase + (v * EffectStride);
@@ -51,12 +56,12 @@ public readonly record struct PartialLayout(int Outcomes, int AxisValues, int Ex
     /// <summary>Scenarios taking axis value v whose outcome o is finite.</summary>
     public int EffectFinite(int v, int o) => EffectCount(v) + 1 + Outcomes + o;
 
-    private int ThresholdBase => EffectBase + (AxisValues * EffectStride);
+    private int ThresholdBase => EffectBase + MainEffects.Slots(Outcomes, AxisValues);
 
     /// <summary>Scenarios meeting the run's threshold test j.</summary>
     public int Threshold(int j) => ThresholdBase + j;
 
-    private int ExtremeBase => ThresholdBase + Thresholds;
+    private int ExtremeBase => ThresholdBase + ThresholdCounts.Slots(Thresholds);
 
     /// <summary>i-th best focus share (i = 0 is the highest; NaN when the block has fewer scenarios).</summary>
     public int BestValue(int i) => ExtremeBase + i;
@@ -71,5 +76,5 @@ public readonly record struct PartialLayout(int Outcomes, int AxisValues, int Ex
     public int WorstScenario(int i) => ExtremeBase + (3 * Extremes) + i;
 
     /// <summary>Doubles per block.</summary>
-    public int Length => ExtremeBase + (4 * Extremes);
+    public int Length => ExtremeBase + Reduction.Extremes.Slots(Extremes);
 }

@@ -80,109 +80,18 @@ public sealed partial class CpuBlockReducer
         }
     }
 
-    /// <summary>
-    /// <see cref="Rows"/> for rows of <typeparamref name="TWidth"/> vectors. Each sum takes the rows
-    /// of a run of scenarios that share its axis value in registers and is stored once per run, not
-    /// read and written back for every scenario (an axis that changes value every scenario has runs
-    /// of one; the column sums have one run of the whole group).
-    /// </summary>
+    /// <summary><see cref="Rows"/> for rows of <typeparamref name="TWidth"/> vectors: the vector forms of the sums.</summary>
     private void Rows<TWidth>(int g, int valid, int varying)
         where TWidth : struct, IRowWidth
     {
         ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
         ref var effects = ref MemoryMarshal.GetArrayDataReference(_effects);
         ref var effectCounts = ref MemoryMarshal.GetArrayDataReference(_effectCounts);
-        AddRows<TWidth>(ref MemoryMarshal.GetArrayDataReference(_totals), ref rows, 0, valid);
+        RowSums.Add<TWidth>(ref MemoryMarshal.GetArrayDataReference(_totals), ref rows, 0, valid);
         for (var k = 0; k < varying; k++)
         {
             ref var values = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_table), (k * BlockSize) + g);
-            for (var r = 0; r < valid;)
-            {
-                var v = Unsafe.Add(ref values, r);
-                var end = r + 1;
-                while (end < valid && Unsafe.Add(ref values, end) == v)
-                {
-                    end++;
-                }
-
-                AddRows<TWidth>(ref Unsafe.Add(ref effects, v * TWidth.Vectors * 4), ref rows, r, end);
-                Unsafe.Add(ref effectCounts, v) += end - r;
-                r = end;
-            }
-        }
-    }
-
-    /// <summary>Adds rows <c>[from, to)</c> in order to the sums at <paramref name="sums"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddRows<TWidth>(ref double sums, ref double rows, int from, int to)
-        where TWidth : struct, IRowWidth
-    {
-        var s0 = Vector256.LoadUnsafe(ref sums, 0);
-        var s1 = Vector256.LoadUnsafe(ref sums, 4);
-        var s2 = Vector256.LoadUnsafe(ref sums, 8);
-        var s3 = TWidth.Vectors > 3 ? Vector256.LoadUnsafe(ref sums, 12) : default;
-        var s4 = TWidth.Vectors > 4 ? Vector256.LoadUnsafe(ref sums, 16) : default;
-        var s5 = TWidth.Vectors > 5 ? Vector256.LoadUnsafe(ref sums, 20) : default;
-        var s6 = TWidth.Vectors > 6 ? Vector256.LoadUnsafe(ref sums, 24) : default;
-        var s7 = TWidth.Vectors > 7 ? Vector256.LoadUnsafe(ref sums, 28) : default;
-        for (var r = from; r < to; r++)
-        {
-            ref var row = ref Unsafe.Add(ref rows, r * TWidth.Vectors * 4);
-            s0 += Vector256.LoadUnsafe(ref row, 0);
-            s1 += Vector256.LoadUnsafe(ref row, 4);
-            s2 += Vector256.LoadUnsafe(ref row, 8);
-            if (TWidth.Vectors > 3)
-            {
-                s3 += Vector256.LoadUnsafe(ref row, 12);
-            }
-
-            if (TWidth.Vectors > 4)
-            {
-                s4 += Vector256.LoadUnsafe(ref row, 16);
-            }
-
-            if (TWidth.Vectors > 5)
-            {
-                s5 += Vector256.LoadUnsafe(ref row, 20);
-            }
-
-            if (TWidth.Vectors > 6)
-            {
-                s6 += Vector256.LoadUnsafe(ref row, 24);
-            }
-
-            if (TWidth.Vectors > 7)
-            {
-                s7 += Vector256.LoadUnsafe(ref row, 28);
-            }
-        }
-
-        s0.StoreUnsafe(ref sums, 0);
-        s1.StoreUnsafe(ref sums, 4);
-        s2.StoreUnsafe(ref sums, 8);
-        if (TWidth.Vectors > 3)
-        {
-            s3.StoreUnsafe(ref sums, 12);
-        }
-
-        if (TWidth.Vectors > 4)
-        {
-            s4.StoreUnsafe(ref sums, 16);
-        }
-
-        if (TWidth.Vectors > 5)
-        {
-            s5.StoreUnsafe(ref sums, 20);
-        }
-
-        if (TWidth.Vectors > 6)
-        {
-            s6.StoreUnsafe(ref sums, 24);
-        }
-
-        if (TWidth.Vectors > 7)
-        {
-            s7.StoreUnsafe(ref sums, 28);
+            MainEffects.AddRows<TWidth>(ref effects, ref effectCounts, ref rows, ref values, valid);
         }
     }
 
@@ -197,27 +106,13 @@ public sealed partial class CpuBlockReducer
         for (var r = 0; r < valid; r++)
         {
             ref var row = ref Unsafe.Add(ref rows, r * _width);
-            for (var q = 0; q < _width; q += 4)
-            {
-                AddTo(ref totals, q, Vector256.LoadUnsafe(ref row, (nuint)q));
-            }
-
+            RowSums.Add(ref totals, ref row, _width);
             for (var k = 0; k < varying; k++)
             {
-                var v = Unsafe.Add(ref table, (k * BlockSize) + g + r);
-                Unsafe.Add(ref effectCounts, v)++;
-                ref var effect = ref Unsafe.Add(ref effects, v * _width);
-                for (var q = 0; q < _width; q += 4)
-                {
-                    AddTo(ref effect, q, Vector256.LoadUnsafe(ref row, (nuint)q));
-                }
+                MainEffects.AddRow(ref effects, ref effectCounts, ref row, _width, Unsafe.Add(ref table, (k * BlockSize) + g + r));
             }
         }
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddTo(ref double sums, int at, Vector256<double> row) =>
-        (Vector256.LoadUnsafe(ref sums, (nuint)at) + row).StoreUnsafe(ref sums, (nuint)at);
 
     /// <summary>Counts the group's non-finite values per varying axis value (their effect finite counts are the scenario counts less these).</summary>
     private void CountNonFinite(int g, int valid, int varying)
@@ -236,41 +131,5 @@ public sealed partial class CpuBlockReducer
                 lanes &= lanes - 1;
             }
         }
-    }
-
-    /// <summary>Vectors of four doubles per row, as a type so that <see cref="Rows{TWidth}"/> is compiled for each width.</summary>
-    private interface IRowWidth
-    {
-        static abstract int Vectors { get; }
-    }
-
-    private readonly struct ThreeVectors : IRowWidth
-    {
-        public static int Vectors => 3;
-    }
-
-    private readonly struct FourVectors : IRowWidth
-    {
-        public static int Vectors => 4;
-    }
-
-    private readonly struct FiveVectors : IRowWidth
-    {
-        public static int Vectors => 5;
-    }
-
-    private readonly struct SixVectors : IRowWidth
-    {
-        public static int Vectors => 6;
-    }
-
-    private readonly struct SevenVectors : IRowWidth
-    {
-        public static int Vectors => 7;
-    }
-
-    private readonly struct EightVectors : IRowWidth
-    {
-        public static int Vectors => 8;
     }
 }

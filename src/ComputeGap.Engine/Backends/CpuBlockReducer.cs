@@ -9,34 +9,27 @@ using ComputeGap.Core.Reduction;
 namespace ComputeGap.Engine.Backends;
 
 /// <summary>
-/// The CPU's reduction of one block, all outcome columns together: the partial record and sketch
-/// counts <see cref="BlockReducer"/> produces column by column (and the GPU kernel thread by thread),
-/// bit for bit, for any input. One instance per worker thread; it holds the scratch it reuses.
+/// The vector driver of the block statistics: the CPU's reduction of one block, all outcome columns
+/// together, by each statistic's vector form. It gives the partial record and sketch counts that
+/// <see cref="BlockReducer"/>, the scalar driver, produces column by column (and the GPU kernel thread
+/// by thread), bit for bit, for any input. One instance per worker thread; it holds the scratch it reuses.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Scenarios go in groups of eight, read from each column as one <see cref="Vector256{T}"/>. Per
-/// column, in lanes: finite counts, min/max, sketch slots (<see cref="VectorSketch"/>); then the
-/// threshold counts and a cheap filter in front of the extremes. Sketch counts are incremented lane
-/// by lane across the columns (neighbouring scenarios often share a slot, and incrementing one
-/// count right after itself would wait on the previous store). The group is then transposed to
-/// rows, one scenario's O values as doubles with a non-finite value replaced by +0.0, and every sum
-/// takes the rows in scenario order: each column's sum is still its own chain of additions in index
-/// order, the O chains just run side by side in the lanes of <see cref="Vector256{T}"/> of doubles,
-/// and a main-effect sum stays in registers over a run of scenarios sharing its axis value.
+/// column, in lanes: <see cref="Moments.Lanes"/> (finite counts, min/max) and the
+/// <see cref="SketchCounts"/> slots; then <see cref="ThresholdCounts"/> and <see cref="Extremes.OfferLanes"/>.
+/// Sketch counts are incremented lane by lane across the columns (neighbouring scenarios often share
+/// a slot, and incrementing one count right after itself would wait on the previous store). The group
+/// is then transposed to rows, one scenario's O values as doubles with a non-finite value replaced by
+/// +0.0, and every sum takes the rows in scenario order (<see cref="RowSums"/>; a main-effect sum
+/// stays in registers over a run of scenarios sharing its axis value, <see cref="MainEffects.AddRows{TWidth}"/>).
 /// </para>
 /// <para>
-/// Why the results are the same bits: a sum starts at +0.0 and adds finite float values converted to
-/// double; it never overflows (4,096 floats) and is never −0.0 (in round-to-nearest x + y is −0.0
-/// only when both are −0.0, and +0.0 + −0.0 = +0.0), so adding +0.0 in place of a skipped value
-/// leaves it unchanged. Counts are integers (an axis value's finite counts are its scenarios less
-/// its non-finite values, counted apart as they are rare). Min and max keep the scalar
-/// <c>value &lt; min ? value : min</c> per lane, which keeps the first of equal values; equal
-/// values other than ±0 have the same bits, and when the extreme is zero its sign is taken from
-/// the block's first zero, as the scalar loop would. Extremes are offered in index order to the
-/// same <see cref="Extremes.Offer"/>; a value is skipped only when both lists are full and it beats
-/// neither k-th entry, exactly when Offer would return without a change. Axes that keep one value
-/// over the block take their main effects from the block totals, as in <see cref="BlockReducer"/>.
+/// Why the results are the same bits: each vector form says why it gives its scalar form's bits.
+/// Counts are integers (an axis value's finite counts are its scenarios less its non-finite values,
+/// counted apart as they are rare). Axes that keep one value over the block take their main effects
+/// from the block totals, as in the scalar driver.
 /// </para>
 /// </remarks>
 public sealed partial class CpuBlockReducer
@@ -72,7 +65,7 @@ public sealed partial class CpuBlockReducer
     private readonly uint[] _finiteLanes;
     private readonly long[] _misplaced;
     private readonly int[] _groupSlots;
-    private readonly ColumnState[] _state;
+    private readonly Moments.Lanes[] _state;
     private readonly Vector256<int>[] _thresholds;
     private readonly Vector256<float>[] _values;
     private readonly float[] _tail = new float[Group];
@@ -93,7 +86,7 @@ public sealed partial class CpuBlockReducer
         _focus = keys.FocusShare;
         _width = (layout.Outcomes + 3) / 4 * 4;
         var axes = layout.AxisValues > 0 ? axisCounts.Length : 0;
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(axes, BlockReducer.MaxAxes);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(axes, MainEffects.MaxAxes);
         _axisCounts = axisCounts[..axes].ToArray();
         _axisStrides = axisStrides[..axes].ToArray();
         _axisOffsets = axisOffsets[..axes].ToArray();
@@ -129,7 +122,7 @@ public sealed partial class CpuBlockReducer
         _finiteLanes = new uint[_outcomes];
         _misplaced = new long[_outcomes];
         _groupSlots = new int[_outcomes * Group];
-        _state = new ColumnState[_outcomes];
+        _state = new Moments.Lanes[_outcomes];
         _thresholds = new Vector256<int>[thresholds.Length];
         _values = new Vector256<float>[_outcomes];
     }
@@ -171,10 +164,10 @@ public sealed partial class CpuBlockReducer
             }
         }
 
-        Finish(columns, local, first, count, varying, partials.AsSpan(offset, _layout.Length));
+        Finish(columns, local, first, count, varying, ref record, partials.AsSpan(offset, _layout.Length));
         for (var c = 0; c < _outcomes; c++)
         {
-            sketch[(c * QuantileSketch.Length) + QuantileSketch.BucketsPerSign] -= _misplaced[c];
+            sketch[SketchCounts.ZeroSlot(c)] -= _misplaced[c];
         }
     }
 
@@ -182,7 +175,7 @@ public sealed partial class CpuBlockReducer
     private void Start()
     {
         Array.Clear(_totals);
-        Array.Fill(_state, new ColumnState { Min = Vector256.Create(float.PositiveInfinity), Max = Vector256.Create(float.NegativeInfinity) });
+        Array.Fill(_state, Moments.Lanes.Identity);
         Array.Clear(_thresholds);
         Array.Clear(_misplaced);
     }
@@ -197,7 +190,7 @@ public sealed partial class CpuBlockReducer
         for (var a = 0; a < _axisCounts.Length; a++)
         {
             var stride = _axisStrides[a];
-            if (!BlockReducer.Varies(stride, first, count))
+            if (!MainEffects.Varies(stride, first, count))
             {
                 continue;
             }
@@ -236,17 +229,11 @@ public sealed partial class CpuBlockReducer
         for (var c = 0; c < _outcomes; c++)
         {
             var x = valid == Group ? Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(columns[c]), (nuint)at) : LoadTail(columns[c], at, valid);
-            var finite = Vector256.Equals(x - x, Vector256<float>.Zero);
+            var finite = Moments.Lanes.FiniteLanes(x);
             var finiteLanes = finite.ExtractMostSignificantBits();
-            ref var column = ref Unsafe.Add(ref state, c);
-            column.Finite -= finite.AsInt32();
-            var low = Vector256.ConditionalSelect(finite, x, Vector256.Create(float.PositiveInfinity));
-            column.Min = Vector256.ConditionalSelect(Vector256.LessThan(low, column.Min), low, column.Min);
-            var high = Vector256.ConditionalSelect(finite, x, Vector256.Create(float.NegativeInfinity));
-            column.Max = Vector256.ConditionalSelect(Vector256.GreaterThan(high, column.Max), high, column.Max);
-            // A non-finite lane (or one past the block's end) counts in the zero slot, taken back in Finish.
-            var slot = Vector256.ConditionalSelect(finite.AsInt32(), VectorSketch.Slots(x), Vector256.Create(QuantileSketch.BucketsPerSign));
-            (slot + Vector256.Create(c * QuantileSketch.Length)).StoreUnsafe(ref slots, (nuint)(c * Group));
+            Unsafe.Add(ref state, c).Add(x, finite);
+            // A non-finite lane (or one past the block's end) counts in the zero slot, taken back in Reduce.
+            SketchCounts.Slots(x, finite, c).StoreUnsafe(ref slots, (nuint)(c * Group));
             if (finiteLanes != 0xFF)
             {
                 _misplaced[c] += Group - BitOperations.PopCount(finiteLanes);
@@ -260,13 +247,8 @@ public sealed partial class CpuBlockReducer
             nonFinite |= ~finiteLanes & validLanes;
         }
 
-        for (var j = 0; j < _tests.Length; j++)
-        {
-            // NaN (and the lanes past the block's end, NaN too) meets no test, as in the scalar definition.
-            _thresholds[j] -= _tests[j].Meets(Unsafe.Add(ref values, _tests[j].Column));
-        }
-
-        OfferExtremes(ref record, Unsafe.Add(ref values, _focus), _finiteLanes[_focus], scenario);
+        ThresholdCounts.AddLanes(_tests, _values, _thresholds);
+        Extremes.OfferLanes(ref record, _layout, Unsafe.Add(ref values, _focus), _finiteLanes[_focus], scenario);
         return nonFinite;
     }
 
@@ -295,73 +277,17 @@ public sealed partial class CpuBlockReducer
         }
     }
 
-    /// <summary>
-    /// Offers the group's finite focus values, in index order, that could enter a list: all of them
-    /// until the lists are full, then those above the k-th best or below the k-th worst as they were
-    /// at the group's start (the bounds only tighten, so a value skipped here would be refused by
-    /// <see cref="Extremes.Offer"/>, which checks again with the bounds as they are).
-    /// </summary>
-    private void OfferExtremes(ref Record record, Vector256<float> x, uint finiteLanes, long scenario)
-    {
-        var k = _layout.Extremes;
-        if (k == 0)
-        {
-            return;
-        }
-
-        var candidates = finiteLanes;
-        if (record[_layout.BestScenario(k - 1)] >= 0 && record[_layout.WorstScenario(k - 1)] >= 0)
-        {
-            var best = Vector256.Create((float)record[_layout.BestValue(k - 1)]);
-            var worst = Vector256.Create((float)record[_layout.WorstValue(k - 1)]);
-            candidates &= (Vector256.GreaterThan(x, best) | Vector256.LessThan(x, worst)).ExtractMostSignificantBits();
-        }
-
-        while (candidates != 0)
-        {
-            var lane = BitOperations.TrailingZeroCount(candidates);
-            Extremes.Offer(ref record, _layout, x.GetElement(lane), scenario + lane);
-            candidates &= candidates - 1;
-        }
-    }
-
     /// <summary>Writes the record (all but the extremes, already in place) and leaves the effect scratch zeroed.</summary>
-    private void Finish(float[][] columns, int local, long first, int count, int varying, Span<double> part)
+    private void Finish(float[][] columns, int local, long first, int count, int varying, ref Record record, Span<double> part)
     {
         var layout = _layout;
         part[PartialLayout.Count] = count;
         for (var c = 0; c < _outcomes; c++)
         {
-            ref var column = ref _state[c];
-            part[PartialLayout.Finite(c)] = Vector256.Sum(column.Finite);
-            part[layout.Sum(c)] = _totals[c];
-            var min = float.PositiveInfinity;
-            var max = float.NegativeInfinity;
-            for (var lane = 0; lane < Group; lane++)
-            {
-                var low = column.Min.GetElement(lane);
-                var high = column.Max.GetElement(lane);
-                min = low < min ? low : min;
-                max = high > max ? high : max;
-            }
-
-            // ±0 compare equal: the scalar loop keeps the first zero of the block.
-            if (min == 0f || max == 0f)
-            {
-                var zero = FirstZero(columns[c].AsSpan(local, count));
-                min = min == 0f ? zero : min;
-                max = max == 0f ? zero : max;
-            }
-
-            part[layout.Min(c)] = min;
-            part[layout.Max(c)] = max;
+            _state[c].Fold(_totals[c], columns[c].AsSpan(local, count)).Write(ref record, layout, c);
         }
 
-        for (var j = 0; j < _thresholds.Length; j++)
-        {
-            part[layout.Threshold(j)] = Vector256.Sum(_thresholds[j]);
-        }
-
+        ThresholdCounts.Write(_thresholds, part, layout);
         if (layout.AxisValues == 0)
         {
             return;
@@ -408,27 +334,6 @@ public sealed partial class CpuBlockReducer
                 part[layout.EffectFinite(v, c)] = part[PartialLayout.Finite(c)];
             }
         }
-    }
-
-    private static float FirstZero(ReadOnlySpan<float> column)
-    {
-        foreach (var value in column)
-        {
-            if (value == 0f)
-            {
-                return value;
-            }
-        }
-
-        throw new InvalidOperationException("The column's least or greatest value is zero but it holds no zero.");
-    }
-
-    /// <summary>A column's per-lane accumulators over a block.</summary>
-    private struct ColumnState
-    {
-        public Vector256<int> Finite;
-        public Vector256<float> Min;
-        public Vector256<float> Max;
     }
 
     /// <summary>A block's record inside the chunk's partials, for <see cref="Extremes"/>.</summary>

@@ -89,7 +89,7 @@ public sealed class AggregateBuffers
     public int Count { get; set; }
 
     /// <summary>
-    /// The layout for a plan: main effects when there are at most <see cref="BlockReducer.MaxAxes"/>
+    /// The layout for a plan: main effects when there are at most <see cref="MainEffects.MaxAxes"/>
     /// axes with at most <see cref="PartialLayout.MaxAxisValues"/> values in all.
     /// </summary>
     public static PartialLayout LayoutFor(SweepPlan plan) =>
@@ -130,5 +130,5 @@ public sealed class AggregateBuffers
 
     /// <summary>Whether aggregate mode keeps main effects for <paramref name="plan"/>.</summary>
     public static bool HasMainEffects(SweepPlan plan) =>
-        plan.AxisSlots.Length <= BlockReducer.MaxAxes && plan.AxisValues.Length <= PartialLayout.MaxAxisValues;
+        plan.AxisSlots.Length <= MainEffects.MaxAxes && plan.AxisValues.Length <= PartialLayout.MaxAxisValues;
 }

@@ -58,7 +58,7 @@ internal static class AggregateSummary
         {
             return state.Shape.HasEffects
                 ? "these aggregates hold no grid cells: a value beyond the cells' range (a block's sum over 2^40), or parts written before the cells were kept or with other --decompose outcomes merged together"
-                : $"a grid of more than {PartialLayout.MaxAxisValues} axis values in all, or more than {BlockReducer.MaxAxes} axes, keeps no cells";
+                : $"a grid of more than {PartialLayout.MaxAxisValues} axis values in all, or more than {MainEffects.MaxAxes} axes, keeps no cells";
         }
 
         if (!cells.Names.Contains(outcome))

@@ -11,7 +11,7 @@ namespace ComputeGap.Engine.Aggregation;
 /// cells' block sums, which the CPU backend runs on each block while it is in cache and GPU backends
 /// run on the outcomes they copy back. Within a block every sum adds the block's finite values in
 /// scenario order as doubles, so a block gives the same doubles whoever reduces it, and the cells add
-/// them exactly. Axes that keep one value over the block (<see cref="BlockReducer.Varies"/>) take the
+/// them exactly. Axes that keep one value over the block (<see cref="MainEffects.Varies"/>) take the
 /// block's totals; a pair with one such axis takes the other axis's per-value sums; only pairs of two
 /// varying axes are summed scenario by scenario. One instance per thread: it holds the scratch it reuses.
 /// </summary>
@@ -255,7 +255,7 @@ public sealed class GridCellReducer
         {
             var (stride, n) = (_layout.Strides[a], _layout.Counts[a]);
             _start[a] = ScenarioDesign.Position(_layout.Shape, a, first);
-            _varies[a] = BlockReducer.Varies(stride, first, count);
+            _varies[a] = MainEffects.Varies(stride, first, count);
             if (_varies[a])
             {
                 // An odometer instead of a division per scenario: the position steps every stride scenarios.

@@ -57,7 +57,7 @@ internal static class AggregateFixture
             var partials = new double[blocks * layout.Length];
             var sketch = new long[plan.OutcomeCount * QuantileSketch.Length];
             var counts = new Sketch(sketch);
-            var cursor = new OdometerCursor<HostScenarioDesign, ArrayCursorMemory>(plan.Decoder, new ArrayCursorMemory(new long[2 * BlockReducer.MaxAxes]));
+            var cursor = new OdometerCursor<HostScenarioDesign, ArrayCursorMemory>(plan.Decoder, new ArrayCursorMemory(new long[2 * MainEffects.MaxAxes]));
             for (var b = 0; b < blocks; b++)
             {
                 var first = (long)(start + b) * PartialLayout.BlockSize;

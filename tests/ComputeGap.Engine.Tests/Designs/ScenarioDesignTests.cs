@@ -58,7 +58,7 @@ public sealed class ScenarioDesignTests
         var plan = Plan(design);
         var decoder = plan.Decoder;
         var shape = AggregateShape.From(plan, AggregateBuffers.LayoutFor(plan));
-        var memory = new ArrayCursorMemory(new long[2 * BlockReducer.MaxAxes]);
+        var memory = new ArrayCursorMemory(new long[2 * MainEffects.MaxAxes]);
         var start = plan.ScenarioCount / 3;
         AxisCursor.Start(decoder, ref memory, start);
         for (var scenario = start; scenario < start + 20_000 && scenario < plan.ScenarioCount; scenario++)
