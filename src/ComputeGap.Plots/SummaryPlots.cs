@@ -92,7 +92,8 @@ public static class SummaryPlots
         var (thresholds, _) = summary.ThresholdsInReportOrder(outcome);
         if (thresholds.Count > 0)
         {
-            var policiesOf = ThresholdPlot.ShowsPolicies(policies) ? policies : null;
+            var byPolicy = summary.ThresholdsByPolicy(policies);
+            var policiesOf = ThresholdPlot.ShowsPolicies(byPolicy) ? byPolicy : null;
             yield return new Picture("thresholds",
                 $"probability of each of {thresholds.Count} threshold rules" + (policiesOf is null ? string.Empty : $" under each of {policiesOf.Policies.Count} policies"),
                 ThresholdPlot.Draw(thresholds, policiesOf));

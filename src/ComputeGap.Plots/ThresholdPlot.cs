@@ -18,11 +18,11 @@ public static class ThresholdPlot
         [OkabeIto.Blue, OkabeIto.Orange, OkabeIto.SkyBlue, OkabeIto.Vermillion, OkabeIto.BluishGreen, OkabeIto.ReddishPurple, OkabeIto.Yellow];
 
     /// <summary>True when <paramref name="policies"/> are drawn side by side (there are some, and not too many).</summary>
-    public static bool ShowsPolicies(PolicyComparison? policies) => policies is { Policies.Count: > 0 and <= MaxPolicies };
+    public static bool ShowsPolicies(PolicyThresholds? policies) => policies is { Policies.Count: > 0 and <= MaxPolicies };
 
     /// <summary>The probabilities of <paramref name="thresholds"/> (in report order, the first on top), and under each of <paramref name="policies"/> when given.</summary>
     /// <exception cref="ArgumentException">There are no thresholds.</exception>
-    public static Plot Draw(IReadOnlyList<ThresholdProbability> thresholds, PolicyComparison? policies)
+    public static Plot Draw(IReadOnlyList<ThresholdProbability> thresholds, PolicyThresholds? policies)
     {
         if (thresholds.Count == 0)
         {

@@ -79,11 +79,38 @@ public sealed class ThresholdCommandTests
         {
             Assert.Equal(DuckDb.ToInt64(fromSql[0][column]), DuckDb.ToInt64(fromTable[0][column]));
         }
+
+        // Reporting an outcome the aggregates do not compare (price_final) still gives every rule under each
+        // policy, as the rows do (rows compare any outcome), in json and in the text table.
+        var priceFromRows = (await Summary(rows, "price_final")).GetProperty("policies");
+        var priceFromAggregates = (await Summary(aggregates, "price_final")).GetProperty("policies");
+        Assert.Equal("price_final", priceFromRows.GetProperty("outcome").GetString());
+        Assert.Equal(JsonValueKind.Null, priceFromAggregates.GetProperty("outcome").ValueKind);
+        Assert.Contains("--compare price_final", priceFromAggregates.GetProperty("note").GetString(), StringComparison.Ordinal);
+        var byPolicyFromRows = priceFromRows.GetProperty("combinations").EnumerateArray().ToArray();
+        var byPolicyFromAggregates = priceFromAggregates.GetProperty("combinations").EnumerateArray().ToArray();
+        Assert.Equal(2, byPolicyFromAggregates.Length);
+        foreach (var (e, a) in byPolicyFromRows.Zip(byPolicyFromAggregates))
+        {
+            Assert.Equal(e.GetProperty("levers").ToString(), a.GetProperty("levers").ToString());
+            Assert.False(a.TryGetProperty("regret_p50", out _));
+            var names = e.GetProperty("thresholds").EnumerateObject().Select(t => t.Name).ToArray();
+            Assert.Equal(names, a.GetProperty("thresholds").EnumerateObject().Select(t => t.Name));
+            foreach (var name in names)
+            {
+                Assert.Equal(e.GetProperty("thresholds").GetProperty(name).GetDouble(), a.GetProperty("thresholds").GetProperty(name).GetDouble());
+            }
+        }
+
+        var text = await Cli.InvokeAsync("summarize", aggregates, "--outcome", "price_final");
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("Policies compared on price_final: none", text.Output, StringComparison.Ordinal);
+        Assert.Contains("Threshold probabilities under each policy", text.Output, StringComparison.Ordinal);
     }
 
-    private static async Task<JsonElement> Summary(string run)
+    private static async Task<JsonElement> Summary(string run, string outcome = "share_EU")
     {
-        var summary = await Cli.InvokeAsync("summarize", run, "--format", "json", "--outcome", "share_EU");
+        var summary = await Cli.InvokeAsync("summarize", run, "--format", "json", "--outcome", outcome);
         Assert.Equal(0, summary.ExitCode);
         return JsonDocument.Parse(summary.Output).RootElement.Clone();
     }

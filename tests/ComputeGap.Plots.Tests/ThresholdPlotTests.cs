@@ -38,7 +38,7 @@ public sealed class ThresholdPlotTests
     [Fact]
     public void Policies_are_drawn_side_by_side_within_each_rules_row_with_the_whole_run_as_a_marker()
     {
-        var plot = ThresholdPlot.Draw(Whole, Comparison(2));
+        var plot = ThresholdPlot.Draw(Whole, Comparison(2).ThresholdsByPolicy());
         var series = plot.GetPlottables<BarPlot>().ToArray();
         Assert.Equal(2, series.Length);
         Assert.Equal(["us_priority=0", "us_priority=1"], series.Select(s => s.LegendText));
@@ -57,8 +57,8 @@ public sealed class ThresholdPlotTests
     [Fact]
     public void Too_many_policies_for_the_palette_draw_the_whole_run_only()
     {
-        Assert.True(ThresholdPlot.ShowsPolicies(Comparison(ThresholdPlot.MaxPolicies)));
-        Assert.False(ThresholdPlot.ShowsPolicies(Comparison(ThresholdPlot.MaxPolicies + 1)));
+        Assert.True(ThresholdPlot.ShowsPolicies(Comparison(ThresholdPlot.MaxPolicies).ThresholdsByPolicy()));
+        Assert.False(ThresholdPlot.ShowsPolicies(Comparison(ThresholdPlot.MaxPolicies + 1).ThresholdsByPolicy()));
         Assert.False(ThresholdPlot.ShowsPolicies(null));
         Assert.Throws<ArgumentException>(() => ThresholdPlot.Draw([], null));
     }
@@ -72,5 +72,16 @@ public sealed class ThresholdPlotTests
         Assert.Contains("under each of 2 policies", file.What, StringComparison.Ordinal);
         using var bitmap = Pictures.Decode(file.Path);
         Assert.True(Pictures.DistinctColours(bitmap) > 2, "thresholds.png is blank");
+    }
+
+    [Fact]
+    public void Aggregates_that_do_not_compare_the_outcome_still_draw_each_policys_thresholds()
+    {
+        using var dir = new TempDirectory();
+        var summary = SampleGrid.Summary() with { PolicyThresholdSource = () => Comparison(3).ThresholdsByPolicy() };
+        Assert.Null(summary.Policies);
+        var file = Assert.Single(SummaryPlots.Write(summary, dir.Path, PlotFormat.Png), f => Path.GetFileName(f.Path) == "thresholds.png");
+        Assert.Contains("under each of 3 policies", file.What, StringComparison.Ordinal);
+        Assert.DoesNotContain(SummaryPlots.Write(summary, dir.Path, PlotFormat.Png), f => Path.GetFileName(f.Path) == "regret.png");
     }
 }

@@ -18,6 +18,11 @@ internal static class PolicyReport
                 sink.Section($"Policies compared on {reported}: none ({note})");
             }
 
+            if (data.ThresholdsByPolicy(null) is { } counted)
+            {
+                WriteThresholdTable(thresholds, counted, sink);
+            }
+
             return;
         }
 
@@ -27,20 +32,20 @@ internal static class PolicyReport
         foreach (var p in policies.Policies)
         {
             rows.Add([
-                Name(p, " "), data.Metadata.Show(outcome, p.Stats.Mean), data.Metadata.Show(outcome, p.Stats.P5), data.Metadata.Show(outcome, p.Stats.P50),
+                Name(p.Levers, " "), data.Metadata.Show(outcome, p.Stats.Mean), data.Metadata.Show(outcome, p.Stats.P5), data.Metadata.Show(outcome, p.Stats.P50),
                 data.Metadata.Show(outcome, p.Stats.P95), Regret(outcome, p.RegretP50), Regret(outcome, p.RegretP90), ReportNumbers.Probability(p.BestShare),
             ]);
         }
 
         sink.Table(new ReportTable(Header, rows) { Fitted = true });
-        WriteThresholdTable(thresholds, policies, sink);
+        WriteThresholdTable(thresholds, policies.ThresholdsByPolicy(), sink);
     }
 
     /// <summary>Most policies whose threshold probabilities the text table puts side by side (json and csv hold them all).</summary>
     public const int MaxThresholdColumns = 8;
 
     /// <summary>The report's threshold probabilities under each policy: one row per rule, one column per policy, and the whole run.</summary>
-    private static void WriteThresholdTable(IReadOnlyList<ThresholdProbability> thresholds, PolicyComparison policies, IReportSink sink)
+    private static void WriteThresholdTable(IReadOnlyList<ThresholdProbability> thresholds, PolicyThresholds policies, IReportSink sink)
     {
         if (thresholds.Count == 0)
         {
@@ -65,11 +70,40 @@ internal static class PolicyReport
         sink.Table(new ReportTable(header, rows) { Fitted = true });
     }
 
+    /// <summary>
+    /// <c>"policies"</c>: the comparison of the reported outcome; or, when aggregates do not compare it, an
+    /// object with <c>"outcome": null</c>, the reason, and each combination's threshold probabilities; or null without levers.
+    /// </summary>
     public static void WriteJson(SummaryData data, Utf8JsonWriter json)
     {
         if (data.Policies is not { } policies)
         {
-            json.WriteNull("policies");
+            if (data.ThresholdsByPolicy(null) is not { } counted)
+            {
+                json.WriteNull("policies");
+                return;
+            }
+
+            json.WriteStartObject("policies");
+            json.WriteNull("outcome");
+            var reported = SummaryReport.ReportOutcome(data);
+            if (reported.Length > 0 && data.PolicyNote?.Invoke(reported) is { } note)
+            {
+                json.WriteString("note", $"{reported} is not compared: {note}");
+            }
+
+            json.WriteNumber("futures", counted.Futures);
+            json.WriteStartArray("combinations");
+            foreach (var p in counted.Policies)
+            {
+                json.WriteStartObject();
+                WriteLevers(json, p.Levers);
+                WriteThresholds(json, p.Thresholds);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
             return;
         }
 
@@ -81,25 +115,13 @@ internal static class PolicyReport
         foreach (var p in policies.Policies)
         {
             json.WriteStartObject();
-            json.WriteStartObject("levers");
-            foreach (var (lever, value) in p.Levers)
-            {
-                JsonReport.AxisValue(json, lever, value);
-            }
-
-            json.WriteEndObject();
+            WriteLevers(json, p.Levers);
             foreach (var (name, value) in Statistics(p))
             {
                 JsonReport.Number(json, name, value);
             }
 
-            json.WriteStartObject("thresholds");
-            foreach (var t in p.Thresholds)
-            {
-                JsonReport.Number(json, t.Name, t.Probability);
-            }
-
-            json.WriteEndObject();
+            WriteThresholds(json, p.Thresholds);
             json.WriteEndObject();
         }
 
@@ -107,18 +129,42 @@ internal static class PolicyReport
         json.WriteEndObject();
     }
 
+    private static void WriteLevers(Utf8JsonWriter json, IReadOnlyDictionary<string, double> levers)
+    {
+        json.WriteStartObject("levers");
+        foreach (var (lever, value) in levers)
+        {
+            JsonReport.AxisValue(json, lever, value);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteThresholds(Utf8JsonWriter json, IReadOnlyList<ThresholdProbability> thresholds)
+    {
+        json.WriteStartObject("thresholds");
+        foreach (var t in thresholds)
+        {
+            JsonReport.Number(json, t.Name, t.Probability);
+        }
+
+        json.WriteEndObject();
+    }
+
     /// <summary>Rows <c>policy,LEVER=V;…,,STATISTIC,VALUE</c>, and <c>policy,LEVER=V;…,THRESHOLD,probability,VALUE</c> per threshold rule.</summary>
     public static IEnumerable<(string Name, string Key, string Statistic, double Value)> CsvRows(SummaryData data)
     {
-        if (data.Policies is not { } policies)
+        var policies = data.Policies;
+        if (data.ThresholdsByPolicy(policies) is not { } counted)
         {
             yield break;
         }
 
-        foreach (var p in policies.Policies)
+        for (var i = 0; i < counted.Policies.Count; i++)
         {
-            var name = Name(p, ";");
-            foreach (var (statistic, value) in Statistics(p))
+            var p = counted.Policies[i];
+            var name = Name(p.Levers, ";");
+            foreach (var (statistic, value) in policies is null ? [] : Statistics(policies.Policies[i]))
             {
                 yield return (name, string.Empty, statistic, value);
             }
@@ -136,8 +182,8 @@ internal static class PolicyReport
         ("regret_mean", p.RegretMean), ("regret_p50", p.RegretP50), ("regret_p90", p.RegretP90), ("best_share", p.BestShare),
     ];
 
-    private static string Name(PolicyRow p, string separator) =>
-        string.Join(separator, p.Levers.Select(l => $"{l.Key}={ReportNumbers.AxisExact(l.Value)}"));
+    private static string Name(IReadOnlyDictionary<string, double> levers, string separator) =>
+        string.Join(separator, levers.Select(l => $"{l.Key}={ReportNumbers.AxisExact(l.Value)}"));
 
     private static string Regret(string outcome, double value) =>
         !double.IsFinite(value) ? "n/a" : OutcomeColumns.IsFraction(outcome) ? ReportNumbers.PercentagePoints(value) : ReportNumbers.Number(value);

@@ -26,6 +26,12 @@ public sealed record SummaryData(
     /// <summary>Computes the lever combinations' comparison of an outcome (rows of a sampled design with levers), or null.</summary>
     public Func<string, bool, IO.Sensitivity.PolicyComparison?>? PolicyComparer { get; init; }
 
+    /// <summary>
+    /// Computes the threshold probabilities under each lever combination when the reported outcome is not
+    /// compared (aggregates count them whatever they compare), or null.
+    /// </summary>
+    public Func<IO.Sensitivity.PolicyThresholds?>? PolicyThresholdSource { get; init; }
+
     /// <summary>Why a run with levers has no comparison of an outcome (what its aggregates kept), or null.</summary>
     public Func<string, string?>? PolicyNote { get; init; }
 
@@ -47,6 +53,14 @@ public sealed record SummaryData(
 
     /// <summary>The policies compared on the reported outcome, when the run has levers and rows.</summary>
     public IO.Sensitivity.PolicyComparison? Policies => PolicyComparer?.Invoke(SummaryReport.ReportOutcome(this), LowerIsBetter);
+
+    /// <summary>
+    /// The threshold probabilities under each lever combination: those of <paramref name="policies"/> (the
+    /// comparison of the reported outcome, <see cref="Policies"/>, computed once by the caller), else
+    /// those the aggregates counted, or null without levers.
+    /// </summary>
+    public IO.Sensitivity.PolicyThresholds? ThresholdsByPolicy(IO.Sensitivity.PolicyComparison? policies) =>
+        policies?.ThresholdsByPolicy() ?? PolicyThresholdSource?.Invoke();
 
     /// <summary>The grid's decomposition of the reported outcome, when the run is a grid (rows, or aggregates that kept it).</summary>
     public IO.Sensitivity.GridDecomposition? Grid => SummaryReport.ReportOutcome(this) is { Length: > 0 } outcome ? GridDecomposer?.Invoke(outcome) : null;

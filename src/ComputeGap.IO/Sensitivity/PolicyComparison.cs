@@ -20,6 +20,20 @@ public sealed record PolicyRow(
     double RegretP90,
     double BestShare);
 
+/// <summary>The report's threshold probabilities under one lever combination.</summary>
+/// <param name="Levers">Each lever column's value.</param>
+/// <param name="Thresholds">The probabilities, by rule.</param>
+public sealed record PolicyThresholdRow(IReadOnlyDictionary<string, double> Levers, IReadOnlyList<ThresholdProbability> Thresholds);
+
+/// <summary>
+/// The report's threshold probabilities under each lever combination, on the futures every combination
+/// shares. Unlike the rest of a <see cref="PolicyComparison"/>, they do not depend on the outcome compared:
+/// aggregates count every rule under every policy, whichever outcomes they compare.
+/// </summary>
+/// <param name="Futures">Futures every policy meets.</param>
+/// <param name="Policies">One row per lever combination, in scenario order.</param>
+public sealed record PolicyThresholds(long Futures, IReadOnlyList<PolicyThresholdRow> Policies);
+
 /// <summary>
 /// Lever combinations side by side on identical futures (common random numbers): future e of every
 /// combination is the same draw of the uncertain parameters, so the shortfall of a policy against the
@@ -33,6 +47,9 @@ public sealed record PolicyRow(
 /// <param name="Policies">One row per lever combination, in scenario order.</param>
 public sealed record PolicyComparison(string Outcome, bool LowerIsBetter, long Futures, IReadOnlyList<PolicyRow> Policies)
 {
+    /// <summary>The threshold probabilities of the rows.</summary>
+    public PolicyThresholds ThresholdsByPolicy() => new(Futures, [.. Policies.Select(p => new PolicyThresholdRow(p.Levers, p.Thresholds))]);
+
     /// <summary>
     /// The comparison of <paramref name="outcome"/> over rows laid out as <paramref name="design"/> says
     /// (<paramref name="order"/>[s] the row of scenario s), or null without levers.

@@ -46,6 +46,7 @@ internal static class AggregateSummary
                     ? [.. Enumerable.Range(0, shape.Axes.Count).Select(a => Effect(state, a, IndexOf(shape.Outcomes, outcome)))]
                     : null,
             PolicyComparer = state.Policies is { } policies ? (outcome, lower) => Compare(policies, parsed, outcome, lower) : null,
+            PolicyThresholdSource = state.Policies is { } counted ? () => ThresholdsByPolicy(counted, parsed) : null,
             PolicyNote = PolicyNote(state),
             Extremes = parsed.Focus is null ? null : Extremes(state, parsed),
         };
@@ -94,7 +95,7 @@ internal static class AggregateSummary
             rows.Add(new IO.Sensitivity.PolicyRow(
                 LeverValues(shape, c),
                 Outcome(view, o, out _),
-                [.. rules.Select(rule => Evaluate(view, rule)).OfType<ThresholdProbability>()],
+                RuleProbabilities(view, rules),
                 regret.Mean,
                 quantiles.Quantile(0.5),
                 quantiles.Quantile(0.9),
@@ -103,6 +104,21 @@ internal static class AggregateSummary
 
         return new IO.Sensitivity.PolicyComparison(outcome, lowerIsBetter, policies.Futures, rows);
     }
+
+    /// <summary>
+    /// The report's threshold probabilities under each lever combination of <paramref name="policies"/>,
+    /// whichever outcomes they compare: the comparison counts every rule under every policy.
+    /// </summary>
+    private static IO.Sensitivity.PolicyThresholds ThresholdsByPolicy(PolicyState policies, SummaryMetadata metadata)
+    {
+        var shape = policies.Shape;
+        var rules = ThresholdRule.For(metadata, shape.Outcomes.Contains);
+        return new IO.Sensitivity.PolicyThresholds(policies.Futures,
+            [.. Enumerable.Range(0, policies.Combinations).Select(c => new IO.Sensitivity.PolicyThresholdRow(LeverValues(shape, c), RuleProbabilities(new PolicyView(policies, c), rules)))]);
+    }
+
+    private static ThresholdProbability[] RuleProbabilities(PolicyView view, IReadOnlyList<ThresholdRule> rules) =>
+        [.. rules.Select(rule => Evaluate(view, rule)).OfType<ThresholdProbability>()];
 
     /// <summary>Why aggregates with levers hold no comparison of an outcome, or null when they hold one (or have no levers).</summary>
     private static Func<string, string?>? PolicyNote(AggregateState state)
