@@ -71,42 +71,52 @@ internal static class PolicyReport
     }
 
     /// <summary>
-    /// <c>"policies"</c>: the comparison of the reported outcome; or, when aggregates do not compare it, an
-    /// object with <c>"outcome": null</c>, the reason, and each combination's threshold probabilities; or null without levers.
+    /// <c>"policies"</c>: the comparison of the reported outcome (null without one); then
+    /// <c>"policy_thresholds"</c>: every rule's probability under each lever combination, which aggregates
+    /// keep whichever outcomes they compare (null without levers), with the reason when the reported
+    /// outcome is not compared.
     /// </summary>
     public static void WriteJson(SummaryData data, Utf8JsonWriter json)
     {
-        if (data.Policies is not { } policies)
+        var policies = data.Policies;
+        if (policies is null)
         {
-            if (data.ThresholdsByPolicy(null) is not { } counted)
-            {
-                json.WriteNull("policies");
-                return;
-            }
+            json.WriteNull("policies");
+        }
+        else
+        {
+            WriteComparison(policies, json);
+        }
 
-            json.WriteStartObject("policies");
-            json.WriteNull("outcome");
-            var reported = SummaryReport.ReportOutcome(data);
-            if (reported.Length > 0 && data.PolicyNote?.Invoke(reported) is { } note)
-            {
-                json.WriteString("note", $"{reported} is not compared: {note}");
-            }
-
-            json.WriteNumber("futures", counted.Futures);
-            json.WriteStartArray("combinations");
-            foreach (var p in counted.Policies)
-            {
-                json.WriteStartObject();
-                WriteLevers(json, p.Levers);
-                WriteThresholds(json, p.Thresholds);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+        if (data.ThresholdsByPolicy(policies) is not { } counted)
+        {
+            json.WriteNull("policy_thresholds");
             return;
         }
 
+        json.WriteStartObject("policy_thresholds");
+        var reported = SummaryReport.ReportOutcome(data);
+        if (policies is null && reported.Length > 0 && data.PolicyNote?.Invoke(reported) is { } note)
+        {
+            json.WriteString("note", $"{reported} is not compared: {note}");
+        }
+
+        json.WriteNumber("futures", counted.Futures);
+        json.WriteStartArray("combinations");
+        foreach (var p in counted.Policies)
+        {
+            json.WriteStartObject();
+            WriteLevers(json, p.Levers);
+            WriteThresholds(json, p.Thresholds);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteComparison(PolicyComparison policies, Utf8JsonWriter json)
+    {
         json.WriteStartObject("policies");
         json.WriteString("outcome", policies.Outcome);
         json.WriteString("better", policies.LowerIsBetter ? "lower" : "higher");

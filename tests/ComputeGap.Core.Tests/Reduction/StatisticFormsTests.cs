@@ -44,7 +44,21 @@ public class StatisticFormsTests
             lanes.Add(x, Moments.Lanes.FiniteLanes(x));
         }
 
-        var folded = lanes.Fold(scalar.Sum, values);
+        // The vector form's sum is RowSums over rows holding the value (+0.0 where not finite).
+        var rows = new double[count * 4];
+        for (var i = 0; i < count; i++)
+        {
+            rows[4 * i] = Moments.IsFinite(values[i]) ? values[i] : 0;
+        }
+
+        var sums = new double[4];
+        for (var i = 0; i < count; i++)
+        {
+            RowSums.Add(ref sums[0], ref rows[4 * i], 4);
+        }
+
+        Assert.Equal(BitConverter.DoubleToInt64Bits(scalar.Sum), BitConverter.DoubleToInt64Bits(sums[0]));
+        var folded = lanes.Fold(sums[0], values);
         Assert.Equal(scalar.Finite, folded.Finite);
         Assert.Equal(BitConverter.DoubleToInt64Bits(scalar.Min), BitConverter.DoubleToInt64Bits(folded.Min));
         Assert.Equal(BitConverter.DoubleToInt64Bits(scalar.Max), BitConverter.DoubleToInt64Bits(folded.Max));
@@ -70,19 +84,48 @@ public class StatisticFormsTests
     }
 
     [Theory]
+    [InlineData(1f)]
+    [InlineData(-1f)]
+    public void Moments_take_a_zero_extremes_sign_from_the_blocks_first_zero_not_the_first_lane(float fill)
+    {
+        var values = Enumerable.Repeat(fill, 16).ToArray();
+        values[5] = 0f;   // the block's first zero, lane 5 of group 0
+        values[8] = -0f;  // a later zero, lane 0 of group 1
+        var scalar = Moments.Identity;
+        var lanes = Moments.Lanes.Identity;
+        foreach (var value in values)
+        {
+            scalar.Add(value);
+        }
+
+        for (var g = 0; g < values.Length; g += 8)
+        {
+            var x = Vector256.Create(values.AsSpan(g, 8));
+            lanes.Add(x, Moments.Lanes.FiniteLanes(x));
+        }
+
+        var folded = lanes.Fold(scalar.Sum, values);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(scalar.Min), BitConverter.DoubleToInt64Bits(folded.Min));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(scalar.Max), BitConverter.DoubleToInt64Bits(folded.Max));
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(5)]
     [InlineData(8)]
     [InlineData(9)]
     [InlineData(16)]
+    [InlineData(20)]
     [InlineData(23)]
+    [InlineData(28)]
     [InlineData(32)]
     [InlineData(37)]
     public void Row_sums_add_each_column_in_scenario_order(int outcomes)
     {
         var width = (outcomes + 3) / 4 * 4;
         const int Rows = 8;
+        var from = outcomes % 3; // rows [from, Rows) are summed
         var rows = new double[Rows * width];
         var expected = new double[width];
         var values = Values(outcomes, Rows * outcomes);
@@ -94,13 +137,13 @@ public class StatisticFormsTests
                 if (Moments.IsFinite(value))
                 {
                     rows[(r * width) + c] = value;
-                    expected[c] += value;
+                    expected[c] += r >= from ? value : 0;
                 }
             }
         }
 
         var any = new double[width];
-        for (var r = 0; r < Rows; r++)
+        for (var r = from; r < Rows; r++)
         {
             RowSums.Add(ref any[0], ref rows[r * width], width);
         }
@@ -109,12 +152,12 @@ public class StatisticFormsTests
         var typed = new double[width];
         switch (width / 4)
         {
-            case 3: RowSums.Add<ThreeVectors>(ref typed[0], ref rows[0], 0, Rows); break;
-            case 4: RowSums.Add<FourVectors>(ref typed[0], ref rows[0], 0, Rows); break;
-            case 5: RowSums.Add<FiveVectors>(ref typed[0], ref rows[0], 0, Rows); break;
-            case 6: RowSums.Add<SixVectors>(ref typed[0], ref rows[0], 0, Rows); break;
-            case 7: RowSums.Add<SevenVectors>(ref typed[0], ref rows[0], 0, Rows); break;
-            case 8: RowSums.Add<EightVectors>(ref typed[0], ref rows[0], 0, Rows); break;
+            case 3: RowSums.Add<ThreeVectors>(ref typed[0], ref rows[0], from, Rows); break;
+            case 4: RowSums.Add<FourVectors>(ref typed[0], ref rows[0], from, Rows); break;
+            case 5: RowSums.Add<FiveVectors>(ref typed[0], ref rows[0], from, Rows); break;
+            case 6: RowSums.Add<SixVectors>(ref typed[0], ref rows[0], from, Rows); break;
+            case 7: RowSums.Add<SevenVectors>(ref typed[0], ref rows[0], from, Rows); break;
+            case 8: RowSums.Add<EightVectors>(ref typed[0], ref rows[0], from, Rows); break;
             default: return;
         }
 
@@ -137,6 +180,93 @@ public class StatisticFormsTests
                 Assert.Equal(expected, slots.GetElement(lane));
             }
         }
+    }
+
+    [Fact]
+    public void Sketch_counts_of_the_scalar_form_are_those_of_the_lanes_less_the_non_finite()
+    {
+        var values = Values(12, 4096);
+        var scalar = new Counts(new long[2 * QuantileSketch.Length]);
+        var lanes = new long[2 * QuantileSketch.Length];
+        var nonFinite = 0;
+        foreach (var value in values)
+        {
+            SketchCounts.Add(ref scalar, 1, value);
+            nonFinite += Moments.IsFinite(value) ? 0 : 1;
+        }
+
+        for (var g = 0; g < values.Length; g += 8)
+        {
+            var x = Vector256.Create(values.AsSpan(g, 8));
+            var slots = SketchCounts.Slots(x, Moments.Lanes.FiniteLanes(x), 1);
+            for (var lane = 0; lane < 8; lane++)
+            {
+                lanes[slots.GetElement(lane)]++;
+            }
+        }
+
+        lanes[SketchCounts.ZeroSlot(1)] -= nonFinite;
+        Assert.True(nonFinite > 0);
+        Assert.Equal(scalar.Slots, lanes);
+    }
+
+    [Theory]
+    [InlineData(0L, 1L)]
+    [InlineData(5L, 3L)]
+    [InlineData(4090L, 7L)]
+    [InlineData(100L, 64L)]
+    public void Main_effects_of_runs_of_rows_are_the_scalar_forms(long first, long stride)
+    {
+        const int Outcomes = 9; // rows of three vectors
+        const int Width = 12;
+        const int Values5 = 5;
+        const int Count = 64;
+        var layout = new PartialLayout(Outcomes, Values5, 0, 0);
+        var axes = new OneAxis(stride, Values5);
+        var values = Values((int)(first + stride), Count * Outcomes);
+        var scalar = new double[layout.Length];
+        var record = new Record(scalar);
+        var varying = MainEffects.VaryingAxes(axes, first, Count);
+        Assert.Equal(MainEffects.Varies(stride, first, Count) ? 1 : 0, varying);
+        var rows = new double[Count * Width];
+        var table = new int[Count];
+        for (var c = 0; c < Outcomes; c++)
+        {
+            MainEffects.Clear(ref record, layout, c);
+            var cursor = new OdometerCursor<OneAxis, ArrayCursorMemory>(axes, new ArrayCursorMemory(new long[2]));
+            cursor.Start(first);
+            for (var i = 0; i < Count; i++)
+            {
+                var value = values[(i * Outcomes) + c];
+                MainEffects.Add(axes, ref cursor, varying, ref record, layout, c, value);
+                rows[(i * Width) + c] = Moments.IsFinite(value) ? value : 0;
+                table[i] = cursor.ValueIndex(0);
+                cursor.Advance();
+            }
+        }
+
+        var sums = new double[Values5 * Width];
+        var counts = new int[Values5];
+        MainEffects.AddRows<ThreeVectors>(ref sums[0], ref counts[0], ref rows[0], ref table[0], Count);
+        var oneByOne = new double[Values5 * Width];
+        var oneByOneCounts = new int[Values5];
+        for (var i = 0; i < Count; i++)
+        {
+            MainEffects.AddRow(ref oneByOne[0], ref oneByOneCounts[0], ref rows[i * Width], Width, table[i]);
+        }
+
+        Assert.Equal(Bits(sums), Bits(oneByOne));
+        Assert.Equal(counts, oneByOneCounts);
+        for (var v = 0; v < Values5; v++)
+        {
+            Assert.Equal(scalar[layout.EffectCount(v)], counts[v]);
+            for (var c = 0; c < Outcomes; c++)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(scalar[layout.EffectSum(v, c)]), BitConverter.DoubleToInt64Bits(sums[(v * Width) + c]));
+            }
+        }
+
+        Assert.True(counts.Count(n => n > 0) > 1, "the block crosses several axis values");
     }
 
     [Theory]
@@ -258,6 +388,24 @@ public class StatisticFormsTests
     }
 
     private static long[] Bits(double[] values) => MemoryMarshal.Cast<double, long>(values).ToArray();
+
+    private readonly struct Counts(long[] slots) : ISketchCounts
+    {
+        public long[] Slots { get; } = slots;
+
+        public void Increment(int column, int slot) => Slots[(column * QuantileSketch.Length) + slot]++;
+    }
+
+    private readonly struct OneAxis(long stride, int count) : IAxisSource
+    {
+        public int AxisCount => 1;
+
+        public int Count(int axis) => count;
+
+        public long Stride(int axis) => stride;
+
+        public int Offset(int axis) => 0;
+    }
 
     private readonly struct Record(double[] slots) : IPartialRecord
     {

@@ -118,7 +118,8 @@ public static class MainEffects
     /// <see cref="RowSums"/>) to the sums of the value each takes, <paramref name="values"/>[r]. Each sum
     /// takes a run of rows sharing its value in registers and is stored once per run (an axis that
     /// changes value every scenario has runs of one). Sums of value v are at <c>v · width</c> of
-    /// <paramref name="sums"/>, its scenario count at <paramref name="counts"/>[v].
+    /// <paramref name="sums"/>, its scenario count at <paramref name="counts"/>[v]. Unchecked, like
+    /// <see cref="RowSums"/>: the caller guarantees every value's slots exist.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddRows<TWidth>(ref double sums, ref int counts, ref double rows, ref int values, int valid)

@@ -11,9 +11,15 @@ namespace ComputeGap.Core.Reduction;
 /// in the scalar form; the chains of four columns just run side by side in the lanes.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Unchecked, for the hot loop: the caller guarantees that the sums and rows it passes hold the widths
+/// and rows it names (<c>CpuBlockReducer</c> checks its layout and axes once, in its constructor).
+/// </para>
+/// <para>
 /// A sum starts at +0.0 and adds finite floats converted to double; it never overflows (4,096 floats)
 /// and is never −0.0 (in round-to-nearest x + y is −0.0 only when both are −0.0, and +0.0 + −0.0 = +0.0),
 /// so adding +0.0 in place of a skipped value leaves it unchanged: the same bits as the scalar form.
+/// </para>
 /// </remarks>
 public static class RowSums
 {
