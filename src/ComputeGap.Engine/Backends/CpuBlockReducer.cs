@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using ComputeGap.Core.Model;
+using ComputeGap.Core.Designs;
 using ComputeGap.Core.Models;
 using ComputeGap.Core.Reduction;
 
@@ -46,9 +46,11 @@ public sealed partial class CpuBlockReducer
     /// <summary>Doubles per row: the outcomes rounded up to whole <see cref="Vector256{T}"/> of doubles.</summary>
     private readonly int _width;
 
-    private readonly int[] _axisCounts;
-    private readonly long[] _axisStrides;
-    private readonly int[] _axisOffsets;
+    /// <summary>The axes with main effects (none when the layout keeps none).</summary>
+    private readonly AxisArrays _axes;
+
+    /// <summary>The scalar form's cursor, for the axes that keep one value over a block.</summary>
+    private OdometerCursor<AxisArrays, ArrayCursorMemory> _cursor;
 
     /// <summary>The threshold tests, counted in lanes by their vector form (<see cref="ThresholdTest.Meets"/>).</summary>
     private readonly ThresholdTest[] _tests;
@@ -87,16 +89,15 @@ public sealed partial class CpuBlockReducer
         _width = (layout.Outcomes + 3) / 4 * 4;
         var axes = layout.AxisValues > 0 ? axisCounts.Length : 0;
         ArgumentOutOfRangeException.ThrowIfGreaterThan(axes, MainEffects.MaxAxes);
-        _axisCounts = axisCounts[..axes].ToArray();
-        _axisStrides = axisStrides[..axes].ToArray();
-        _axisOffsets = axisOffsets[..axes].ToArray();
+        _axes = new AxisArrays(axisCounts[..axes].ToArray(), axisStrides[..axes].ToArray(), axisOffsets[..axes].ToArray());
+        _cursor = new OdometerCursor<AxisArrays, ArrayCursorMemory>(_axes, new ArrayCursorMemory(new long[2 * Math.Max(1, axes)]));
         for (var a = 0; a < axes; a++)
         {
             // Effect sums are written through unchecked references: every axis value must have its slots.
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_axisCounts[a]);
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_axisStrides[a]);
-            ArgumentOutOfRangeException.ThrowIfNegative(_axisOffsets[a]);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(_axisOffsets[a] + _axisCounts[a], layout.AxisValues);
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_axes.Count(a));
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_axes.Stride(a));
+            ArgumentOutOfRangeException.ThrowIfNegative(_axes.Offset(a));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(_axes.Offset(a) + _axes.Count(a), layout.AxisValues);
         }
 
         if (thresholds.Length != layout.Thresholds)
@@ -181,30 +182,31 @@ public sealed partial class CpuBlockReducer
     }
 
     /// <summary>
-    /// Fills the value table of each axis that takes more than one value over the block (the same
-    /// test as <see cref="BlockReducer"/>'s) and returns how many there are, listed in <c>_varying</c>.
+    /// Fills the value table of each axis that takes more than one value over the block (the scalar
+    /// form's <see cref="MainEffects.VaryingAxes"/>) and returns how many there are, listed in <c>_varying</c>.
     /// </summary>
     private int MapVaryingAxes(long first, int count)
     {
         var varying = 0;
-        for (var a = 0; a < _axisCounts.Length; a++)
+        var mask = MainEffects.VaryingAxes(_axes, first, count);
+        for (var a = 0; a < _axes.AxisCount; a++)
         {
-            var stride = _axisStrides[a];
-            if (!MainEffects.Varies(stride, first, count))
+            if ((mask & (1 << a)) == 0)
             {
                 continue;
             }
 
+            var stride = _axes.Stride(a);
             var table = _table.AsSpan(varying * BlockSize, count);
-            var position = GridPosition.Of(first, stride, _axisCounts[a]);
+            var position = ScenarioDesign.Position(_axes, a, first);
             var left = stride - (first % stride);
             for (var i = 0; i < count;)
             {
                 var run = (int)Math.Min(left, count - i);
-                table.Slice(i, run).Fill(_axisOffsets[a] + position);
+                table.Slice(i, run).Fill(_axes.Offset(a) + position);
                 i += run;
                 left = stride;
-                position = position + 1 == _axisCounts[a] ? 0 : position + 1;
+                position = position + 1 == _axes.Count(a) ? 0 : position + 1;
             }
 
             _varying[varying++] = a;
@@ -299,12 +301,12 @@ public sealed partial class CpuBlockReducer
         {
             var a = _varying[k];
             mask |= 1 << a;
-            var stride = _axisStrides[a];
+            var stride = _axes.Stride(a);
             var runs = ((first + count - 1) / stride) - (first / stride) + 1;
-            var position = GridPosition.Of(first, stride, _axisCounts[a]);
-            for (var n = 0; n < Math.Min(runs, _axisCounts[a]); n++)
+            var position = ScenarioDesign.Position(_axes, a, first);
+            for (var n = 0; n < Math.Min(runs, _axes.Count(a)); n++)
             {
-                var v = _axisOffsets[a] + ((position + n) % _axisCounts[a]);
+                var v = _axes.Offset(a) + ((position + n) % _axes.Count(a));
                 var scenarios = _effectCounts[v];
                 part[layout.EffectCount(v)] = scenarios;
                 for (var c = 0; c < _outcomes; c++)
@@ -319,20 +321,10 @@ public sealed partial class CpuBlockReducer
             }
         }
 
-        for (var a = 0; a < _axisCounts.Length; a++)
+        // The axes that keep one value over the block take the block totals, by the scalar form itself.
+        for (var c = 0; c < _outcomes; c++)
         {
-            if ((mask & (1 << a)) != 0)
-            {
-                continue;
-            }
-
-            var v = _axisOffsets[a] + (int)(first / _axisStrides[a] % _axisCounts[a]);
-            part[layout.EffectCount(v)] = count;
-            for (var c = 0; c < _outcomes; c++)
-            {
-                part[layout.EffectSum(v, c)] = part[layout.Sum(c)];
-                part[layout.EffectFinite(v, c)] = part[PartialLayout.Finite(c)];
-            }
+            MainEffects.CopyConstantAxes(_axes, ref _cursor, mask, ref record, layout, c, first);
         }
     }
 
