@@ -183,6 +183,30 @@ public sealed class CompareCommandTests
         Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
     }
 
+    [Fact]
+    public async Task An_ensemble_of_uneven_futures_runs_and_says_at_once_and_in_the_summary_why_it_compares_no_policies()
+    {
+        using var directory = new TempDirectory();
+        var outDir = Path.Combine(directory.Path, "out");
+        var file = Path.Combine(directory.Path, "sweep.json");
+        await File.WriteAllTextAsync(file, Design.Replace("8192", "1000", StringComparison.Ordinal));
+        var run = await Cli.InvokeAsync("sweep", file, "--out", outDir, "--backend", "cpu", "--output", "aggregate");
+        Assert.Equal(0, run.ExitCode);
+        const string Why = "its 1,000 futures are not a whole number of 4,096-scenario units (blocks and sensitivity units; 4,096 futures would be)";
+        Assert.Contains($"policies: these aggregates will not compare the lever combinations: {Why}; rows compare any design (--output rows)", run.Error, StringComparison.Ordinal);
+
+        var summary = await Cli.InvokeAsync("summarize", outDir);
+        Assert.Equal(0, summary.ExitCode);
+        Assert.Contains($"they were run in scenario order, as {Why}", summary.Output.Replace("\n  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        // The design that divides into whole blocks says nothing of the kind.
+        var evenFile = Path.Combine(directory.Path, "even.json");
+        await File.WriteAllTextAsync(evenFile, Design);
+        var even = await Cli.InvokeAsync("sweep", evenFile, "--out", Path.Combine(directory.Path, "even"), "--backend", "cpu", "--output", "aggregate");
+        Assert.Equal(0, even.ExitCode);
+        Assert.DoesNotContain("policies:", even.Error, StringComparison.Ordinal);
+    }
+
     private static async Task<JsonElement> Policies(string run, string[] query)
     {
         var summary = await Cli.InvokeAsync(["summarize", run, "--format", "json", .. query]);

@@ -112,7 +112,7 @@ public static partial class SweepJob
             var spec = request.Spec;
             throw new ArgumentException(spec.Design is null || spec.ScenarioCount / spec.Evaluations < 2
                 ? "--compare is for sampled designs with levers (two or more lever combinations): this sweep has no policies to compare"
-                : $"--compare: this design's aggregates cannot compare policies: {RunOrder.WhyNotFutures(spec.ScenarioCount / spec.Evaluations, spec.Evaluations, AggregateRunner.Alignment(spec))}; write rows, which compare any design");
+                : $"--compare: this design's aggregates cannot compare policies: {WhyPoliciesNotCompared(request)}; write rows, which compare any design");
         }
 
         if (request.CompareOutcomes.Count == 0)
@@ -121,6 +121,15 @@ public static partial class SweepJob
         }
 
         CheckOutcomes("--compare", request.CompareOutcomes, request);
+    }
+
+    /// <summary>Why an aggregate run of a sampled design with levers will hold no policy comparison, or null when it will (or there is none to make).</summary>
+    public static string? WhyPoliciesNotCompared(SweepRequest request)
+    {
+        var spec = request.Spec;
+        return request.Mode == OutputMode.Aggregate && spec.Design is not null && spec.ScenarioCount / spec.Evaluations >= 2 && !request.Order.IsFutures
+            ? RunOrder.WhyNotFutures(spec.ScenarioCount / spec.Evaluations, spec.Evaluations, AggregateRunner.Alignment(spec))
+            : null;
     }
 
     public static async Task<SweepResult> RunAsync(
@@ -145,6 +154,11 @@ public static partial class SweepJob
         if (todo < request.Scenarios)
         {
             log?.Invoke($"resuming: {request.Scenarios - todo:N0} of {request.Scenarios:N0} scenarios are already committed");
+        }
+
+        if (WhyPoliciesNotCompared(request) is { } why)
+        {
+            log?.Invoke($"policies: these aggregates will not compare the lever combinations: {why}; rows compare any design (--output rows)");
         }
 
         var more = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -129,9 +129,15 @@ internal static class AggregateSummary
             return null;
         }
 
+        // The reason the run itself gave, where the shape tells it: too many combinations, or futures that are not whole blocks.
+        var combinations = shape.GridSize / shape.Evaluations;
+        var why = Running.RunOrder.WhyNotFutures(combinations, shape.Evaluations, 1)
+            ?? Running.RunOrder.WhyNotFutures(combinations, shape.Evaluations, PartialLayout.BlockSize);
         return outcome => state.Policies is not { } policies
             ? state.PoliciesGap
-                ?? $"these aggregates hold no policy comparison: they were run in scenario order (more than {Running.RunOrder.MaxCombinations} lever combinations, an ensemble that is not a whole number of blocks and sensitivity units, or aggregates written before comparisons were kept), or merged with parts without one"
+                ?? (why is not null
+                    ? $"these aggregates hold no policy comparison: they were run in scenario order, as {why}"
+                    : $"these aggregates hold no policy comparison: they were run in scenario order (an ensemble that is not a whole number of sensitivity units, or aggregates written before comparisons were kept), or merged with parts without one")
             : policies.Compared.Contains(outcome) ? null
             : $"these aggregates compare {string.Join(", ", policies.Compared)}; run the sweep with --compare {outcome}, or write rows";
     }

@@ -93,7 +93,8 @@ public sealed record RunOrder(long Combinations, long Evaluations, long Window)
     public static string? WhyNotFutures(long combinations, long evaluations, int unit) =>
         combinations < 2 ? "it has no lever combinations to compare"
         : combinations > MaxCombinations ? $"its {combinations:N0} lever combinations are more than the {MaxCombinations} aggregates compare"
-        : unit < 1 || evaluations % unit != 0 ? $"its {evaluations:N0} futures are not a whole number of {unit:N0}-scenario units (blocks and sensitivity units)"
+        : unit < 1 ? $"its alignment unit {unit} is not positive"
+        : evaluations % unit != 0 ? $"its {evaluations:N0} futures are not a whole number of {unit:N0}-scenario units (blocks and sensitivity units; {(evaluations + unit - 1) / unit * unit:N0} futures would be)"
         : null;
 
     /// <summary>True in future order.</summary>
