@@ -191,14 +191,18 @@ public static class AggregateRunner
     /// What aggregate chunks and shards of <paramref name="spec"/> start on: whole blocks, and for
     /// Saltelli and Morris designs whole sensitivity units too (their least common multiple).
     /// </summary>
-    public static int Alignment(Sweep.Spec.SweepSpec spec)
+    public static int Alignment(Sweep.Spec.SweepSpec spec) =>
+        spec.Design is { } design ? Alignment(design.Kind, design.Header.Samples, design.Header.Group) : PartialLayout.BlockSize;
+
+    /// <summary>The alignment of a sampled design of <paramref name="kind"/> with <paramref name="samples"/> base samples (or trajectories) of <paramref name="group"/> evaluations each.</summary>
+    public static int Alignment(Core.Designs.DesignKind kind, long samples, int group)
     {
-        if (spec.Design is not { HasSensitivity: true } design)
+        if (kind is not (Core.Designs.DesignKind.Saltelli or Core.Designs.DesignKind.Morris))
         {
             return PartialLayout.BlockSize;
         }
 
-        var unit = Aggregation.SensitivityState.UnitFor(design.Kind == Core.Designs.DesignKind.Saltelli, design.Header.Samples, design.Header.Group);
+        var unit = Aggregation.SensitivityState.UnitFor(kind == Core.Designs.DesignKind.Saltelli, samples, group);
         return checked((int)(PartialLayout.BlockSize / (long)System.Numerics.BigInteger.GreatestCommonDivisor(PartialLayout.BlockSize, unit) * unit));
     }
 }

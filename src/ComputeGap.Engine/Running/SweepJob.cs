@@ -123,13 +123,38 @@ public static partial class SweepJob
         CheckOutcomes("--compare", request.CompareOutcomes, request);
     }
 
-    /// <summary>Why an aggregate run of a sampled design with levers will hold no policy comparison, or null when it will (or there is none to make).</summary>
+    /// <summary>
+    /// Why an aggregate run of a sampled design with levers will hold no policy comparison, with the least
+    /// <c>samples</c> (or <c>trajectories</c>) that would have one when the futures are not whole units; or
+    /// null when it will (or there is none to make).
+    /// </summary>
     public static string? WhyPoliciesNotCompared(SweepRequest request)
     {
         var spec = request.Spec;
-        return request.Mode == OutputMode.Aggregate && spec.Design is not null && spec.ScenarioCount / spec.Evaluations >= 2 && !request.Order.IsFutures
-            ? RunOrder.WhyNotFutures(spec.ScenarioCount / spec.Evaluations, spec.Evaluations, AggregateRunner.Alignment(spec))
-            : null;
+        if (request.Mode != OutputMode.Aggregate || spec.Design is not { } design || spec.ScenarioCount / spec.Evaluations < 2 || request.Order.IsFutures)
+        {
+            return null;
+        }
+
+        var unit = AggregateRunner.Alignment(spec);
+        var why = RunOrder.WhyNotFutures(spec.ScenarioCount / spec.Evaluations, spec.Evaluations, unit);
+        if (why is null || spec.Evaluations % unit == 0)
+        {
+            return why;
+        }
+
+        // The least size (a power of two for Sobol-based designs) whose futures are whole units of its own
+        // alignment, which depends on the size; a multiple of 4,096 always is, so the search is short.
+        var header = design.Header;
+        var powers = design.Kind is Core.Designs.DesignKind.Sobol or Core.Designs.DesignKind.Saltelli;
+        var samples = header.Samples;
+        while (samples * header.Group % AggregateRunner.Alignment(design.Kind, samples, header.Group) != 0)
+        {
+            samples = powers ? samples * 2 : samples + 1;
+        }
+
+        var name = design.Kind == Core.Designs.DesignKind.Morris ? "trajectories" : "samples";
+        return $"{why}; \"{name}\": {samples} gives whole units";
     }
 
     public static async Task<SweepResult> RunAsync(

@@ -1,4 +1,7 @@
+using System.Text.RegularExpressions;
+using ComputeGap.Engine.Output;
 using ComputeGap.Engine.Running;
+using ComputeGap.Sweep.Spec;
 
 namespace ComputeGap.Engine.Tests.Policies;
 
@@ -92,5 +95,44 @@ public sealed class RunOrderTests
         // As even as whole units allow: no shard holds more than the least possible largest share of units.
         var units = evaluations / unit;
         Assert.Equal((units + shards - 1) / shards * combinations * unit, lengths.Max());
+    }
+
+    [Theory]
+    [InlineData("monte_carlo", "samples", 1000, 2, false)]
+    [InlineData("lhs", "samples", 5000, 3, false)]
+    [InlineData("sobol", "samples", 1024, 2, false)]
+    [InlineData("saltelli", "samples", 256, 3, false)]
+    [InlineData("saltelli", "samples", 64, 5, true)]
+    [InlineData("morris", "trajectories", 100, 3, false)]
+    [InlineData("morris", "trajectories", 4001, 7, false)]
+    [InlineData("saltelli", "samples", 2, 8, true)]
+    public void A_design_whose_futures_are_not_whole_units_is_told_the_least_size_that_compares_its_policies(string kind, string size, int count, int dimensions, bool secondOrder)
+    {
+        SweepSpec Spec(long n) => SweepSpecParser.Parse($$"""
+            { "name": "uneven", "model": "sobol-g",
+              "design": { "kind": "{{kind}}", "{{size}}": {{n}}, "seed": 3{{(secondOrder ? ", \"second_order\": true" : string.Empty)}} },
+              "uncertain": [ {{string.Join(", ", Enumerable.Range(1, dimensions).Select(i => $"{{ \"param\": \"x{i}\", \"uniform\": {{ \"from\": 0, \"to\": 1 }} }}"))}} ],
+              "levers": [ { "param": "a8", "values": [9, 99] } ] }
+            """, "uneven.json");
+        string? Why(long n) => SweepJob.WhyPoliciesNotCompared(new SweepRequest(Spec(n), "out", Output: OutputMode.Aggregate, RowLimit: 0));
+
+        var why = Why(count);
+        Assert.NotNull(why);
+        var suggested = long.Parse(Regex.Match(why, $"\"{size}\": (\\d+) gives whole units").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(suggested >= count);
+        Assert.Null(Why(suggested)); // the suggestion runs in future order
+        Assert.True(AggregateRunner.OrderFor(Spec(suggested)).IsFutures);
+        if (kind is "sobol" or "saltelli")
+        {
+            Assert.True(long.IsPow2(suggested));
+            Assert.NotNull(Why(suggested / 2)); // the power of two below does not
+        }
+        else
+        {
+            for (var n = count; n < suggested; n++)
+            {
+                Assert.NotNull(Why(n)); // nothing smaller does
+            }
+        }
     }
 }
