@@ -41,6 +41,43 @@ public sealed class SummaryLayoutTests
 
     private static string[] Lines(string text) => text.TrimEnd('\n').Split('\n');
 
+    [Theory]
+    [InlineData(3, 1)]
+    [InlineData(8, 1)]
+    [InlineData(12, 2)]
+    [InlineData(32, 4)]
+    [InlineData(33, 0)]
+    public void Each_policys_thresholds_come_in_tables_of_eight_policies_up_to_four_tables(int policies, int tables)
+    {
+        var counted = new IO.Sensitivity.PolicyThresholds(4000,
+        [
+            .. Enumerable.Range(0, policies).Select(i => new IO.Sensitivity.PolicyThresholdRow(
+                new Dictionary<string, double> { ["us_priority"] = i % 2, ["tier2_cap"] = i },
+                [new ThresholdProbability("focus_share_below_5pct", "P(EU share < 5 %)", 100 * i, 4000)])),
+        ]);
+        var data = LongAxisRun() with { PolicyThresholdSource = () => counted };
+        var lines = Lines(SummaryReport.Render(data, ReportFormat.Table));
+        Assert.All(lines, l => Assert.True(l.Length <= TextFit.Width, $"{l.Length} characters: {l}"));
+        var headers = lines.Where(l => l.StartsWith("Threshold probabilities under each policy", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(tables, headers.Length);
+        var rules = lines.Where(l => l.TrimStart().StartsWith("P(EU share < 5 %)", StringComparison.Ordinal)).Skip(1).ToArray(); // after the whole run's
+        Assert.Equal(tables, rules.Length);
+        if (tables == 0)
+        {
+            Assert.Contains(lines, l => l.StartsWith($"Threshold probabilities under each of the {policies} policies: in --format json or csv", StringComparison.Ordinal));
+            return;
+        }
+
+        // Every policy's probability appears once, in order, each table ending with the whole run's 10.0 %.
+        var cells = rules.SelectMany(r => r.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).SkipLast(1)).ToArray();
+        Assert.Equal(Enumerable.Range(0, policies).Select(i => ReportNumbers.Probability(100.0 * i / 4000)), cells);
+        Assert.All(rules, r => Assert.EndsWith("10.0 %", r, StringComparison.Ordinal));
+        if (tables > 1)
+        {
+            Assert.Contains($"policies 9-{Math.Min(16, policies)} of {policies}", headers[1], StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void No_table_line_is_wider_than_120_characters_and_a_1000_value_axis_shows_12_groups_with_their_ranges()
     {

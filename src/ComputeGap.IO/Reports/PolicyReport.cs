@@ -41,33 +41,45 @@ internal static class PolicyReport
         WriteThresholdTable(thresholds, policies.ThresholdsByPolicy(), sink);
     }
 
-    /// <summary>Most policies whose threshold probabilities the text table puts side by side (json and csv hold them all).</summary>
+    /// <summary>Most policies whose threshold probabilities one text table puts side by side.</summary>
     public const int MaxThresholdColumns = 8;
 
-    /// <summary>The report's threshold probabilities under each policy: one row per rule, one column per policy, and the whole run.</summary>
+    /// <summary>Most tables of <see cref="MaxThresholdColumns"/> policies the text report writes (json and csv hold them all).</summary>
+    public const int MaxThresholdTables = 4;
+
+    /// <summary>
+    /// The report's threshold probabilities under each policy: one row per rule, one column per policy, and
+    /// the whole run; more than <see cref="MaxThresholdColumns"/> policies in consecutive tables of that many.
+    /// </summary>
     private static void WriteThresholdTable(IReadOnlyList<ThresholdProbability> thresholds, PolicyThresholds policies, IReportSink sink)
     {
-        if (thresholds.Count == 0)
+        var count = policies.Policies.Count;
+        if (thresholds.Count == 0 || count == 0)
         {
             return;
         }
 
-        if (policies.Policies.Count > MaxThresholdColumns)
+        if (count > MaxThresholdColumns * MaxThresholdTables)
         {
-            sink.Section($"Threshold probabilities under each of the {policies.Policies.Count} policies: in --format json or csv (the table shows at most {MaxThresholdColumns})");
+            sink.Section($"Threshold probabilities under each of the {count} policies: in --format json or csv (the text report shows at most {MaxThresholdColumns * MaxThresholdTables})");
             return;
         }
 
-        var levers = policies.Policies[0].Levers.Keys.ToArray();
-        sink.Section($"Threshold probabilities under each policy, on the same futures (columns: {string.Join(", ", levers)})");
-        string[] header = ["rule", .. policies.Policies.Select(p => string.Join(", ", p.Levers.Values.Select(ReportNumbers.AxisExact))), "whole run"];
-        var rows = thresholds.Select(t => (string[])
-        [
-            t.Description,
-            .. policies.Policies.Select(p => p.Thresholds.FirstOrDefault(q => q.Name == t.Name) is { } q ? ReportNumbers.Probability(q.Probability) : "n/a"),
-            ReportNumbers.Probability(t.Probability),
-        ]).ToList();
-        sink.Table(new ReportTable(header, rows) { Fitted = true });
+        var levers = string.Join(", ", policies.Policies[0].Levers.Keys);
+        for (var from = 0; from < count; from += MaxThresholdColumns)
+        {
+            var part = policies.Policies.Skip(from).Take(MaxThresholdColumns).ToArray();
+            var which = count > MaxThresholdColumns ? $"policies {from + 1}-{from + part.Length} of {count}, " : string.Empty;
+            sink.Section($"Threshold probabilities under each policy, on the same futures ({which}columns: {levers})");
+            string[] header = ["rule", .. part.Select(p => string.Join(", ", p.Levers.Values.Select(ReportNumbers.AxisExact))), "whole run"];
+            var rows = thresholds.Select(t => (string[])
+            [
+                t.Description,
+                .. part.Select(p => p.Thresholds.FirstOrDefault(q => q.Name == t.Name) is { } q ? ReportNumbers.Probability(q.Probability) : "n/a"),
+                ReportNumbers.Probability(t.Probability),
+            ]).ToList();
+            sink.Table(new ReportTable(header, rows) { Fitted = true });
+        }
     }
 
     /// <summary>
