@@ -21,6 +21,13 @@ public sealed class CompareCommandTests
           "levers": [ { "param": "us_priority", "values": [0, 1] }, { "param": "diffusion_rule", "values": [0, 1] } ] }
         """;
 
+    /// <summary>Ishigami's three inputs, uniform on [−π, π].</summary>
+    private const string IshigamiInputs = """
+        "uncertain": [ { "param": "x1", "uniform": { "from": -3.14159, "to": 3.14159 } },
+                       { "param": "x2", "uniform": { "from": -3.14159, "to": 3.14159 } },
+                       { "param": "x3", "uniform": { "from": -3.14159, "to": 3.14159 } } ]
+        """;
+
     [Fact]
     public async Task Aggregates_compare_the_policies_as_the_rows_do()
     {
@@ -100,12 +107,10 @@ public sealed class CompareCommandTests
     public async Task Shards_of_whole_windows_merge_to_the_comparison_of_the_whole_run()
     {
         // Four policies of 2^20 futures: two windows of 2^19 futures each (2^21 scenarios).
-        const string sweep = """
+        const string sweep = $$"""
             { "name": "ishigami-policies", "model": "ishigami",
               "design": { "kind": "monte_carlo", "samples": 1048576, "seed": 5 },
-              "uncertain": [ { "param": "x1", "uniform": { "from": -3.14159, "to": 3.14159 } },
-                             { "param": "x2", "uniform": { "from": -3.14159, "to": 3.14159 } },
-                             { "param": "x3", "uniform": { "from": -3.14159, "to": 3.14159 } } ],
+              {{IshigamiInputs}},
               "levers": [ { "param": "a", "values": [7, 5, 3, 1] } ] }
             """;
         using var directory = new TempDirectory();
@@ -181,6 +186,39 @@ public sealed class CompareCommandTests
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
         Assert.Single(run.Error.Trim().Split('\n'));
         Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
+    }
+
+    [Fact]
+    public async Task Aggregates_of_more_than_64_lever_combinations_compare_them_as_the_rows_do()
+    {
+        // 9 × 8 = 72 Ishigami policies on the same 4,096 futures, windows of whole blocks within 2^21 scenarios.
+        const string Many = $$"""
+            { "name": "many", "model": "ishigami",
+              "design": { "kind": "lhs", "samples": 4096, "seed": 2 },
+              {{IshigamiInputs}},
+              "levers": [ { "param": "a", "values": [1, 2, 3, 4, 5, 6, 7, 8, 9] },
+                          { "param": "b", "values": [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35] } ],
+              "thresholds": [ { "outcome": "y", "at_least": 3.5 } ] }
+            """;
+        using var directory = new TempDirectory();
+        var (_, rows, aggregates) = await Cli.RowsAndAggregatesAsync(directory.Path, "many", Many);
+        var fromRows = await Policies(rows, ["--outcome", "y"]);
+        var fromAggregates = await Policies(aggregates, ["--outcome", "y"]);
+        Assert.Equal(4096, fromAggregates.GetProperty("futures").GetInt64());
+        var expected = fromRows.GetProperty("combinations").EnumerateArray().ToArray();
+        var actual = fromAggregates.GetProperty("combinations").EnumerateArray().ToArray();
+        Assert.Equal(72, actual.Length);
+        foreach (var (e, a) in expected.Zip(actual))
+        {
+            Assert.Equal(e.GetProperty("levers").ToString(), a.GetProperty("levers").ToString());
+            Close(e, a, "mean", 1e-9);
+            Close(e, a, "regret_mean", 1e-9);
+            Close(e, a, "best_share", 0);
+            Assert.Equal(e.GetProperty("thresholds").GetProperty("y_at_least_3.5").GetDouble(), a.GetProperty("thresholds").GetProperty("y_at_least_3.5").GetDouble());
+        }
+
+        // The best policy differs from future to future, so the regret says something.
+        Assert.True(actual.Count(a => a.GetProperty("best_share").GetDouble() > 0) > 1);
     }
 
     [Fact]

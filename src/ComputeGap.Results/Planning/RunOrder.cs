@@ -29,17 +29,22 @@ public sealed record RunOrder(long Combinations, long Evaluations, long Window)
     public const long TargetGroup = 1L << 21;
 
     /// <summary>
-    /// Least futures in a window (rounded up to whole units) of a run that is not cut into shards: each
-    /// combination's window is one backend call, which needs enough blocks to keep every core or device busy.
-    /// A sharded run may take shorter windows, so that every shard gets some.
+    /// Least futures in a window (rounded up to whole units) of a run of up to 64 combinations that is not
+    /// cut into shards: each combination's window is one backend call, which needs enough blocks to keep
+    /// every core or device busy. With more combinations the window shrinks so that a window of every
+    /// combination stays within <see cref="TargetGroup"/> scenarios (at least one unit), and a sharded run
+    /// may take shorter windows, so that every shard gets some.
     /// </summary>
     public const long MinWindow = 1L << 15;
 
     /// <summary>
-    /// Most lever combinations compared in aggregates: a window holds L × W floats of every compared outcome
-    /// (twice, one window reduced while the next arrives), and the comparison about 1 MB per combination.
+    /// Most lever combinations compared in aggregates. A window of every combination holds about
+    /// <see cref="TargetGroup"/> floats of every compared outcome (twice, one window reduced while the next
+    /// arrives: 80 MB for the five regional shares), and the comparison keeps sketches of the compared and
+    /// month outcomes and of the regret per combination: a model v2 run of 256 policies was resident at
+    /// 725 MB, of 64 at 316 MB, of 4 at 213 MB (bench/README.md).
     /// </summary>
-    public const int MaxCombinations = 64;
+    public const int MaxCombinations = 256;
 
     /// <summary>Scenario order over <paramref name="scenarios"/> scenarios.</summary>
     public static RunOrder Scenarios(long scenarios) => new(1, scenarios, 0);
@@ -59,7 +64,8 @@ public sealed record RunOrder(long Combinations, long Evaluations, long Window)
             return null;
         }
 
-        var units = Math.Max((MinWindow + unit - 1) / unit, TargetGroup / combinations / unit);
+        var least = Math.Min(MinWindow, TargetGroup / combinations);
+        var units = Math.Max((least + unit - 1) / unit, TargetGroup / combinations / unit);
         return new RunOrder(combinations, evaluations, Math.Min(evaluations, (shards == 1 ? units : ShardWindow(evaluations / unit, shards, units)) * unit));
     }
 

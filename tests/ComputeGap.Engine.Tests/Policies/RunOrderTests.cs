@@ -64,11 +64,22 @@ public sealed class RunOrderTests
         Assert.InRange(many.GroupSize, (1 << 21) - (3 * 4096), 1 << 21);
         Assert.Throws<ArgumentOutOfRangeException>(() => many.ScenarioRanges(1, 4096).ToArray());
 
-        // Many combinations: each window still holds enough futures for one busy backend call, up to 64 combinations.
-        Assert.Equal(RunOrder.MinWindow, RunOrder.Futures(RunOrder.MaxCombinations, 1 << 20, 4096)!.Window);
-        Assert.Equal(3 * 4096 * 3, RunOrder.Futures(RunOrder.MaxCombinations, 64 * 3 * 4096, 3 * 4096)!.Window);
+        // Many combinations: each window still holds enough futures for one busy backend call, up to 64 combinations;
+        // beyond, a window of every combination stays within the target group (whole units, at least one).
+        Assert.Equal(RunOrder.MinWindow, RunOrder.Futures(64, 1 << 20, 4096)!.Window);
+        Assert.Equal(3 * 4096 * 3, RunOrder.Futures(64, 64 * 3 * 4096, 3 * 4096)!.Window);
+        Assert.Equal(8192, RunOrder.Futures(256, 1 << 20, 4096)!.Window);
+        Assert.Equal(8 * 4096, RunOrder.Futures(72, 1 << 20, 4096)!.Window); // 2^21 / 72 = 29,127, up to whole units
+        Assert.Equal(3 * 4096, RunOrder.Futures(RunOrder.MaxCombinations, 64 * 3 * 4096, 3 * 4096)!.Window);
+        foreach (var combinations in new[] { 65, 100, 200, 256 })
+        {
+            var order = RunOrder.Futures(combinations, 1 << 22, 4096)!;
+            Assert.InRange(order.GroupSize, 4096 * combinations, RunOrder.TargetGroup + (4096 * combinations));
+        }
+
+        Assert.Equal(256, RunOrder.MaxCombinations);
         Assert.Null(RunOrder.Futures(RunOrder.MaxCombinations + 1, 1 << 20, 4096));
-        Assert.Contains("more than the 64", RunOrder.WhyNotFutures(65, 1 << 20, 4096), StringComparison.Ordinal);
+        Assert.Contains("more than the 256", RunOrder.WhyNotFutures(257, 1 << 20, 4096), StringComparison.Ordinal);
     }
 
     [Theory]
