@@ -10,11 +10,23 @@ namespace ComputeGap.Plots;
 /// </summary>
 public static class PolicyPlot
 {
+    /// <summary>
+    /// Most policies a picture draws, one row each: with more, the half with the highest and the half with
+    /// the lowest mean (of the outcome, or of the regret) are drawn, in that order, and the title says so.
+    /// </summary>
+    public const int MaxRows = 24;
+
+    /// <summary>What a picture of <paramref name="count"/> policies draws, ranked by <paramref name="by"/>: empty when all.</summary>
+    public static string Drawn(int count, string by) =>
+        count <= MaxRows ? string.Empty : $"the {MaxRows / 2} highest and {MaxRows / 2} lowest of {count:N0} by {by}";
+
     /// <summary>The outcome under each policy: p5 to p95 (whisker), p25 to p75 (box), median and mean.</summary>
     public static Plot Outcomes(PolicyComparison policies, OutcomeScale scale)
     {
+        var drawn = Drawn(policies.Policies.Count, "mean");
+        policies = Ranked(policies, p => p.Stats.Mean);
         var plot = PlotStyle.Create(
-            $"{policies.Outcome} under each policy, on the same {policies.Futures:N0} futures",
+            $"{policies.Outcome} under each policy, on the same {policies.Futures:N0} futures" + (drawn.Length > 0 ? $"\n({drawn})" : string.Empty),
             scale.Label(string.Empty).Trim(),
             "policy (lever values)");
         var (positions, labels) = Rows(policies);
@@ -52,8 +64,10 @@ public static class PolicyPlot
     public static Plot Regret(PolicyComparison policies, OutcomeScale scale)
     {
         var better = policies.LowerIsBetter ? "lower" : "higher";
+        var drawn = Drawn(policies.Policies.Count, "mean regret");
+        policies = Ranked(policies, p => p.RegretMean);
         var plot = PlotStyle.Create(
-            $"Regret in {policies.Outcome} of each policy ({better} is better)",
+            $"Regret in {policies.Outcome} of each policy ({better} is better)" + (drawn.Length > 0 ? $"\n({drawn})" : string.Empty),
             $"regret: shortfall against the best policy in the same future ({scale.DifferenceUnit})",
             "policy (lever values)");
         var (positions, labels) = Rows(policies);
@@ -87,6 +101,22 @@ public static class PolicyPlot
         Finish(plot, positions, labels);
         plot.Axes.SetLimitsX(0, high > 0 ? high * 1.3 : 1);
         return plot;
+    }
+
+    /// <summary>
+    /// The policies a picture draws: all of them, or, beyond <see cref="MaxRows"/>, the half with the highest
+    /// <paramref name="key"/> (highest first) and the half with the lowest (lowest last).
+    /// </summary>
+    private static PolicyComparison Ranked(PolicyComparison policies, Func<PolicyRow, double> key)
+    {
+        if (policies.Policies.Count <= MaxRows)
+        {
+            return policies;
+        }
+
+        // NaN ranks below every number, so a policy without a value falls to the bottom half.
+        var ranked = policies.Policies.OrderByDescending(p => double.IsNaN(key(p)) ? double.NegativeInfinity : key(p)).ToArray();
+        return policies with { Policies = [.. ranked.Take(MaxRows / 2), .. ranked.TakeLast(MaxRows / 2)] };
     }
 
     /// <summary>One row per policy, the first on top, labelled with its lever values.</summary>

@@ -101,8 +101,10 @@ public static class SummaryPlots
 
         if (policies is not null)
         {
-            yield return new Picture("policies", $"{outcome} under each of {policies.Policies.Count} policies on the same futures", PolicyPlot.Outcomes(policies, scale));
-            yield return new Picture("regret", $"regret in {outcome} of each of {policies.Policies.Count} policies", PolicyPlot.Regret(policies, scale));
+            var count = policies.Policies.Count;
+            string Of(string by) => PolicyPlot.Drawn(count, by) is { Length: > 0 } drawn ? $" ({drawn})" : string.Empty;
+            yield return new Picture("policies", $"{outcome} under each of {count} policies on the same futures{Of("mean")}", PolicyPlot.Outcomes(policies, scale));
+            yield return new Picture("regret", $"regret in {outcome} of each of {count} policies{Of("mean regret")}", PolicyPlot.Regret(policies, scale));
         }
 
         foreach (var fan in summary.Fans)

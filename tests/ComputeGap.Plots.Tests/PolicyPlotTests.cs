@@ -43,4 +43,31 @@ public sealed class PolicyPlotTests
             Assert.True(Pictures.DistinctColours(bitmap) > 2, $"{file.Path} is blank");
         }
     }
+
+    [Fact]
+    public void Beyond_24_policies_the_pictures_draw_the_12_highest_and_12_lowest_by_mean()
+    {
+        // Policy i has mean i / 1000 and regret mean (39 − i) / 1000: the highest means are 39 … 28, the lowest 11 … 0.
+        var many = new PolicyComparison("share_EU", false, 1000,
+        [
+            .. Enumerable.Range(0, 40).Select(i => new PolicyRow(
+                new Dictionary<string, double> { ["tier2_cap"] = i },
+                Stats(i / 1000.0, 0, 0, i / 1000.0, 0.05, 0.07), [], (39 - i) / 1000.0, 0, 0.01, i == 39 ? 1 : 0)),
+        ]);
+        var scale = new OutcomeScale("share_EU", 100, "%", "percentage points");
+        var outcomes = PolicyPlot.Outcomes(many, scale);
+        var means = Assert.Single(outcomes.GetPlottables<Markers>(), m => m.LegendText == "mean").Data.GetScatterPoints().Select(p => Math.Round(p.X * 10, 6)).ToArray();
+        Assert.Equal([.. Enumerable.Range(28, 12).Reverse(), .. Enumerable.Range(0, 12).Reverse()], means.Select(m => (int)m));
+        Assert.Contains("the 12 highest and 12 lowest of 40 by mean", outcomes.Axes.Title.Label.Text, StringComparison.Ordinal);
+
+        var regret = PolicyPlot.Regret(many, scale);
+        var regretMeans = Assert.Single(regret.GetPlottables<Markers>()).Data.GetScatterPoints().Select(p => (int)Math.Round(p.X * 10)).ToArray();
+        Assert.Equal([.. Enumerable.Range(28, 12).Reverse(), .. Enumerable.Range(0, 12).Reverse()], regretMeans);
+        Assert.Contains("by mean regret", regret.Axes.Title.Label.Text, StringComparison.Ordinal);
+
+        // 24 policies or fewer: every one, in the comparison's order.
+        var few = many with { Policies = [.. many.Policies.Take(PolicyPlot.MaxRows)] };
+        Assert.Equal(PolicyPlot.MaxRows, Assert.Single(PolicyPlot.Outcomes(few, scale).GetPlottables<BarPlot>()).Bars.Count);
+        Assert.DoesNotContain("highest", PolicyPlot.Outcomes(few, scale).Axes.Title.Label.Text, StringComparison.Ordinal);
+    }
 }
