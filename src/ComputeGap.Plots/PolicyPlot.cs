@@ -16,15 +16,23 @@ public static class PolicyPlot
     /// </summary>
     public const int MaxRows = 24;
 
-    /// <summary>What a picture of <paramref name="count"/> policies draws, ranked by <paramref name="by"/>: empty when all.</summary>
-    public static string Drawn(int count, string by) =>
-        count <= MaxRows ? string.Empty : $"the {MaxRows / 2} highest and {MaxRows / 2} lowest of {count:N0} by {by}";
+    /// <summary>What the picture of <paramref name="policies"/> draws, ranked by mean <paramref name="regret"/> or outcome: empty when all.</summary>
+    public static string Drawn(PolicyComparison policies, bool regret)
+    {
+        var count = policies.Policies.Count;
+        var ranked = Ranked(policies, Key(regret)).Policies.Count;
+        return count <= MaxRows ? string.Empty
+            : ranked < MaxRows ? $"the {ranked:N0} of {count:N0} with a mean{(regret ? " regret" : string.Empty)}"
+            : $"the {MaxRows / 2} highest and {MaxRows / 2} lowest of {count:N0} by mean{(regret ? " regret" : string.Empty)}";
+    }
+
+    private static Func<PolicyRow, double> Key(bool regret) => regret ? p => p.RegretMean : p => p.Stats.Mean;
 
     /// <summary>The outcome under each policy: p5 to p95 (whisker), p25 to p75 (box), median and mean.</summary>
     public static Plot Outcomes(PolicyComparison policies, OutcomeScale scale)
     {
-        var drawn = Drawn(policies.Policies.Count, "mean");
-        policies = Ranked(policies, p => p.Stats.Mean);
+        var drawn = Drawn(policies, regret: false);
+        policies = Ranked(policies, Key(regret: false));
         var plot = PlotStyle.Create(
             $"{policies.Outcome} under each policy, on the same {policies.Futures:N0} futures" + (drawn.Length > 0 ? $"\n({drawn})" : string.Empty),
             scale.Label(string.Empty).Trim(),
@@ -64,8 +72,8 @@ public static class PolicyPlot
     public static Plot Regret(PolicyComparison policies, OutcomeScale scale)
     {
         var better = policies.LowerIsBetter ? "lower" : "higher";
-        var drawn = Drawn(policies.Policies.Count, "mean regret");
-        policies = Ranked(policies, p => p.RegretMean);
+        var drawn = Drawn(policies, regret: true);
+        policies = Ranked(policies, Key(regret: true));
         var plot = PlotStyle.Create(
             $"Regret in {policies.Outcome} of each policy ({better} is better)" + (drawn.Length > 0 ? $"\n({drawn})" : string.Empty),
             $"regret: shortfall against the best policy in the same future ({scale.DifferenceUnit})",
@@ -114,9 +122,9 @@ public static class PolicyPlot
             return policies;
         }
 
-        // NaN ranks below every number, so a policy without a value falls to the bottom half.
-        var ranked = policies.Policies.OrderByDescending(p => double.IsNaN(key(p)) ? double.NegativeInfinity : key(p)).ToArray();
-        return policies with { Policies = [.. ranked.Take(MaxRows / 2), .. ranked.TakeLast(MaxRows / 2)] };
+        // A policy without a value (NaN) has no rank: it is not drawn among the highest or the lowest.
+        var ranked = policies.Policies.Where(p => !double.IsNaN(key(p))).OrderByDescending(key).ToArray();
+        return policies with { Policies = ranked.Length <= MaxRows ? ranked : [.. ranked.Take(MaxRows / 2), .. ranked.TakeLast(MaxRows / 2)] };
     }
 
     /// <summary>One row per policy, the first on top, labelled with its lever values.</summary>

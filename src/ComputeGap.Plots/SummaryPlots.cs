@@ -102,9 +102,9 @@ public static class SummaryPlots
         if (policies is not null)
         {
             var count = policies.Policies.Count;
-            string Of(string by) => PolicyPlot.Drawn(count, by) is { Length: > 0 } drawn ? $" ({drawn})" : string.Empty;
-            yield return new Picture("policies", $"{outcome} under each of {count} policies on the same futures{Of("mean")}", PolicyPlot.Outcomes(policies, scale));
-            yield return new Picture("regret", $"regret in {outcome} of each of {count} policies{Of("mean regret")}", PolicyPlot.Regret(policies, scale));
+            string Of(bool regret) => PolicyPlot.Drawn(policies, regret) is { Length: > 0 } drawn ? $" ({drawn})" : string.Empty;
+            yield return new Picture("policies", $"{outcome} under each of {count} policies on the same futures{Of(false)}", PolicyPlot.Outcomes(policies, scale));
+            yield return new Picture("regret", $"regret in {outcome} of each of {count} policies{Of(true)}", PolicyPlot.Regret(policies, scale));
         }
 
         foreach (var fan in summary.Fans)

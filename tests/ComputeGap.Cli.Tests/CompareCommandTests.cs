@@ -230,8 +230,8 @@ public sealed class CompareCommandTests
         await File.WriteAllTextAsync(file, Design.Replace("8192", "1000", StringComparison.Ordinal));
         var run = await Cli.InvokeAsync("sweep", file, "--out", outDir, "--backend", "cpu", "--output", "aggregate");
         Assert.Equal(0, run.ExitCode);
-        const string Why = "its 1,000 futures are not a whole number of 4,096-scenario units (blocks and sensitivity units; 4,096 futures would be)";
-        Assert.Contains($"policies: these aggregates will not compare the lever combinations: {Why}; \"samples\": 4096 gives whole units; rows compare any design (--output rows)", run.Error, StringComparison.Ordinal);
+        const string Why = "its 1,000 futures are not a whole number of 4,096-scenario units (blocks and sensitivity units); \"samples\": 4096 gives whole units (4,096 futures)";
+        Assert.Contains($"policies: these aggregates will not compare the lever combinations: {Why}; rows compare any design (--output rows)", run.Error, StringComparison.Ordinal);
 
         var summary = await Cli.InvokeAsync("summarize", outDir);
         Assert.Equal(0, summary.ExitCode);

@@ -70,4 +70,22 @@ public sealed class PolicyPlotTests
         Assert.Equal(PolicyPlot.MaxRows, Assert.Single(PolicyPlot.Outcomes(few, scale).GetPlottables<BarPlot>()).Bars.Count);
         Assert.DoesNotContain("highest", PolicyPlot.Outcomes(few, scale).Axes.Title.Label.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Policies_without_a_mean_are_not_ranked_among_the_highest_or_lowest()
+    {
+        // 30 policies, 10 of them without a value: the 20 with one are drawn, and the title says so.
+        var some = new PolicyComparison("share_EU", false, 1000,
+        [
+            .. Enumerable.Range(0, 30).Select(i => new PolicyRow(
+                new Dictionary<string, double> { ["tier2_cap"] = i },
+                Stats(i % 3 == 0 ? double.NaN : i / 1000.0, 0, 0, 0.01, 0.05, 0.07), [], i % 3 == 0 ? double.NaN : i / 1000.0, 0, 0.01, 0)),
+        ]);
+        var scale = new OutcomeScale("share_EU", 100, "%", "percentage points");
+        var plot = PolicyPlot.Regret(some, scale);
+        var drawn = Assert.Single(plot.GetPlottables<Markers>()).Data.GetScatterPoints().Select(p => p.X).ToArray();
+        Assert.Equal(20, drawn.Length);
+        Assert.All(drawn, x => Assert.False(double.IsNaN(x)));
+        Assert.Contains("the 20 of 30 with a mean regret", plot.Axes.Title.Label.Text, StringComparison.Ordinal);
+    }
 }

@@ -192,17 +192,5 @@ public static class AggregateRunner
     /// Saltelli and Morris designs whole sensitivity units too (their least common multiple).
     /// </summary>
     public static int Alignment(Sweep.Spec.SweepSpec spec) =>
-        spec.Design is { } design ? Alignment(design.Kind, design.Header.Samples, design.Header.Group) : PartialLayout.BlockSize;
-
-    /// <summary>The alignment of a sampled design of <paramref name="kind"/> with <paramref name="samples"/> base samples (or trajectories) of <paramref name="group"/> evaluations each.</summary>
-    public static int Alignment(Core.Designs.DesignKind kind, long samples, int group)
-    {
-        if (kind is not (Core.Designs.DesignKind.Saltelli or Core.Designs.DesignKind.Morris))
-        {
-            return PartialLayout.BlockSize;
-        }
-
-        var unit = Aggregation.SensitivityState.UnitFor(kind == Core.Designs.DesignKind.Saltelli, samples, group);
-        return checked((int)(PartialLayout.BlockSize / (long)System.Numerics.BigInteger.GreatestCommonDivisor(PartialLayout.BlockSize, unit) * unit));
-    }
+        spec.Design is { } design ? PolicyAlignment.Alignment(design.Kind, design.Header.Samples, design.Header.Group) : PartialLayout.BlockSize;
 }

@@ -136,25 +136,7 @@ public static partial class SweepJob
             return null;
         }
 
-        var unit = AggregateRunner.Alignment(spec);
-        var why = RunOrder.WhyNotFutures(spec.ScenarioCount / spec.Evaluations, spec.Evaluations, unit);
-        if (why is null || spec.Evaluations % unit == 0)
-        {
-            return why;
-        }
-
-        // The least size (a power of two for Sobol-based designs) whose futures are whole units of its own
-        // alignment, which depends on the size; a multiple of 4,096 always is, so the search is short.
-        var header = design.Header;
-        var powers = design.Kind is Core.Designs.DesignKind.Sobol or Core.Designs.DesignKind.Saltelli;
-        var samples = header.Samples;
-        while (samples * header.Group % AggregateRunner.Alignment(design.Kind, samples, header.Group) != 0)
-        {
-            samples = powers ? samples * 2 : samples + 1;
-        }
-
-        var name = design.Kind == Core.Designs.DesignKind.Morris ? "trajectories" : "samples";
-        return $"{why}; \"{name}\": {samples} gives whole units";
+        return PolicyAlignment.WhyNot(design.Kind, design.Header.Samples, design.Header.Group, spec.ScenarioCount / spec.Evaluations);
     }
 
     public static async Task<SweepResult> RunAsync(

@@ -47,7 +47,7 @@ internal static class AggregateSummary
                     : null,
             PolicyComparer = state.Policies is { } policies ? (outcome, lower) => Compare(policies, parsed, outcome, lower) : null,
             PolicyThresholdSource = state.Policies is { } counted ? () => ThresholdsByPolicy(counted, parsed) : null,
-            PolicyNote = PolicyNote(state),
+            PolicyNote = PolicyNote(state, parsed),
             Extremes = parsed.Focus is null ? null : Extremes(state, parsed),
         };
     }
@@ -121,7 +121,7 @@ internal static class AggregateSummary
         [.. rules.Select(rule => Evaluate(view, rule)).OfType<ThresholdProbability>()];
 
     /// <summary>Why aggregates with levers hold no comparison of an outcome, or null when they hold one (or have no levers).</summary>
-    private static Func<string, string?>? PolicyNote(AggregateState state)
+    private static Func<string, string?>? PolicyNote(AggregateState state, SummaryMetadata metadata)
     {
         var shape = state.Shape;
         if (shape.Evaluations < 2 || shape.GridSize / shape.Evaluations < 2)
@@ -129,10 +129,13 @@ internal static class AggregateSummary
             return null;
         }
 
-        // The reason the run itself gave, where the shape tells it: too many combinations, or futures that are not whole blocks.
+        // The reason the sweep gave as it started, from the design the metadata records (else what the shape
+        // tells: too many combinations, or futures that are not whole blocks).
         var combinations = shape.GridSize / shape.Evaluations;
-        var why = Running.RunOrder.WhyNotFutures(combinations, shape.Evaluations, 1)
-            ?? Running.RunOrder.WhyNotFutures(combinations, shape.Evaluations, PartialLayout.BlockSize);
+        var why = Running.RecordedDesign.From(metadata.Design) is { } design
+            ? Running.PolicyAlignment.WhyNot(design.Kind, design.Header.Samples, design.Header.Group, combinations)
+            : Running.RunOrder.WhyNotFutures(combinations, shape.Evaluations, 1)
+                ?? Running.RunOrder.WhyNotFutures(combinations, shape.Evaluations, PartialLayout.BlockSize);
         return outcome => state.Policies is not { } policies
             ? state.PoliciesGap
                 ?? (why is not null

@@ -46,6 +46,13 @@ public sealed record RunOrder(long Combinations, long Evaluations, long Window)
     /// </summary>
     public const int MaxCombinations = 256;
 
+    /// <summary>
+    /// Most scenarios a window of every combination may hold beyond the 64 combinations that keep windows of
+    /// <see cref="MinWindow"/> futures: a window is at least one unit, and the units of large Saltelli or Morris
+    /// designs (86,016 scenarios for 20 parameters with second order) would otherwise make it hold L units.
+    /// </summary>
+    public const long MaxGroup = 1L << 23;
+
     /// <summary>Scenario order over <paramref name="scenarios"/> scenarios.</summary>
     public static RunOrder Scenarios(long scenarios) => new(1, scenarios, 0);
 
@@ -99,6 +106,8 @@ public sealed record RunOrder(long Combinations, long Evaluations, long Window)
     public static string? WhyNotFutures(long combinations, long evaluations, int unit) =>
         combinations < 2 ? "it has no lever combinations to compare"
         : combinations > MaxCombinations ? $"its {combinations:N0} lever combinations are more than the {MaxCombinations} aggregates compare"
+        : combinations > TargetGroup / MinWindow && combinations * (long)unit > MaxGroup
+            ? $"a window of each of its {combinations:N0} lever combinations, one {unit:N0}-scenario unit each, would hold {combinations * (long)unit:N0} scenarios, more than the {MaxGroup:N0} aggregates hold at once beyond {TargetGroup / MinWindow} combinations"
         : unit < 1 ? $"its alignment unit {unit} is not positive"
         : evaluations % unit != 0 ? $"its {evaluations:N0} futures are not a whole number of {unit:N0}-scenario units (blocks and sensitivity units; {(evaluations + unit - 1) / unit * unit:N0} futures would be)"
         : null;

@@ -77,6 +77,12 @@ public sealed class RunOrderTests
             Assert.InRange(order.GroupSize, 4096 * combinations, RunOrder.TargetGroup + (4096 * combinations));
         }
 
+        // Beyond 64 combinations a window of every combination, at least a unit each, stays within 2^23 scenarios.
+        Assert.NotNull(RunOrder.Futures(64, 86016 * 4, 86016));
+        Assert.Null(RunOrder.Futures(100, 86016 * 4, 86016));
+        Assert.Contains("would hold 8,601,600 scenarios, more than the 8,388,608", RunOrder.WhyNotFutures(100, 86016 * 4, 86016), StringComparison.Ordinal);
+        Assert.NotNull(RunOrder.Futures(97, 86016 * 4, 86016));
+
         Assert.Equal(256, RunOrder.MaxCombinations);
         Assert.Null(RunOrder.Futures(RunOrder.MaxCombinations + 1, 1 << 20, 4096));
         Assert.Contains("more than the 256", RunOrder.WhyNotFutures(257, 1 << 20, 4096), StringComparison.Ordinal);
@@ -131,6 +137,8 @@ public sealed class RunOrderTests
         Assert.NotNull(why);
         var suggested = long.Parse(Regex.Match(why, $"\"{size}\": (\\d+) gives whole units").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(suggested >= count);
+        var group = Spec(count).Evaluations / count;
+        Assert.EndsWith($"gives whole units ({(suggested * group).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} futures)", why, StringComparison.Ordinal);
         Assert.Null(Why(suggested)); // the suggestion runs in future order
         Assert.True(AggregateRunner.OrderFor(Spec(suggested)).IsFutures);
         if (kind is "sobol" or "saltelli")
@@ -145,5 +153,17 @@ public sealed class RunOrderTests
                 Assert.NotNull(Why(n)); // nothing smaller does
             }
         }
+    }
+
+    [Fact]
+    public void Too_many_combinations_get_no_size_to_change_and_a_morris_size_names_its_own_futures()
+    {
+        var many = PolicyAlignment.WhyNot(Core.Designs.DesignKind.Lhs, 1000, 1, 300);
+        Assert.Equal("its 300 lever combinations are more than the 256 aggregates compare", many);
+
+        // 100 Morris trajectories of 4 evaluations: a unit of 102,400 scenarios at this size; 1,024 trajectories give 4,096 futures.
+        var morris = PolicyAlignment.WhyNot(Core.Designs.DesignKind.Morris, 100, 4, 2);
+        Assert.Equal("its 400 futures are not a whole number of 102,400-scenario units (blocks and sensitivity units); \"trajectories\": 1024 gives whole units (4,096 futures)", morris);
+        Assert.Null(PolicyAlignment.WhyNot(Core.Designs.DesignKind.Morris, 1024, 4, 2));
     }
 }
