@@ -17,24 +17,37 @@ public static class PolicyPlot
     public const int MaxRows = 24;
 
     /// <summary>What the picture of <paramref name="policies"/> draws, ranked by mean <paramref name="regret"/> or outcome: empty when all.</summary>
-    public static string Drawn(PolicyComparison policies, bool regret)
+    public static string Drawn(PolicyComparison policies, bool regret) => Shown(policies, regret).Note;
+
+    /// <summary>
+    /// The policies a picture draws and what the title says of them: all of them (no note), or, beyond
+    /// <see cref="MaxRows"/>, the half with the highest mean (of the outcome, or of the regret; highest
+    /// first) and the half with the lowest (lowest last). A policy without a mean (NaN) has no rank.
+    /// </summary>
+    private static (PolicyComparison Policies, string Note) Shown(PolicyComparison policies, bool regret)
     {
         var count = policies.Policies.Count;
-        var ranked = Ranked(policies, Key(regret)).Policies.Count;
-        return count <= MaxRows ? string.Empty
-            : ranked < MaxRows ? $"the {ranked:N0} of {count:N0} with a mean{(regret ? " regret" : string.Empty)}"
-            : $"the {MaxRows / 2} highest and {MaxRows / 2} lowest of {count:N0} by mean{(regret ? " regret" : string.Empty)}";
+        if (count <= MaxRows)
+        {
+            return (policies, string.Empty);
+        }
+
+        Func<PolicyRow, double> key = regret ? p => p.RegretMean : p => p.Stats.Mean;
+        var ranked = policies.Policies.Where(p => !double.IsNaN(key(p))).OrderByDescending(key).ToArray();
+        var by = regret ? "mean regret" : "mean";
+        return ranked.Length <= MaxRows
+            ? (policies with { Policies = ranked }, $"the {ranked.Length:N0} of {count:N0} with a {by}")
+            : (policies with { Policies = [.. ranked.Take(MaxRows / 2), .. ranked.TakeLast(MaxRows / 2)] }, $"the {MaxRows / 2} highest and {MaxRows / 2} lowest of {count:N0} by {by}");
     }
 
-    private static Func<PolicyRow, double> Key(bool regret) => regret ? p => p.RegretMean : p => p.Stats.Mean;
+    private static string TitleNote(string note) => note.Length > 0 ? $"\n({note})" : string.Empty;
 
     /// <summary>The outcome under each policy: p5 to p95 (whisker), p25 to p75 (box), median and mean.</summary>
     public static Plot Outcomes(PolicyComparison policies, OutcomeScale scale)
     {
-        var drawn = Drawn(policies, regret: false);
-        policies = Ranked(policies, Key(regret: false));
+        (policies, var drawn) = Shown(policies, regret: false);
         var plot = PlotStyle.Create(
-            $"{policies.Outcome} under each policy, on the same {policies.Futures:N0} futures" + (drawn.Length > 0 ? $"\n({drawn})" : string.Empty),
+            $"{policies.Outcome} under each policy, on the same {policies.Futures:N0} futures" + TitleNote(drawn),
             scale.Label(string.Empty).Trim(),
             "policy (lever values)");
         var (positions, labels) = Rows(policies);
@@ -72,10 +85,9 @@ public static class PolicyPlot
     public static Plot Regret(PolicyComparison policies, OutcomeScale scale)
     {
         var better = policies.LowerIsBetter ? "lower" : "higher";
-        var drawn = Drawn(policies, regret: true);
-        policies = Ranked(policies, Key(regret: true));
+        (policies, var drawn) = Shown(policies, regret: true);
         var plot = PlotStyle.Create(
-            $"Regret in {policies.Outcome} of each policy ({better} is better)" + (drawn.Length > 0 ? $"\n({drawn})" : string.Empty),
+            $"Regret in {policies.Outcome} of each policy ({better} is better)" + TitleNote(drawn),
             $"regret: shortfall against the best policy in the same future ({scale.DifferenceUnit})",
             "policy (lever values)");
         var (positions, labels) = Rows(policies);
@@ -109,22 +121,6 @@ public static class PolicyPlot
         Finish(plot, positions, labels);
         plot.Axes.SetLimitsX(0, high > 0 ? high * 1.3 : 1);
         return plot;
-    }
-
-    /// <summary>
-    /// The policies a picture draws: all of them, or, beyond <see cref="MaxRows"/>, the half with the highest
-    /// <paramref name="key"/> (highest first) and the half with the lowest (lowest last).
-    /// </summary>
-    private static PolicyComparison Ranked(PolicyComparison policies, Func<PolicyRow, double> key)
-    {
-        if (policies.Policies.Count <= MaxRows)
-        {
-            return policies;
-        }
-
-        // A policy without a value (NaN) has no rank: it is not drawn among the highest or the lowest.
-        var ranked = policies.Policies.Where(p => !double.IsNaN(key(p))).OrderByDescending(key).ToArray();
-        return policies with { Policies = ranked.Length <= MaxRows ? ranked : [.. ranked.Take(MaxRows / 2), .. ranked.TakeLast(MaxRows / 2)] };
     }
 
     /// <summary>One row per policy, the first on top, labelled with its lever values.</summary>

@@ -129,10 +129,11 @@ internal static class AggregateSummary
             return null;
         }
 
-        // The reason the sweep gave as it started, from the design the metadata records (else what the shape
-        // tells: too many combinations, or futures that are not whole blocks).
+        // Without a comparison, the reason the sweep gave as it started, from the design the metadata records
+        // (else what the shape tells: too many combinations, or futures that are not whole blocks).
         var combinations = shape.GridSize / shape.Evaluations;
-        var why = Running.RecordedDesign.From(metadata.Design) is { } design
+        var why = state.Policies is not null ? null
+            : Running.RecordedDesign.From(metadata.Design) is { } design
             ? Running.PolicyAlignment.WhyNot(design.Kind, design.Header.Samples, design.Header.Group, combinations)
             : Running.RunOrder.WhyNotFutures(combinations, shape.Evaluations, 1)
                 ?? Running.RunOrder.WhyNotFutures(combinations, shape.Evaluations, PartialLayout.BlockSize);
