@@ -32,4 +32,22 @@ public static class ReductionKernels
         var cursor = new OdometerCursor<DeviceAxes, LocalCursor>(axes, new LocalCursor { Memory = LocalMemory.Allocate<long>(2 * MainEffects.MaxAxes) });
         BlockReducer.ReduceColumn(outcomes, axes, ref cursor, ref part, ref sketch, layout, column, keys, thresholds, first + local, local, inBlock);
     }
+
+    /// <summary>
+    /// The sensitivity records of a chunk of a Saltelli or Morris design (<see cref="SensitivityUnits"/>): one
+    /// thread per entry of each unit's record of each outcome column, the same scalar form the CPU's vector
+    /// form reproduces. Only the records leave the device.
+    /// </summary>
+    public static void SensitivityRecords(Index1D index, DeviceOutcomes outcomes, ArrayView<double> records, SensitivityUnits units, long first)
+    {
+        var entries = units.Entries;
+        var perUnit = entries * units.Outcomes;
+        var unit = index / perUnit;
+        var rest = index - (unit * perUnit);
+        var column = rest / entries;
+        var entry = rest - (column * entries);
+        var local = unit * units.UnitEvaluations;
+        var record = new DevicePartial { Partials = records, Offset = ((unit * units.Outcomes) + column) * units.Slots };
+        units.Fill(outcomes, column, local, first + local, entry, ref record);
+    }
 }

@@ -279,9 +279,9 @@ public sealed class CpuBlockReducerTests(ITestOutputHelper output)
     {
         var axes = shape.Layout.AxisValues > 0 ? new Axes(shape.Counts, shape.Strides, shape.Offsets) : new Axes([], [], []);
         var cursor = new OdometerCursor<Axes, ArrayCursorMemory>(axes, new ArrayCursorMemory(new long[2 * MainEffects.MaxAxes]));
-        var record = new Record(partials, offset);
-        var counts = new Counts(sketch);
-        var source = new Columns(columns);
+        var record = new RecordArray(partials, offset);
+        var counts = new SketchArray(sketch);
+        var source = new ColumnArrays(columns);
         for (var c = 0; c < shape.Layout.Outcomes; c++)
         {
             BlockReducer.ReduceColumn(source, axes, ref cursor, ref record, ref counts, shape.Layout, c, shape.Keys, new HostThresholds(shape.Tests), first, local, count);
@@ -414,10 +414,6 @@ public sealed class CpuBlockReducerTests(ITestOutputHelper output)
         public CpuBlockReducer NewReducer() => new(Layout, Keys, Tests, Counts, Strides, Offsets);
     }
 
-    private readonly struct Columns(float[][] columns) : IOutcomeSource
-    {
-        public float Get(int column, int local) => columns[column][local];
-    }
 
     private readonly struct Axes(int[] counts, long[] strides, int[] offsets) : IAxisSource
     {
@@ -430,17 +426,5 @@ public sealed class CpuBlockReducerTests(ITestOutputHelper output)
         public int Offset(int axis) => offsets[axis];
     }
 
-    private readonly struct Record(double[] partials, int offset) : IPartialRecord
-    {
-        public double this[int slot]
-        {
-            get => partials[offset + slot];
-            set => partials[offset + slot] = value;
-        }
-    }
 
-    private readonly struct Counts(long[] counts) : ISketchCounts
-    {
-        public void Increment(int column, int slot) => counts[(column * QuantileSketch.Length) + slot]++;
-    }
 }

@@ -33,7 +33,7 @@ public sealed class PtxCompilationTests
     [Fact]
     public void EveryPublicKernelIsCovered()
     {
-        Assert.Equal(["ReduceBlocks", "Rows", "RowsWithFans", "RowsWithSeries"], KernelMethods().Select(m => m.Name).Order().ToArray());
+        Assert.Equal(["ReduceBlocks", "Rows", "RowsWithFans", "RowsWithSeries", "SensitivityRecords"], KernelMethods().Select(m => m.Name).Order().ToArray());
     }
 
     [Theory]
@@ -59,8 +59,9 @@ public sealed class PtxCompilationTests
             Assert.Contains(".target sm_", ptx, StringComparison.Ordinal);
 
             // The model's working memory lives in per-thread local memory; the reduction's sketch
-            // counts are atomic adds; math became device code, not calls into the host runtime.
-            Assert.Contains(name.StartsWith("Rows", StringComparison.Ordinal) ? ".local" : "red.add.u64", ptx, StringComparison.Ordinal);
+            // counts are atomic adds; the sensitivity records are float64 stores; math became device
+            // code, not calls into the host runtime.
+            Assert.Contains(name.StartsWith("Rows", StringComparison.Ordinal) ? ".local" : name == "SensitivityRecords" ? "st.f64" : "red.add.u64", ptx, StringComparison.Ordinal);
             Assert.DoesNotContain("System.", ptx, StringComparison.Ordinal);
         }
     }

@@ -154,11 +154,19 @@ public static partial class DesignPoint
     /// <summary>Parameter <paramref name="k"/>'s grid point in trajectory <paramref name="trajectory"/> before or after it moves.</summary>
     public static float MorrisLevel(in DesignHeader design, long trajectory, int k, bool moved)
     {
-        var draw = Philox4x32.Block((uint)trajectory, (uint)(trajectory >> 32), (uint)k, 0, design.Seed, MorrisKey);
+        var draw = MorrisDraw(design, trajectory, k);
         var levels = design.Levels;
         var level = (int)(draw.X0 % (uint)(levels / 2));
-        var up = (draw.X1 & 1u) == 0;
         var top = level + (levels / 2);
-        return (moved == up ? top : level) / (float)(levels - 1);
+        return (moved == MorrisUp(draw) ? top : level) / (float)(levels - 1);
     }
+
+    /// <summary>Whether parameter <paramref name="k"/> moves up (by +Δ) in trajectory <paramref name="trajectory"/>, else down.</summary>
+    public static bool MorrisUp(in DesignHeader design, long trajectory, int k) => MorrisUp(MorrisDraw(design, trajectory, k));
+
+    /// <summary>The random words of parameter <paramref name="k"/> in a trajectory: its lower level, then its direction.</summary>
+    private static Philox4 MorrisDraw(in DesignHeader design, long trajectory, int k) =>
+        Philox4x32.Block((uint)trajectory, (uint)(trajectory >> 32), (uint)k, 0, design.Seed, MorrisKey);
+
+    private static bool MorrisUp(in Philox4 draw) => (draw.X1 & 1u) == 0;
 }

@@ -51,6 +51,7 @@ public sealed partial class CpuBackend
 
         var cells = target.GridCells;
         cells?.Clear();
+        var columns = ChunkColumns(target);
         Parallel.For(
             0,
             target.Blocks,
@@ -61,11 +62,11 @@ public sealed partial class CpuBackend
                 var offset = b * blockSize;
                 var n = Math.Min(blockSize, count - offset);
                 RunRange(plan, setup, worker.Compute, worker.Columns, first + offset, 0, n);
-                for (var c = 0; c < (target.Outcomes?.Length ?? 0); c++)
+                for (var c = 0; c < (columns?.Length ?? 0); c++)
                 {
-                    if (target.Outcomes![c].Length > 0)
+                    if (columns![c].Length > 0)
                     {
-                        Array.Copy(worker.Columns.Outcomes[c], 0, target.Outcomes[c], offset, n);
+                        Array.Copy(worker.Columns.Outcomes[c], 0, columns[c], offset, n);
                     }
                 }
 
@@ -97,6 +98,54 @@ public sealed partial class CpuBackend
                     _aggregateWorkers.Add(worker);
                 }
             });
+
+        ReduceSensitivity(columns, first, count, target);
+    }
+
+    /// <summary>The sensitivity statistics' columns of a chunk when the target's own do not hold every outcome.</summary>
+    private float[][]? _sensitivityColumns;
+
+    /// <summary>
+    /// Where the workers copy the chunk's outcome columns: the target's, or, when the sensitivity records need
+    /// every column and the target keeps fewer, this backend's own (the target's kept columns are filled
+    /// from them afterwards). Null when nothing needs the columns.
+    /// </summary>
+    private float[][]? ChunkColumns(AggregateBuffers target)
+    {
+        if (target.Sensitivity is null || (target.Outcomes is not null && target.KeptColumns is null))
+        {
+            return target.Outcomes;
+        }
+
+        var length = (long)target.CapacityBlocks * PartialLayout.BlockSize;
+        var outcomes = target.Sketch.Length / QuantileSketch.Length;
+        if (_sensitivityColumns is null || _sensitivityColumns.Length != outcomes || _sensitivityColumns[0].LongLength < length)
+        {
+            _sensitivityColumns = [.. Enumerable.Range(0, outcomes).Select(_ => new float[length])];
+        }
+
+        return _sensitivityColumns;
+    }
+
+    /// <summary>The chunk's sensitivity records from its <paramref name="columns"/>, and the target's kept columns when they are not those.</summary>
+    private void ReduceSensitivity(float[][]? columns, long first, int count, AggregateBuffers target)
+    {
+        if (target.Sensitivity is not { } records)
+        {
+            return;
+        }
+
+        CpuSensitivity.Reduce(columns!, first, count, target.Units!.Value, records, _threads);
+        if (target.Outcomes is { } kept && !ReferenceEquals(kept, columns))
+        {
+            for (var c = 0; c < kept.Length; c++)
+            {
+                if (kept[c].Length > 0)
+                {
+                    Array.Copy(columns![c], kept[c], count);
+                }
+            }
+        }
     }
 
     /// <summary>

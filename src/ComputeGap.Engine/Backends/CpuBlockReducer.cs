@@ -150,7 +150,7 @@ public sealed partial class CpuBlockReducer
 
         Start();
         var varying = MapVaryingAxes(first, count);
-        var record = new Record(partials, offset);
+        var record = new RecordArray(partials, offset);
         Extremes.Clear(ref record, _layout);
         for (var g = 0; g < count; g += Group)
         {
@@ -220,7 +220,7 @@ public sealed partial class CpuBlockReducer
     /// and extremes in vector lanes; each column's values, non-finite ones zeroed, widened into
     /// <c>_columns</c> for <see cref="Transpose"/>. Returns the lanes where some value is not finite.
     /// </summary>
-    private uint Columns(float[][] columns, int at, long scenario, int valid, ref Record record)
+    private uint Columns(float[][] columns, int at, long scenario, int valid, ref RecordArray record)
     {
         var validLanes = (1u << valid) - 1;
         var nonFinite = 0u;
@@ -280,7 +280,7 @@ public sealed partial class CpuBlockReducer
     }
 
     /// <summary>Writes the record (all but the extremes, already in place) and leaves the effect scratch zeroed.</summary>
-    private void Finish(float[][] columns, int local, long first, int count, int varying, ref Record record, Span<double> part)
+    private void Finish(float[][] columns, int local, long first, int count, int varying, ref RecordArray record, Span<double> part)
     {
         var layout = _layout;
         part[PartialLayout.Count] = count;
@@ -328,15 +328,4 @@ public sealed partial class CpuBlockReducer
         }
     }
 
-    /// <summary>A block's record inside the chunk's partials, for <see cref="Extremes"/>.</summary>
-    private readonly struct Record(double[] partials, int offset) : IPartialRecord
-    {
-        public double this[int slot]
-        {
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            get => partials[offset + slot];
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            set => partials[offset + slot] = value;
-        }
-    }
 }

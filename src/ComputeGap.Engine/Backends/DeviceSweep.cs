@@ -80,12 +80,20 @@ internal sealed class DeviceSweep : IDisposable
         }
 
         Sketch ??= accelerator.Allocate1D<long>(target.Sketch.LongLength);
+        if (target.Sensitivity is { } records && (Records is null || Records.Length < records.LongLength))
+        {
+            Records?.Dispose();
+            Records = accelerator.Allocate1D<double>(records.LongLength);
+        }
         if (target.Fans is { } fans && (Fans is null || Fans.Length != fans.LongLength))
         {
             Fans?.Dispose();
             Fans = accelerator.Allocate1D<long>(fans.LongLength);
         }
     }
+
+    /// <summary>Sensitivity records of a chunk in aggregate mode (Saltelli and Morris designs).</summary>
+    public MemoryBuffer1D<double, Stride1D.Dense>? Records { get; private set; }
 
     /// <summary>Fan-chart sketch counts of a chunk in aggregate mode with a series.</summary>
     public MemoryBuffer1D<long, Stride1D.Dense>? Fans { get; private set; }
@@ -105,6 +113,7 @@ internal sealed class DeviceSweep : IDisposable
         Partials?.Dispose();
         Sketch?.Dispose();
         Fans?.Dispose();
+        Records?.Dispose();
     }
 
     private static T[] NonEmpty<T>(T[] values) => values.Length > 0 ? values : new T[1];

@@ -17,6 +17,7 @@ public sealed class IlgpuBackend : ISweepBackend
     private readonly Accelerator _accelerator;
     private readonly Dictionary<ModelDescriptor, IlgpuKernels> _kernels = [];
     private readonly Action<Index2D, DeviceOutcomes, DeviceAxes, ArrayView<double>, DeviceSketch, PartialLayout, KeyColumns, DeviceThresholds, long, int> _reduce;
+    private readonly Action<Index1D, DeviceOutcomes, ArrayView<double>, SensitivityUnits, long> _sensitivity;
     private SweepPlan? _plan;
     private DeviceSweep? _device;
 
@@ -26,6 +27,7 @@ public sealed class IlgpuBackend : ISweepBackend
         Name = name;
         _accelerator = accelerator;
         _reduce = IlgpuKernels.LoadReduction(accelerator);
+        _sensitivity = IlgpuKernels.LoadSensitivity(accelerator);
     }
 
     /// <summary>The kernels of <paramref name="model"/>, loaded on first use.</summary>
@@ -112,8 +114,25 @@ public sealed class IlgpuBackend : ISweepBackend
             d.Thresholds,
             first,
             count);
+        var records = 0L;
+        if (target.Units is { } units)
+        {
+            var unitCount = count / units.UnitEvaluations;
+            records = units.RecordLength(unitCount);
+            _sensitivity(
+                checked(unitCount * units.Outcomes * units.Entries),
+                new DeviceOutcomes { Values = d.Outcomes.View, Capacity = d.Capacity },
+                d.Records!.View,
+                units,
+                first);
+        }
+
         _accelerator.Synchronize();
         d.Partials!.View.AsContiguous().SubView(0, (long)blocks * target.Layout.Length).CopyToCPU(target.Partials.AsSpan(0, blocks * target.Layout.Length));
+        if (records > 0)
+        {
+            d.Records!.View.AsContiguous().SubView(0, records).CopyToCPU(target.Sensitivity.AsSpan(0, checked((int)records)));
+        }
         d.Sketch!.View.AsContiguous().CopyToCPU(target.Sketch.AsSpan());
         for (var c = 0; c < (target.Outcomes?.Length ?? 0); c++)
         {

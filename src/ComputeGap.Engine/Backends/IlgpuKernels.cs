@@ -23,6 +23,10 @@ internal sealed class IlgpuKernels
     public static Action<Index2D, DeviceOutcomes, DeviceAxes, ArrayView<double>, DeviceSketch, PartialLayout, KeyColumns, DeviceThresholds, long, int> LoadReduction(Accelerator accelerator) =>
         accelerator.LoadAutoGroupedStreamKernel<Index2D, DeviceOutcomes, DeviceAxes, ArrayView<double>, DeviceSketch, PartialLayout, KeyColumns, DeviceThresholds, long, int>(ReductionKernels.ReduceBlocks);
 
+    /// <summary>The sensitivity records of Saltelli and Morris designs, the same for every model.</summary>
+    public static Action<Index1D, DeviceOutcomes, ArrayView<double>, SensitivityUnits, long> LoadSensitivity(Accelerator accelerator) =>
+        accelerator.LoadAutoGroupedStreamKernel<Index1D, DeviceOutcomes, ArrayView<double>, SensitivityUnits, long>(ReductionKernels.SensitivityRecords);
+
     private sealed class Loader(Accelerator accelerator) : IModelVisitor<IlgpuKernels>
     {
         public IlgpuKernels Visit<TModel>()

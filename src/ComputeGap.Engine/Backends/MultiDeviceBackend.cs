@@ -49,7 +49,7 @@ public sealed class MultiDeviceBackend : ISweepBackend
         ObjectDisposedException.ThrowIf(_disposed, this);
         var perScenario = buffers.Series is null ? 0 : plan.SeriesPerScenario;
         var capacity = Math.Min(buffers.Capacity, BlocksPerWorker(Blocks(buffers.Capacity)) * PartialLayout.BlockSize);
-        Run(count, (worker, start, length) =>
+        Run(count, PartialLayout.BlockSize, (worker, start, length) =>
         {
             var local = worker.RowBuffers(plan.OutcomeCount, capacity, perScenario);
             local.First = first + start;
@@ -76,11 +76,13 @@ public sealed class MultiDeviceBackend : ISweepBackend
         }
 
         var layout = target.Layout;
-        var capacityBlocks = BlocksPerWorker(target.CapacityBlocks);
+        // Each device takes whole blocks, and whole sensitivity units when the chunk's records are kept.
+        var piece = target.Units is { } units ? Lcm(PartialLayout.BlockSize, units.UnitEvaluations) : PartialLayout.BlockSize;
+        var capacityBlocks = BlocksPerWorker(target.CapacityBlocks, piece);
         var fanSketches = (int)((target.Fans?.LongLength ?? 0) / QuantileSketch.Length);
-        var used = Run(count, (worker, start, length) =>
+        var used = Run(count, piece, (worker, start, length) =>
         {
-            var local = worker.AggregateBuffers(layout, target.Sketch.Length / QuantileSketch.Length, capacityBlocks, fanSketches, target.Outcomes is not null, target.GridCells, target.KeptColumns);
+            var local = worker.AggregateBuffers(layout, target.Sketch.Length / QuantileSketch.Length, capacityBlocks, fanSketches, target.Outcomes is not null, target.GridCells, target.KeptColumns, target.Units);
             local.FirstBlock = (first + start) / PartialLayout.BlockSize;
             local.Blocks = Blocks(length);
             local.Count = length;
@@ -93,6 +95,12 @@ public sealed class MultiDeviceBackend : ISweepBackend
                 {
                     Array.Copy(local.Outcomes![c], 0, target.Outcomes[c], start, length);
                 }
+            }
+
+            if (target.Units is { } kept)
+            {
+                var records = kept.RecordLength(length / kept.UnitEvaluations);
+                Array.Copy(local.Sensitivity!, 0, target.Sensitivity!, kept.RecordLength(start / kept.UnitEvaluations), records);
             }
         });
 
@@ -138,20 +146,21 @@ public sealed class MultiDeviceBackend : ISweepBackend
     }
 
     /// <summary>
-    /// Splits <c>[0, count)</c> into contiguous whole-block sub-ranges, one per worker (as even as
-    /// blocks allow; workers past the last block get none), runs <paramref name="work"/> on every
+    /// Splits <c>[0, count)</c> into contiguous sub-ranges of whole pieces of <paramref name="piece"/> scenarios
+    /// (whole blocks, and whole sensitivity units when kept; the last piece may be short), one per worker
+    /// (as even as pieces allow; workers past the last piece get none), runs <paramref name="work"/> on every
     /// worker's thread concurrently and waits for all; rethrows the first worker's failure.
     /// Returns the number of workers used (always the first ones).
     /// </summary>
-    private int Run(int count, Action<Worker, int, int> work)
+    private int Run(int count, int piece, Action<Worker, int, int> work)
     {
-        var blocks = Blocks(count);
-        var used = Math.Max(1, Math.Min(_workers.Length, blocks));
+        var pieces = (int)(((long)count + piece - 1) / piece);
+        var used = Math.Max(1, Math.Min(_workers.Length, pieces));
         var tasks = new Task[used];
         for (var w = 0; w < used; w++)
         {
-            var start = (int)Math.Min(count, (long)w * blocks / used * PartialLayout.BlockSize);
-            var end = (int)Math.Min(count, (long)(w + 1) * blocks / used * PartialLayout.BlockSize);
+            var start = (int)Math.Min(count, (long)w * pieces / used * piece);
+            var end = (int)Math.Min(count, (long)(w + 1) * pieces / used * piece);
             var worker = _workers[w];
             tasks[w] = worker.Post(() => work(worker, start, end - start));
         }
@@ -181,6 +190,25 @@ public sealed class MultiDeviceBackend : ISweepBackend
     private static int Blocks(int count) => (int)(((long)count + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize);
 
     private int BlocksPerWorker(int blocks) => Math.Max(1, (blocks + _workers.Length - 1) / _workers.Length);
+
+    /// <summary>The blocks one worker's share of <paramref name="blocks"/> blocks may take when shares are whole pieces of <paramref name="piece"/> scenarios.</summary>
+    private int BlocksPerWorker(int blocks, int piece)
+    {
+        var pieces = ((long)blocks * PartialLayout.BlockSize + piece - 1) / piece;
+        var share = (pieces + _workers.Length - 1) / _workers.Length;
+        return (int)Math.Max(1, ((share * piece) + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize);
+    }
+
+    private static int Lcm(int a, int b)
+    {
+        var (x, y) = (a, b);
+        while (y != 0)
+        {
+            (x, y) = (y, x % y);
+        }
+
+        return checked(a / x * b);
+    }
 
     /// <summary>One device: its backend, its dedicated thread and queue, and its reused host buffers.</summary>
     private sealed class Worker
@@ -221,14 +249,14 @@ public sealed class MultiDeviceBackend : ISweepBackend
 
         /// <summary>Aggregate buffers of <paramref name="capacityBlocks"/> blocks, reallocated only when the shape changes.</summary>
         public AggregateBuffers AggregateBuffers(PartialLayout layout, int outcomes, int capacityBlocks, int fanSketches, bool keepOutcomes, Aggregation.GridCells? gridCells,
-            IReadOnlyList<int>? keptColumns)
+            IReadOnlyList<int>? keptColumns, SensitivityUnits? sensitivity)
         {
             if (Aggregate is null || Aggregate.Layout != layout || Aggregate.CapacityBlocks != capacityBlocks || Aggregate.Sketch.Length != outcomes * QuantileSketch.Length
                 || (Aggregate.Fans?.LongLength ?? 0) != (long)fanSketches * QuantileSketch.Length || (Aggregate.Outcomes is not null) != keepOutcomes
                 || (Aggregate.GridCells is null ? gridCells is not null : gridCells is null || !Aggregate.GridCells.SameLayout(gridCells))
-                || !(Aggregate.KeptColumns ?? []).SequenceEqual(keptColumns ?? []))
+                || !(Aggregate.KeptColumns ?? []).SequenceEqual(keptColumns ?? []) || !Nullable.Equals(Aggregate.Units, sensitivity))
             {
-                Aggregate = new AggregateBuffers(layout, outcomes, capacityBlocks, fanSketches, keepOutcomes, gridCells?.EmptyLike(), keptColumns);
+                Aggregate = new AggregateBuffers(layout, outcomes, capacityBlocks, fanSketches, keepOutcomes, gridCells?.EmptyLike(), keptColumns, sensitivity);
             }
 
             return Aggregate;

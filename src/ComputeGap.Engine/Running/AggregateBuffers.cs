@@ -15,9 +15,14 @@ public sealed class AggregateBuffers
     /// <param name="keepOutcomes">Also keep the chunk's outcome columns (for the sensitivity sums of Saltelli and Morris designs).</param>
     /// <param name="gridCells">Cells of a grid's variance decomposition to fill (<see cref="GridCellsFor"/>), or null.</param>
     /// <param name="keptColumns">With <paramref name="keepOutcomes"/>, the only columns kept (the others empty arrays), or null for all.</param>
+    /// <param name="sensitivity">How the chunks' sensitivity records are made (Saltelli and Morris designs, <see cref="SensitivityFor"/>), or null.</param>
     public AggregateBuffers(PartialLayout layout, int outcomeCount, int capacityBlocks, int fanSketches = 0, bool keepOutcomes = false,
-        Aggregation.GridCells? gridCells = null, IReadOnlyList<int>? keptColumns = null)
+        Aggregation.GridCells? gridCells = null, IReadOnlyList<int>? keptColumns = null, SensitivityUnits? sensitivity = null)
     {
+        Units = sensitivity;
+        Sensitivity = sensitivity is { } units
+            ? new double[units.RecordLength(checked((int)(((long)capacityBlocks * PartialLayout.BlockSize + units.UnitEvaluations - 1) / units.UnitEvaluations)))]
+            : null;
         GridCells = gridCells;
         KeptColumns = keepOutcomes ? keptColumns : null;
         Outcomes = keepOutcomes
@@ -65,6 +70,15 @@ public sealed class AggregateBuffers
         return _shares;
     }
 
+    /// <summary>How the chunks' sensitivity records are made, when the plan keeps sensitivity sums, else null.</summary>
+    public SensitivityUnits? Units { get; }
+
+    /// <summary>
+    /// The chunk's sensitivity records, which the backend fills (unit u's record of outcome c at
+    /// <c>(u · outcomes + c) · slots</c>; see <see cref="SensitivityUnits"/>), or null.
+    /// </summary>
+    public double[]? Sensitivity { get; }
+
     /// <summary>Sketch counts of every month's series values (see <see cref="QuantileSketch.FanOffset"/>), or null.</summary>
     public long[]? Fans { get; }
 
@@ -99,11 +113,15 @@ public sealed class AggregateBuffers
     public Aggregation.AggregateChunk ToChunk()
     {
         CellsReduced.GetAwaiter().GetResult();
-        return new(FirstBlock, Blocks, Partials, Sketch, Fans, Outcomes, Count) { GridCells = GridCells };
+        return new(FirstBlock, Blocks, Partials, Sketch, Fans, Outcomes, Count) { GridCells = GridCells, Sensitivity = Sensitivity };
     }
 
-    /// <summary>Whether aggregate mode keeps sensitivity sums (and so the chunks' outcomes) for <paramref name="plan"/>: Saltelli and Morris designs.</summary>
+    /// <summary>Whether aggregate mode keeps sensitivity sums for <paramref name="plan"/>: Saltelli and Morris designs.</summary>
     public static bool HasSensitivity(SweepPlan plan) => plan.Design?.HasSensitivity == true;
+
+    /// <summary>How a backend reduces <paramref name="plan"/>'s chunks to sensitivity records, or null when it keeps none.</summary>
+    public static SensitivityUnits? SensitivityFor(SweepPlan plan) =>
+        HasSensitivity(plan) ? Aggregation.SensitivityState.UnitsFor(plan.Design!, plan.OutcomeCount) : null;
 
     /// <summary>
     /// Empty cells of a grid's variance decomposition for <paramref name="plan"/> (its regional shares over

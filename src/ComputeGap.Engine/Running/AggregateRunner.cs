@@ -43,16 +43,15 @@ public static class AggregateRunner
         var capacity = ChunkCapacity(Math.Min(options.ChunkSize, MaxChunkFor(layout)), total, unit);
         var blocks = capacity / PartialLayout.BlockSize;
         var fans = options.Series ? plan.Shape.Months * plan.SeriesWidth : 0;
-        var keep = AggregateBuffers.HasSensitivity(plan) || options.KeepOutcomes || order.IsFutures;
-
-        // Sensitivity sums and --where bitmaps read every outcome; a policy comparison alone only its own columns.
-        var kept = AggregateBuffers.HasSensitivity(plan) || options.KeepOutcomes || !order.IsFutures
+        // The backend reduces sensitivity records itself; --where bitmaps read every outcome, a policy comparison alone only its own columns.
+        var keep = options.KeepOutcomes || order.IsFutures;
+        var kept = options.KeepOutcomes || !order.IsFutures
             ? null
             : Aggregation.PolicyState.ColumnsRead(Aggregation.AggregateShape.From(plan, layout), AggregateBuffers.ComparedFor(plan, options.Compare));
         var buffers = new[]
         {
-            new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep, AggregateBuffers.GridCellsFor(plan, layout, options.Decompose), kept),
-            new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep, AggregateBuffers.GridCellsFor(plan, layout, options.Decompose), kept),
+            new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep, AggregateBuffers.GridCellsFor(plan, layout, options.Decompose), kept, AggregateBuffers.SensitivityFor(plan)),
+            new AggregateBuffers(layout, plan.OutcomeCount, blocks, fans, keep, AggregateBuffers.GridCellsFor(plan, layout, options.Decompose), kept, AggregateBuffers.SensitivityFor(plan)),
         };
 
         var clock = Stopwatch.StartNew();
@@ -126,7 +125,7 @@ public static class AggregateRunner
 
         if (AggregateBuffers.HasSensitivity(plan))
         {
-            state.KeepSensitivity(Output.OutputMetadata.DesignOf(plan.Spec)!, plan.Design);
+            state.KeepSensitivity(Output.OutputMetadata.DesignOf(plan.Spec)!);
         }
 
         if (options.Order is { IsFutures: true } order)

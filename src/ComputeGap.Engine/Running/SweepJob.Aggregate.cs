@@ -56,7 +56,7 @@ public static partial class SweepJob
 
                     if (AggregateBuffers.HasSensitivity(plan))
                     {
-                        pending.KeepSensitivity(OutputMetadata.DesignOf(plan.Spec)!, plan.Design);
+                        pending.KeepSensitivity(OutputMetadata.DesignOf(plan.Spec)!);
                     }
 
                     if (request.Condition is { } condition)

@@ -13,10 +13,16 @@ namespace ComputeGap.Engine.Aggregation;
 /// <param name="Sketch">Outcomes × <see cref="QuantileSketch.Length"/> counts, column-major (outcome c's slot s at
 /// <c>c * QuantileSketch.Length + s</c>).</param>
 /// <param name="Fans">Fan-chart sketch counts, when kept.</param>
-/// <param name="Outcomes">The chunk's outcome columns, when sensitivity sums are kept (Saltelli and Morris designs).</param>
+/// <param name="Outcomes">The chunk's outcome columns, when a bitmap (<c>--where</c>) or a policy comparison reads them.</param>
 /// <param name="Count">Scenarios in the chunk (needed with <paramref name="Outcomes"/>).</param>
 public sealed record AggregateChunk(long FirstBlock, int Blocks, double[] Partials, long[] Sketch, long[]? Fans = null, float[][]? Outcomes = null, int Count = 0)
 {
     /// <summary>The chunk's cells of a grid's variance decomposition, when kept.</summary>
     public GridCells? GridCells { get; init; }
+
+    /// <summary>
+    /// The chunk's sensitivity records (Saltelli and Morris designs; see
+    /// <see cref="Core.Reduction.SensitivityUnits"/>), unit after unit, when kept.
+    /// </summary>
+    public double[]? Sensitivity { get; init; }
 }

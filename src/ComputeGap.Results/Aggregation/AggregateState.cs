@@ -101,15 +101,9 @@ public sealed partial class AggregateState : IOutcomeTotals
         }
     }
 
-    /// <summary>The design that decodes Morris steps (host side), when this state reduces chunks of one.</summary>
-    private Core.Designs.SampledDesign? _design;
-
-    /// <summary>Starts keeping the sensitivity sums of <paramref name="design"/> (<paramref name="sampled"/>: the design itself, to reduce chunks; null to read files).</summary>
-    public void KeepSensitivity(IO.Reports.DesignInfo design, Core.Designs.SampledDesign? sampled = null)
-    {
+    /// <summary>Starts keeping the sensitivity sums of <paramref name="design"/>: chunks then carry their records (<see cref="AggregateChunk.Sensitivity"/>).</summary>
+    public void KeepSensitivity(IO.Reports.DesignInfo design) =>
         Sensitivity ??= new SensitivityState(design, Shape.GridSize / Shape.Evaluations, Shape.Outcomes);
-        _design ??= sampled;
-    }
 
     /// <summary>The bitmap of <c>sweep --where</c>, when the sweep keeps one, else null.</summary>
     public WhereBits? Where { get; private set; }
@@ -267,14 +261,27 @@ public sealed partial class AggregateState : IOutcomeTotals
             Fans.Add(fans);
         }
 
-        if (chunk.Outcomes is { } columns)
+        if (chunk.Sensitivity is { } records)
         {
-            if (Sensitivity is null && Where is null && Policies is null)
+            if (Sensitivity is null)
             {
-                throw new ArgumentException("this state keeps neither sensitivity sums, a bitmap nor a policy comparison; call KeepSensitivity, KeepWhere or KeepPolicies first", nameof(chunk));
+                throw new ArgumentException("this state keeps no sensitivity sums; call KeepSensitivity first", nameof(chunk));
             }
 
-            Sensitivity?.Reduce(columns, chunk.FirstBlock * PartialLayout.BlockSize, chunk.Count, _design);
+            Sensitivity.Add(records, chunk.FirstBlock * PartialLayout.BlockSize, chunk.Count);
+        }
+        else if (Sensitivity is not null && chunk.Blocks > 0)
+        {
+            throw new ArgumentException("this state keeps sensitivity sums and needs the chunk's sensitivity records", nameof(chunk));
+        }
+
+        if (chunk.Outcomes is { } columns)
+        {
+            if (Where is null && Policies is null)
+            {
+                throw new ArgumentException("this state keeps neither a bitmap nor a policy comparison; call KeepWhere or KeepPolicies first", nameof(chunk));
+            }
+
             Where?.Add(columns, chunk.FirstBlock * PartialLayout.BlockSize, chunk.Count);
             Policies?.Add(columns, chunk.FirstBlock * PartialLayout.BlockSize, chunk.Count);
         }

@@ -5,10 +5,12 @@ using ComputeGap.IO.Sensitivity;
 namespace ComputeGap.Engine.Aggregation;
 
 /// <summary>
-/// The Sobol or Morris sums of a sampled design in aggregate mode, exact and mergeable: each
-/// <see cref="Unit"/> of consecutive evaluations (whole base samples or trajectories, fixed by the
-/// design alone) is reduced to one record per outcome in float64, in a fixed order
-/// (<see cref="SobolSums.ExportBatch"/>, <see cref="MorrisSums.Export"/>), and records are added
+/// The Sobol or Morris sums of a sampled design in aggregate mode, exact and mergeable: a backend
+/// reduces each <see cref="Unit"/> of consecutive evaluations (whole base samples or trajectories,
+/// fixed by the design alone) to one record per outcome in float64, in a fixed order
+/// (<see cref="Core.Reduction.SaltelliSums"/>, <see cref="Core.Reduction.ElementaryEffects"/>, run by
+/// <see cref="Core.Reduction.SensitivityUnits"/>: the records <see cref="SobolSums.AddBatch"/> and
+/// <see cref="MorrisSums.Add(ReadOnlySpan{double})"/> read), and records are added
 /// exactly (<see cref="ExactSum"/>) into their lever combination, outcome and batch. The result is
 /// therefore the same bits whatever the chunk size, thread count, shard split or order of arrival,
 /// and reads back into the same estimators the row reports use.
@@ -64,11 +66,11 @@ public sealed class SensitivityState
     public int Unit { get; }
 
     /// <summary>
-    /// Reduces evaluations <paramref name="first"/> … + <paramref name="count"/> − 1 (whole units) from
-    /// their outcome columns, <paramref name="outcomes"/>[c][i] holding scenario first + i.
+    /// Adds the records of evaluations <paramref name="first"/> … + <paramref name="count"/> − 1 (whole units),
+    /// unit u's record of outcome o at <c>(u · outcomes + o) · </c><see cref="RecordLength"/> of
+    /// <paramref name="records"/>, as a backend fills them (<see cref="Core.Reduction.SensitivityUnits"/>).
     /// </summary>
-    /// <param name="unitOf">Morris only: the design, to tell which parameter each step moves (null for Sobol).</param>
-    public void Reduce(float[][] outcomes, long first, int count, SampledDesign? unitOf)
+    public void Add(double[] records, long first, int count)
     {
         if (first % Unit != 0 || count % Unit != 0)
         {
@@ -76,37 +78,36 @@ public sealed class SensitivityState
         }
 
         var units = count / Unit;
-        var steps = IsSobol ? null : MorrisSteps(first, units, unitOf!);
+        if (records.LongLength < (long)units * Outcomes.Count * RecordLength)
+        {
+            throw new ArgumentException($"{units} units of {Outcomes.Count} outcomes need {(long)units * Outcomes.Count * RecordLength} record values; got {records.LongLength}", nameof(records));
+        }
 
-        // One outcome per worker: each exact sum has one writer, and a record lives only while it is added.
-        Parallel.For(0, Outcomes.Count, () => new double[RecordLength], (o, _, record) =>
+        // One outcome per worker: each exact sum has one writer.
+        Parallel.For(0, Outcomes.Count, o =>
         {
             for (var u = 0; u < units; u++)
             {
                 var start = first + ((long)u * Unit);
-                var local = (int)(start - first);
-                if (IsSobol)
-                {
-                    SobolRecord(outcomes[o], local, record);
-                }
-                else
-                {
-                    MorrisRecord(outcomes[o], local, steps!, record);
-                }
-
                 var combination = (int)(start / Design.Evaluations);
                 var sample = start % Design.Evaluations / Design.Group;
                 var at = Index(combination, o, (int)(sample * Batches / Design.Samples), 0);
+                var from = ((long)u * Outcomes.Count + o) * RecordLength;
                 for (var i = 0; i < RecordLength; i++)
                 {
-                    _sums[at + i].Add(record[i]);
+                    _sums[at + i].Add(records[from + i]);
                 }
             }
-
-            return record;
-        },
-        _ => { });
+        });
     }
+
+    /// <summary>How a backend reduces chunks of <paramref name="design"/>'s <paramref name="outcomes"/> outcome columns to the records <see cref="Add"/> takes.</summary>
+    public static Core.Reduction.SensitivityUnits UnitsFor(Core.Designs.SampledDesign design, int outcomes) => new()
+    {
+        Design = design.Header,
+        UnitSamples = checked((int)UnitSamplesFor(design.Kind == Core.Designs.DesignKind.Saltelli, design.Header.Samples)),
+        Outcomes = outcomes,
+    };
 
     /// <summary>Adds another state of the same design.</summary>
     public void Merge(SensitivityState other)
@@ -192,80 +193,11 @@ public sealed class SensitivityState
     private int Index(int combination, int outcome, int batch, int entry) =>
         (((((combination * Outcomes.Count) + outcome) * Batches) + batch) * RecordLength) + entry;
 
-    /// <summary>One unit's Sobol record: its base samples all fall in one batch (units divide batches).</summary>
-    private void SobolRecord(float[] y, int local, double[] record)
-    {
-        var group = Design.Group;
-        var sums = new SobolSums(Design.Uncertain.Count, Design.SecondOrder, samples: 1, batches: 1);
-        Span<double> values = stackalloc double[group];
-        for (var s = 0; s < UnitSamples; s++)
-        {
-            for (var r = 0; r < group; r++)
-            {
-                values[r] = y[local + (s * group) + r];
-            }
-
-            sums.Add(0, values);
-        }
-
-        sums.ExportBatch(0, record);
-    }
-
-    /// <summary>
-    /// For each step of the chunk's trajectories (evaluation first + local, local not the last of its
-    /// trajectory), the parameter it moves, as k + 1 when it moves up and −(k + 1) when down, read from
-    /// the design's unit points; computed once for every outcome.
-    /// </summary>
-    private int[] MorrisSteps(long first, int units, SampledDesign design)
-    {
-        var d = Design.Uncertain.Count;
-        var steps = new int[units * Unit];
-        Parallel.For(0, units * (int)UnitSamples, t =>
-        {
-            for (var m = 0; m < d; m++)
-            {
-                var local = (t * (d + 1)) + m;
-                var e = (first + local) % Design.Evaluations;
-                for (var k = 0; k < d; k++)
-                {
-                    var step = design.Unit(e + 1, k) - design.Unit(e, k);
-                    if (step != 0)
-                    {
-                        steps[local] = step > 0 ? k + 1 : -(k + 1);
-                        break;
-                    }
-                }
-            }
-        });
-        return steps;
-    }
-
-    /// <summary>One unit's Morris record: each step's elementary effect (f(after) − f(before)) / ±Δ.</summary>
-    private void MorrisRecord(float[] y, int local, int[] steps, double[] record)
-    {
-        var d = Design.Uncertain.Count;
-        var delta = Design.Levels / (2.0 * (Design.Levels - 1));
-        var sums = new MorrisSums(d);
-        for (var t = 0; t < UnitSamples; t++)
-        {
-            for (var m = 0; m < d; m++)
-            {
-                var at = local + (t * (d + 1)) + m;
-                if (steps[at] != 0)
-                {
-                    sums.Add(Math.Abs(steps[at]) - 1, (y[at + 1] - (double)y[at]) / (steps[at] > 0 ? delta : -delta));
-                }
-            }
-        }
-
-        sums.Export(record);
-    }
-
     /// <summary>Evaluations per unit of a Saltelli (<paramref name="sobol"/>) or Morris design of <paramref name="samples"/> base samples or trajectories in groups of <paramref name="group"/>.</summary>
     public static long UnitFor(bool sobol, long samples, int group) => UnitSamplesFor(sobol, samples) * group;
 
     /// <summary>Units are 64 base samples, or fewer so that they divide the batches (Sobol) or the trajectories (Morris).</summary>
-    private static long UnitSamplesFor(bool sobol, long samples) =>
+    public static long UnitSamplesFor(bool sobol, long samples) =>
         sobol ? Math.Clamp(samples / SobolSums.BatchesFor(samples), 1, 64) : LargestDivisorUpTo(samples, 64);
 
     private static long LargestDivisorUpTo(long value, long limit)

@@ -56,16 +56,16 @@ internal static class AggregateFixture
             var blocks = Math.Min(blocksPerChunk, endBlock - start);
             var partials = new double[blocks * layout.Length];
             var sketch = new long[plan.OutcomeCount * QuantileSketch.Length];
-            var counts = new Sketch(sketch);
+            var counts = new SketchArray(sketch);
             var cursor = new OdometerCursor<HostScenarioDesign, ArrayCursorMemory>(plan.Decoder, new ArrayCursorMemory(new long[2 * MainEffects.MaxAxes]));
             for (var b = 0; b < blocks; b++)
             {
                 var first = (long)(start + b) * PartialLayout.BlockSize;
                 var count = (int)Math.Min(PartialLayout.BlockSize, scenarios - first);
-                var part = new Partial(partials, b * layout.Length);
+                var part = new RecordArray(partials, b * layout.Length);
                 for (var column = 0; column < plan.OutcomeCount; column++)
                 {
-                    BlockReducer.ReduceColumn(new Source(outcomes), plan.Decoder, ref cursor, ref part, ref counts, layout,
+                    BlockReducer.ReduceColumn(new ColumnArrays(outcomes), plan.Decoder, ref cursor, ref part, ref counts, layout,
                         column, plan.Keys, new HostThresholds(plan.Thresholds), first, (int)first, count);
                 }
             }
@@ -147,22 +147,6 @@ internal static class AggregateFixture
         return columns;
     }
 
-    private readonly struct Source(float[][] columns) : IOutcomeSource
-    {
-        public float Get(int column, int local) => columns[column][local];
-    }
 
-    private readonly struct Partial(double[] partials, int offset) : IPartialRecord
-    {
-        public double this[int slot]
-        {
-            get => partials[offset + slot];
-            set => partials[offset + slot] = value;
-        }
-    }
 
-    private readonly struct Sketch(long[] counts) : ISketchCounts
-    {
-        public void Increment(int column, int slot) => counts[(column * QuantileSketch.Length) + slot]++;
-    }
 }

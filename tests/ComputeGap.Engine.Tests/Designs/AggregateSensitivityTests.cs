@@ -1,3 +1,4 @@
+using ComputeGap.Core.Reduction;
 using ComputeGap.Engine.Aggregation;
 using ComputeGap.Engine.Backends;
 using ComputeGap.Engine.Output;
@@ -52,6 +53,89 @@ public sealed class AggregateSensitivityTests
         var single = await AggregateAsync(plan, one, 50_000);
         var spread = await AggregateAsync(plan, multi, 50_000);
         Assert.True(single.ExactlyEquals(spread));
+    }
+
+    /// <summary>Designs whose units do not divide a block, large enough for three devices to share each chunk.</summary>
+    public static TheoryData<string, int> LargeDesigns => new()
+    {
+        { """{ "kind": "saltelli", "samples": 65536, "seed": 4 }""", 100_000 },
+        { """{ "kind": "morris", "trajectories": 60000, "levels": 4, "seed": 4 }""", 200_000 },
+    };
+
+    [Theory]
+    [MemberData(nameof(LargeDesigns))]
+    public async Task ThreeDevicesShareChunksInWholeUnits(string design, int chunkSize)
+    {
+        var plan = SampledRunTests.IshigamiPlan(design);
+        var units = AggregateBuffers.SensitivityFor(plan)!.Value;
+        Assert.NotEqual(0, PartialLayout.BlockSize % units.UnitEvaluations);
+        using var one = new CpuBackend(maxThreads: 2);
+        using var multi = new MultiDeviceBackend([new CpuBackend(maxThreads: 1), new CpuBackend(maxThreads: 1), new CpuBackend(maxThreads: 1)]);
+        var single = await AggregateAsync(plan, one, 1 << 22);
+        var spread = await AggregateAsync(plan, multi, chunkSize);
+        Assert.True(single.ExactlyEquals(spread));
+    }
+
+    /// <summary>
+    /// The backend's records, bit for bit, are what the row reports' own sums (<see cref="SobolSums"/>, and
+    /// <see cref="MorrisSums"/> of the steps the design's points show) export for each unit's rows: the
+    /// record layout is one contract between the statistics that make records and the estimators that read them.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Designs))]
+    public void TheBackendsRecordsAreTheRowSumsRecords(string design)
+    {
+        var plan = SampledRunTests.IshigamiPlan(design);
+        var units = AggregateBuffers.SensitivityFor(plan)!.Value;
+        var count = (int)plan.ScenarioCount;
+        var blocks = (count + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize;
+        var target = new AggregateBuffers(AggregateBuffers.LayoutFor(plan), plan.OutcomeCount, blocks, keepOutcomes: true, sensitivity: units)
+        {
+            FirstBlock = 0,
+            Blocks = blocks,
+            Count = count,
+        };
+        using var cpu = new CpuBackend();
+        cpu.ComputeAggregate(plan, 0, count, target);
+
+        var header = plan.Design!.Header;
+        var d = header.Dimensions;
+        var delta = header.Levels / (2.0 * (header.Levels - 1));
+        var expected = new double[units.Slots];
+        var y = target.Outcomes![0];
+        for (var u = 0; u < count / units.UnitEvaluations; u++)
+        {
+            var start = u * units.UnitEvaluations;
+            if (units.IsSobol)
+            {
+                var sums = new SobolSums(d, header.SecondOrder != 0, samples: 1, batches: 1);
+                for (var s = 0; s < units.UnitSamples; s++)
+                {
+                    sums.Add(0, [.. y.Skip(start + (s * header.Group)).Take(header.Group).Select(v => (double)v)]);
+                }
+
+                sums.ExportBatch(0, expected);
+            }
+            else
+            {
+                var sums = new MorrisSums(d);
+                for (var e = start; e < start + units.UnitEvaluations; e++)
+                {
+                    if (e % header.Group != d)
+                    {
+                        var at = e % plan.Evaluations;
+                        var moved = Enumerable.Range(0, d).Single(k => plan.Design.Unit(at + 1, k) != plan.Design.Unit(at, k));
+                        var up = plan.Design.Unit(at + 1, moved) > plan.Design.Unit(at, moved);
+                        sums.Add(moved, (y[e + 1] - (double)y[e]) / (up ? delta : -delta));
+                    }
+                }
+
+                sums.Export(expected);
+            }
+
+            var actual = target.Sensitivity!.AsSpan((int)units.RecordLength(u), units.Slots).ToArray();
+            Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), actual.Select(BitConverter.DoubleToInt64Bits));
+        }
     }
 
     [Theory]
