@@ -10,7 +10,8 @@ namespace ComputeGap.Engine.Backends;
 /// afterwards: integer sums, so the result does not depend on the split. The n workers (a sketch and
 /// a reducer's scratch, about a megabyte each) are kept from chunk to chunk of the same plan, so
 /// calls must not overlap (a backend makes one at a time). A grid's cells, when the target keeps them,
-/// are reduced by <see cref="Aggregation.GridCellReducer.ReduceChunk"/>.
+/// are reduced by <see cref="Aggregation.GridCellReducer.ReduceChunk"/>, and a sampled design's sensitivity
+/// records, when the target keeps them, by <see cref="CpuSensitivity"/>.
 /// </summary>
 public sealed class CpuReduction
 {
@@ -54,6 +55,11 @@ public sealed class CpuReduction
         if (target.GridCells is { } cells)
         {
             Aggregation.GridCellReducer.ReduceChunk(chunk.Outcomes, chunk.First, chunk.Count, cells, _gridCellWorkers);
+        }
+
+        if (target.Units is { } units)
+        {
+            CpuSensitivity.Reduce(chunk.Outcomes, chunk.First, chunk.Count, units, target.Sensitivity!, threads);
         }
 
         var counts = target.Sketch;

@@ -138,6 +138,27 @@ public sealed class AggregateSensitivityTests
         }
     }
 
+    /// <summary>Reducing a chunk computed whole (<see cref="CpuReduction"/>, the reference backend's way) gives the fused path's records.</summary>
+    [Theory]
+    [MemberData(nameof(Designs))]
+    public void TheChunkReductionFillsTheSameRecords(string design)
+    {
+        var plan = SampledRunTests.IshigamiPlan(design);
+        var units = AggregateBuffers.SensitivityFor(plan)!.Value;
+        var count = (int)plan.ScenarioCount;
+        var blocks = (count + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize;
+        AggregateBuffers Target() => new(AggregateBuffers.LayoutFor(plan), plan.OutcomeCount, blocks, sensitivity: units) { FirstBlock = 0, Blocks = blocks, Count = count };
+        using var cpu = new CpuBackend();
+        var fused = Target();
+        cpu.ComputeAggregate(plan, 0, count, fused);
+        var chunk = new ChunkBuffers(plan.OutcomeCount, count, 0) { First = 0, Count = count };
+        cpu.Compute(plan, 0, count, chunk);
+        var whole = Target();
+        new CpuReduction().Reduce(plan, chunk, whole, threads: 2);
+        Assert.Equal(fused.Sensitivity, whole.Sensitivity);
+        Assert.Contains(whole.Sensitivity!, v => v != 0);
+    }
+
     [Theory]
     [MemberData(nameof(Designs))]
     public async Task AggregateIndicesEqualTheRowEstimatesToRounding(string design)
