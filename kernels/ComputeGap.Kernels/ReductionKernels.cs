@@ -36,9 +36,11 @@ public static class ReductionKernels
     /// <summary>
     /// The sensitivity records of a chunk of a Saltelli or Morris design (<see cref="SensitivityUnits"/>): one
     /// thread per entry of each unit's record of each outcome column, the same scalar form the CPU's vector
-    /// form reproduces. Only the records leave the device.
+    /// form reproduces, with products by <typeparamref name="TProducts"/> (<see cref="CudaProducts"/> on CUDA,
+    /// <see cref="HostProducts"/> elsewhere). Only the records leave the device.
     /// </summary>
-    public static void SensitivityRecords(Index1D index, DeviceOutcomes outcomes, ArrayView<double> records, SensitivityUnits units, long first)
+    public static void SensitivityRecords<TProducts>(Index1D index, DeviceOutcomes outcomes, ArrayView<double> records, SensitivityUnits units, long first)
+        where TProducts : struct, IProducts
     {
         var entries = units.Entries;
         var perUnit = entries * units.Outcomes;
@@ -48,6 +50,6 @@ public static class ReductionKernels
         var entry = rest - (column * entries);
         var local = unit * units.UnitEvaluations;
         var record = new DevicePartial { Partials = records, Offset = ((unit * units.Outcomes) + column) * units.Slots };
-        units.Fill(outcomes, column, local, first + local, entry, ref record);
+        units.Fill(outcomes, column, local, first + local, entry, ref record, default(TProducts));
     }
 }

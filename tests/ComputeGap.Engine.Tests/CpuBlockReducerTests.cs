@@ -414,7 +414,6 @@ public sealed class CpuBlockReducerTests(ITestOutputHelper output)
         public CpuBlockReducer NewReducer() => new(Layout, Keys, Tests, Counts, Strides, Offsets);
     }
 
-
     private readonly struct Axes(int[] counts, long[] strides, int[] offsets) : IAxisSource
     {
         public int AxisCount => counts.Length;
@@ -425,6 +424,4 @@ public sealed class CpuBlockReducerTests(ITestOutputHelper output)
 
         public int Offset(int axis) => offsets[axis];
     }
-
-
 }

@@ -50,14 +50,14 @@ public sealed class SensitivityKernelTests
                 var record = new RecordArray(host, ((long)(u * units.Outcomes) + c) * units.Slots);
                 for (var entry = 0; entry < units.Entries; entry++)
                 {
-                    units.Fill(new ColumnArrays(columns), c, u * units.UnitEvaluations, first + (u * units.UnitEvaluations), entry, ref record);
+                    units.Fill(new ColumnArrays(columns), c, u * units.UnitEvaluations, first + (u * units.UnitEvaluations), entry, ref record, default(HostProducts));
                 }
             }
         }
 
         using var context = Context.Create(b => b.CPU(CPUDevice.Default).EnableAlgorithms());
         using var accelerator = context.CreateCPUAccelerator(0);
-        var kernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, DeviceOutcomes, ArrayView<double>, SensitivityUnits, long>(ReductionKernels.SensitivityRecords);
+        var kernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, DeviceOutcomes, ArrayView<double>, SensitivityUnits, long>(ReductionKernels.SensitivityRecords<HostProducts>);
         using var values = accelerator.Allocate1D(columns.SelectMany(c => c).ToArray());
         using var records = accelerator.Allocate1D<double>(host.Length);
         kernel(count * units.Outcomes * units.Entries, new DeviceOutcomes { Values = values.View, Capacity = evaluations }, records.View, units, first);

@@ -44,11 +44,13 @@ public struct SensitivityUnits
 
     /// <summary>
     /// The scalar driver: entry <paramref name="entry"/> of the record of column <paramref name="column"/> of
-    /// the unit whose first row is chunk position <paramref name="local"/>, scenario <paramref name="scenario"/>.
+    /// the unit whose first row is chunk position <paramref name="local"/>, scenario <paramref name="scenario"/>
+    /// (products by <paramref name="products"/>: <see cref="HostProducts"/> on the host, the device's own on a GPU).
     /// </summary>
-    public readonly void Fill<TSource, TRecord>(in TSource outcomes, int column, int local, long scenario, int entry, ref TRecord record)
+    public readonly void Fill<TSource, TRecord, TProducts>(in TSource outcomes, int column, int local, long scenario, int entry, ref TRecord record, TProducts products)
         where TSource : struct, IOutcomeSource
         where TRecord : struct, IPartialRecord
+        where TProducts : struct, IProducts
     {
         var group = Design.Group;
         if (IsSobol)
@@ -56,7 +58,7 @@ public struct SensitivityUnits
             var sum = 0.0;
             for (var s = 0; s < UnitSamples; s++)
             {
-                sum += SaltelliSums.Term(outcomes, column, local + (s * group), Design.Dimensions, group, entry);
+                sum += SaltelliSums.Term(outcomes, column, local + (s * group), Design.Dimensions, group, entry, products);
             }
 
             record[entry] = sum;
@@ -67,7 +69,7 @@ public struct SensitivityUnits
         double count = 0, total = 0, absolute = 0, squares = 0;
         for (var t = 0; t < UnitSamples; t++)
         {
-            ElementaryEffects.Add(ref count, ref total, ref absolute, ref squares, ElementaryEffects.Effect(outcomes, column, local + (t * group), Design, first + t, entry));
+            ElementaryEffects.Add(ref count, ref total, ref absolute, ref squares, ElementaryEffects.Effect(outcomes, column, local + (t * group), Design, first + t, entry), products);
         }
 
         record[4 * entry] = count;

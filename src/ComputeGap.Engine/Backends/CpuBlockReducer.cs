@@ -327,5 +327,4 @@ public sealed partial class CpuBlockReducer
             MainEffects.CopyConstantAxes(_axes, ref _cursor, mask, ref record, layout, c, first);
         }
     }
-
 }

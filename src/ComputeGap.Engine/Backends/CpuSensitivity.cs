@@ -48,7 +48,7 @@ internal static class CpuSensitivity
                 var target = new RecordArray(records, ((long)u * units.Outcomes + column) * units.Slots);
                 for (var entry = 0; entry < units.Entries; entry++)
                 {
-                    units.Fill(source, column, at, first + at, entry, ref target);
+                    units.Fill(source, column, at, first + at, entry, ref target, default(HostProducts));
                 }
             }
 

@@ -24,8 +24,11 @@ internal sealed class IlgpuKernels
         accelerator.LoadAutoGroupedStreamKernel<Index2D, DeviceOutcomes, DeviceAxes, ArrayView<double>, DeviceSketch, PartialLayout, KeyColumns, DeviceThresholds, long, int>(ReductionKernels.ReduceBlocks);
 
     /// <summary>The sensitivity records of Saltelli and Morris designs, the same for every model.</summary>
+    /// <remarks>On CUDA its products are <c>mul.rn.f64</c> (<see cref="CudaProducts"/>), which the driver may not fuse into an FMA.</remarks>
     public static Action<Index1D, DeviceOutcomes, ArrayView<double>, SensitivityUnits, long> LoadSensitivity(Accelerator accelerator) =>
-        accelerator.LoadAutoGroupedStreamKernel<Index1D, DeviceOutcomes, ArrayView<double>, SensitivityUnits, long>(ReductionKernels.SensitivityRecords);
+        accelerator.AcceleratorType == AcceleratorType.Cuda
+            ? accelerator.LoadAutoGroupedStreamKernel<Index1D, DeviceOutcomes, ArrayView<double>, SensitivityUnits, long>(ReductionKernels.SensitivityRecords<CudaProducts>)
+            : accelerator.LoadAutoGroupedStreamKernel<Index1D, DeviceOutcomes, ArrayView<double>, SensitivityUnits, long>(ReductionKernels.SensitivityRecords<HostProducts>);
 
     private sealed class Loader(Accelerator accelerator) : IModelVisitor<IlgpuKernels>
     {

@@ -80,7 +80,7 @@ public sealed class SensitivityFormsTests
             {
                 for (var lane = 0; lane < 4; lane++)
                 {
-                    scalar[lane, slot] += SaltelliSums.Term(source, 0, at[lane], d, group, slot);
+                    scalar[lane, slot] += SaltelliSums.Term(source, 0, at[lane], d, group, slot, default(HostProducts));
                     SameBits(scalar[lane, slot], sums[slot].GetElement(lane), $"sample {sample} slot {slot} lane {lane}");
                 }
             }
@@ -155,7 +155,7 @@ public sealed class SensitivityFormsTests
                 var record = new RecordArray(scalar, ((long)(u * units.Outcomes) + c) * units.Slots);
                 for (var entry = 0; entry < units.Entries; entry++)
                 {
-                    units.Fill(new ColumnArrays(columns), c, u * units.UnitEvaluations, first + (u * units.UnitEvaluations), entry, ref record);
+                    units.Fill(new ColumnArrays(columns), c, u * units.UnitEvaluations, first + (u * units.UnitEvaluations), entry, ref record, default(HostProducts));
                 }
             }
         }
@@ -179,7 +179,7 @@ public sealed class SensitivityFormsTests
         var target = new RecordArray(record, 0);
         for (var entry = 0; entry < units.Entries; entry++)
         {
-            units.Fill(new ColumnArrays([values]), 0, 0, 0, entry, ref target);
+            units.Fill(new ColumnArrays([values]), 0, 0, 0, entry, ref target, default(HostProducts));
         }
 
         // n, Σa, Σb, Σ(a² + b²), Σab; b(ab − a); ab − a; (a − ab)²; ab; ba; ba_i · ab_j.
@@ -203,7 +203,7 @@ public sealed class SensitivityFormsTests
         var target = new RecordArray(record, 0);
         for (var entry = 0; entry < units.Entries; entry++)
         {
-            units.Fill(new ColumnArrays([values]), 0, 0, 0, entry, ref target);
+            units.Fill(new ColumnArrays([values]), 0, 0, 0, entry, ref target, default(HostProducts));
         }
 
         var effects = Enumerable.Range(0, d).Select(_ => new List<double>()).ToArray();

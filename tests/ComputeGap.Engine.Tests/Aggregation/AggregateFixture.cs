@@ -146,7 +146,4 @@ internal static class AggregateFixture
 
         return columns;
     }
-
-
-
 }

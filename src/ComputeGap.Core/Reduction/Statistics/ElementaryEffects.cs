@@ -24,7 +24,7 @@ public static class ElementaryEffects
     public static int Slots(int dimensions) => 4 * dimensions;
 
     /// <summary>The step Δ = p / (2(p − 1)) of a <paramref name="levels"/>-level grid.</summary>
-    public static double Delta(int levels) => levels / (2.0 * (levels - 1));
+    public static double Delta(int levels) => levels / (double)(2 * (levels - 1));
 
     /// <summary>
     /// The scalar form: parameter <paramref name="k"/>'s elementary effect in trajectory
@@ -55,17 +55,18 @@ public static class ElementaryEffects
         return (DesignPoint.MorrisPosition(design, DesignPoint.MorrisOrderSeed(design, trajectory), k), DesignPoint.MorrisUp(design, trajectory, k) ? delta : -delta);
     }
 
-    /// <summary>Adds an elementary effect to a parameter's four sums (count, sum, absolute sum, squares).</summary>
+    /// <summary>Adds an elementary effect to a parameter's four sums (count, sum, absolute sum, squares; the square by <paramref name="products"/>, rounded on its own).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Add(ref double count, ref double sum, ref double absolute, ref double squares, double effect)
+    public static void Add<TProducts>(ref double count, ref double sum, ref double absolute, ref double squares, double effect, TProducts products)
+        where TProducts : struct, IProducts
     {
         count += 1;
         sum += effect;
         absolute += Math.Abs(effect);
-        squares += effect * effect;
+        squares += products.Multiply(effect, effect);
     }
 
-    /// <summary>The vector form of <see cref="Add(ref double, ref double, ref double, ref double, double)"/>.</summary>
+    /// <summary>The vector form of <see cref="Add{TProducts}(ref double, ref double, ref double, ref double, double, TProducts)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(ref Vector256<double> count, ref Vector256<double> sum, ref Vector256<double> absolute, ref Vector256<double> squares, Vector256<double> effects)
     {

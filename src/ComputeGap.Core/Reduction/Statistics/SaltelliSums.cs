@@ -26,10 +26,12 @@ public static class SaltelliSums
 
     /// <summary>
     /// The scalar form: what one base sample, whose group of <paramref name="group"/> rows starts at chunk
-    /// position <paramref name="start"/> of <paramref name="column"/>, adds to slot <paramref name="slot"/>.
+    /// position <paramref name="start"/> of <paramref name="column"/>, adds to slot <paramref name="slot"/>
+    /// (each product by <paramref name="products"/>, rounded on its own).
     /// </summary>
-    public static double Term<TSource>(in TSource outcomes, int column, int start, int dimensions, int group, int slot)
+    public static double Term<TSource, TProducts>(in TSource outcomes, int column, int start, int dimensions, int group, int slot, TProducts products)
         where TSource : struct, IOutcomeSource
+        where TProducts : struct, IProducts
     {
         if (slot == 0)
         {
@@ -40,7 +42,7 @@ public static class SaltelliSums
         double b = outcomes.Get(column, start + group - 1);
         if (slot < 5)
         {
-            return slot == 1 ? a : slot == 2 ? b : slot == 3 ? (a * a) + (b * b) : a * b;
+            return slot == 1 ? a : slot == 2 ? b : slot == 3 ? products.Multiply(a, a) + products.Multiply(b, b) : products.Multiply(a, b);
         }
 
         var i = slot - 5;
@@ -49,7 +51,7 @@ public static class SaltelliSums
         {
             var kind = i / d;
             double ab = outcomes.Get(column, start + 1 + (i - (kind * d)));
-            return kind == 0 ? b * (ab - a) : kind == 1 ? ab - a : kind == 2 ? (a - ab) * (a - ab) : ab;
+            return kind == 0 ? products.Multiply(b, ab - a) : kind == 1 ? ab - a : kind == 2 ? products.Multiply(a - ab, a - ab) : ab;
         }
 
         i -= 4 * d;
@@ -61,7 +63,7 @@ public static class SaltelliSums
         i -= d;
         var row = i / d;
         double ba = outcomes.Get(column, start + 1 + d + row);
-        return ba * outcomes.Get(column, start + 1 + (i - (row * d)));
+        return products.Multiply(ba, outcomes.Get(column, start + 1 + (i - (row * d))));
     }
 
     /// <summary>
