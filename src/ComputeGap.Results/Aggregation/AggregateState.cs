@@ -183,6 +183,12 @@ public sealed partial class AggregateState : IOutcomeTotals
     {
         var layout = Shape.Layout;
         var outcomes = Shape.Outcomes.Count;
+        if (chunk.Sensitivity is { } unitRecords && Sensitivity is not null)
+        {
+            // Before anything of the chunk is added.
+            Sensitivity.Check(unitRecords, chunk.FirstBlock * PartialLayout.BlockSize, chunk.Count);
+        }
+
         if (chunk.Blocks < 0 || chunk.Partials.Length < (long)chunk.Blocks * layout.Length || chunk.Sketch.Length != _sketch.Length)
         {
             throw new ArgumentException(

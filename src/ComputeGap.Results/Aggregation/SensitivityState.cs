@@ -72,16 +72,7 @@ public sealed class SensitivityState
     /// </summary>
     public void Add(double[] records, long first, int count)
     {
-        if (first % Unit != 0 || count % Unit != 0)
-        {
-            throw new ArgumentException($"sensitivity sums take whole units of {Unit} evaluations; got [{first}, {first + count})");
-        }
-
-        var units = count / Unit;
-        if (records.LongLength < (long)units * Outcomes.Count * RecordLength)
-        {
-            throw new ArgumentException($"{units} units of {Outcomes.Count} outcomes need {(long)units * Outcomes.Count * RecordLength} record values; got {records.LongLength}", nameof(records));
-        }
+        var units = Check(records, first, count);
 
         // One outcome per worker: each exact sum has one writer.
         Parallel.For(0, Outcomes.Count, o =>
@@ -99,6 +90,41 @@ public sealed class SensitivityState
                 }
             }
         });
+    }
+
+    /// <summary>
+    /// Checks the records <see cref="Add"/> would take (whole units, room for them, every one filled) and returns
+    /// their number of units; the aggregate state checks before it adds anything of a chunk.
+    /// </summary>
+    /// <exception cref="ArgumentException">A record is missing, misplaced or unfilled.</exception>
+    public int Check(double[] records, long first, int count)
+    {
+        if (first % Unit != 0 || count % Unit != 0)
+        {
+            throw new ArgumentException($"sensitivity sums take whole units of {Unit} evaluations; got [{first}, {first + count})");
+        }
+
+        var units = count / Unit;
+        if (records.LongLength < (long)units * Outcomes.Count * RecordLength)
+        {
+            throw new ArgumentException($"{units} units of {Outcomes.Count} outcomes need {(long)units * Outcomes.Count * RecordLength} record values; got {records.LongLength}", nameof(records));
+        }
+
+        // Every record counts its unit's base samples (Sobol: slot 0) or each parameter's effects (Morris: slot 4k):
+        // a record a backend left unfilled, or put in the wrong place, is refused before anything is added.
+        var counts = IsSobol ? 1 : Design.Uncertain.Count;
+        for (long r = 0; r < (long)units * Outcomes.Count; r++)
+        {
+            for (var k = 0; k < counts; k++)
+            {
+                if (records[(r * RecordLength) + (4 * k)] != UnitSamples)
+                {
+                    throw new ArgumentException($"the sensitivity record of unit {r / Outcomes.Count} of the chunk at {first}, outcome {Outcomes[(int)(r % Outcomes.Count)]}, counts {records[(r * RecordLength) + (4 * k)]} samples, not {UnitSamples}: the backend did not fill it", nameof(records));
+                }
+            }
+        }
+
+        return units;
     }
 
     /// <summary>How a backend reduces chunks of <paramref name="design"/>'s <paramref name="outcomes"/> outcome columns to the records <see cref="Add"/> takes.</summary>

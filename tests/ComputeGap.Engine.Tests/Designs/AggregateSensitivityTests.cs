@@ -159,6 +159,31 @@ public sealed class AggregateSensitivityTests
         Assert.Contains(whole.Sensitivity!, v => v != 0);
     }
 
+    /// <summary>A record a backend left unfilled (zeros) is refused, naming its unit and outcome, before anything of the chunk is added.</summary>
+    [Theory]
+    [MemberData(nameof(Designs))]
+    public void AnUnfilledRecordIsRefused(string design)
+    {
+        var plan = SampledRunTests.IshigamiPlan(design);
+        var units = AggregateBuffers.SensitivityFor(plan)!.Value;
+        var count = (int)plan.ScenarioCount;
+        var blocks = (count + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize;
+        var layout = AggregateBuffers.LayoutFor(plan);
+        var target = new AggregateBuffers(layout, plan.OutcomeCount, blocks, sensitivity: units) { FirstBlock = 0, Blocks = blocks, Count = count };
+        using var cpu = new CpuBackend();
+        cpu.ComputeAggregate(plan, 0, count, target);
+        Array.Clear(target.Sensitivity!, (int)units.RecordLength(2), units.Slots);
+
+        var state = new AggregateState(plan, layout);
+        state.KeepSensitivity(OutputMetadata.DesignOf(plan.Spec)!);
+        var empty = new AggregateState(plan, layout);
+        empty.KeepSensitivity(OutputMetadata.DesignOf(plan.Spec)!);
+        var error = Assert.Throws<ArgumentException>(() => state.Add(target.ToChunk()));
+        Assert.Contains("unit 2 of the chunk at 0, outcome y, counts 0 samples", error.Message, StringComparison.Ordinal);
+        Assert.True(state.Sensitivity!.ExactlyEquals(empty.Sensitivity!));
+        Assert.Equal(0, state.Scenarios);
+    }
+
     [Theory]
     [MemberData(nameof(Designs))]
     public async Task AggregateIndicesEqualTheRowEstimatesToRounding(string design)
