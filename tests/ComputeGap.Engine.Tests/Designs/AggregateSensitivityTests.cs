@@ -16,6 +16,19 @@ public sealed class AggregateSensitivityTests
     private static Task<AggregateState> AggregateAsync(SweepPlan plan, ISweepBackend backend, int chunkSize) =>
         AggregateRunner.StateAsync(plan, backend, new SweepOptions(ChunkSize: chunkSize));
 
+    /// <summary>Buffers for the whole of <paramref name="plan"/> as one chunk, with its sensitivity records.</summary>
+    private static AggregateBuffers WholeRun(SweepPlan plan, bool keepOutcomes = false)
+    {
+        var count = (int)plan.ScenarioCount;
+        var blocks = (count + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize;
+        return new AggregateBuffers(AggregateBuffers.LayoutFor(plan), plan.OutcomeCount, blocks, keepOutcomes: keepOutcomes, sensitivity: AggregateBuffers.SensitivityFor(plan))
+        {
+            FirstBlock = 0,
+            Blocks = blocks,
+            Count = count,
+        };
+    }
+
     public static TheoryData<string> Designs => new()
     {
         """{ "kind": "saltelli", "samples": 512, "seed": 4, "second_order": true }""",
@@ -88,13 +101,7 @@ public sealed class AggregateSensitivityTests
         var plan = SampledRunTests.IshigamiPlan(design);
         var units = AggregateBuffers.SensitivityFor(plan)!.Value;
         var count = (int)plan.ScenarioCount;
-        var blocks = (count + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize;
-        var target = new AggregateBuffers(AggregateBuffers.LayoutFor(plan), plan.OutcomeCount, blocks, keepOutcomes: true, sensitivity: units)
-        {
-            FirstBlock = 0,
-            Blocks = blocks,
-            Count = count,
-        };
+        var target = WholeRun(plan, keepOutcomes: true);
         using var cpu = new CpuBackend();
         cpu.ComputeAggregate(plan, 0, count, target);
 
@@ -144,16 +151,13 @@ public sealed class AggregateSensitivityTests
     public void TheChunkReductionFillsTheSameRecords(string design)
     {
         var plan = SampledRunTests.IshigamiPlan(design);
-        var units = AggregateBuffers.SensitivityFor(plan)!.Value;
         var count = (int)plan.ScenarioCount;
-        var blocks = (count + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize;
-        AggregateBuffers Target() => new(AggregateBuffers.LayoutFor(plan), plan.OutcomeCount, blocks, sensitivity: units) { FirstBlock = 0, Blocks = blocks, Count = count };
         using var cpu = new CpuBackend();
-        var fused = Target();
+        var fused = WholeRun(plan);
         cpu.ComputeAggregate(plan, 0, count, fused);
         var chunk = new ChunkBuffers(plan.OutcomeCount, count, 0) { First = 0, Count = count };
         cpu.Compute(plan, 0, count, chunk);
-        var whole = Target();
+        var whole = WholeRun(plan);
         new CpuReduction().Reduce(plan, chunk, whole, threads: 2);
         Assert.Equal(fused.Sensitivity, whole.Sensitivity);
         Assert.Contains(whole.Sensitivity!, v => v != 0);
@@ -166,12 +170,10 @@ public sealed class AggregateSensitivityTests
     {
         var plan = SampledRunTests.IshigamiPlan(design);
         var units = AggregateBuffers.SensitivityFor(plan)!.Value;
-        var count = (int)plan.ScenarioCount;
-        var blocks = (count + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize;
         var layout = AggregateBuffers.LayoutFor(plan);
-        var target = new AggregateBuffers(layout, plan.OutcomeCount, blocks, sensitivity: units) { FirstBlock = 0, Blocks = blocks, Count = count };
+        var target = WholeRun(plan);
         using var cpu = new CpuBackend();
-        cpu.ComputeAggregate(plan, 0, count, target);
+        cpu.ComputeAggregate(plan, 0, target.Count, target);
         Array.Clear(target.Sensitivity!, (int)units.RecordLength(2), units.Slots);
 
         var state = new AggregateState(plan, layout);
