@@ -48,7 +48,7 @@ public sealed class MultiDeviceBackend : ISweepBackend
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, buffers.Capacity);
         ObjectDisposedException.ThrowIf(_disposed, this);
         var perScenario = buffers.Series is null ? 0 : plan.SeriesPerScenario;
-        var capacity = Math.Min(buffers.Capacity, BlocksPerWorker(Blocks(buffers.Capacity)) * PartialLayout.BlockSize);
+        var capacity = Math.Min(buffers.Capacity, BlocksPerWorker(Blocks(buffers.Capacity), PartialLayout.BlockSize) * PartialLayout.BlockSize);
         Run(count, PartialLayout.BlockSize, (worker, start, length) =>
         {
             var local = worker.RowBuffers(plan.OutcomeCount, capacity, perScenario);
@@ -188,8 +188,6 @@ public sealed class MultiDeviceBackend : ISweepBackend
     }
 
     private static int Blocks(int count) => (int)(((long)count + PartialLayout.BlockSize - 1) / PartialLayout.BlockSize);
-
-    private int BlocksPerWorker(int blocks) => Math.Max(1, (blocks + _workers.Length - 1) / _workers.Length);
 
     /// <summary>The blocks one worker's share of <paramref name="blocks"/> blocks may take when shares are whole pieces of <paramref name="piece"/> scenarios.</summary>
     private int BlocksPerWorker(int blocks, int piece)
