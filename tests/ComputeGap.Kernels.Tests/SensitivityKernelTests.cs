@@ -47,11 +47,7 @@ public sealed class SensitivityKernelTests
         {
             for (var c = 0; c < units.Outcomes; c++)
             {
-                var record = new RecordArray(host, ((long)(u * units.Outcomes) + c) * units.Slots);
-                for (var entry = 0; entry < units.Entries; entry++)
-                {
-                    units.Fill(new ColumnArrays(columns), c, u * units.UnitEvaluations, first + (u * units.UnitEvaluations), entry, ref record, default(HostProducts));
-                }
+                units.FillRecord(columns, c, u, first, host);
             }
         }
 

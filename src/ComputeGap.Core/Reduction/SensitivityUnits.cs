@@ -78,6 +78,21 @@ public struct SensitivityUnits
         record[(4 * entry) + 3] = squares;
     }
 
+    /// <summary>
+    /// The scalar driver on the host: every entry of unit <paramref name="unit"/>'s record of column
+    /// <paramref name="column"/>, in a chunk of <paramref name="columns"/> whose first scenario is
+    /// <paramref name="first"/>, into its place in <paramref name="records"/>.
+    /// </summary>
+    public readonly void FillRecord(float[][] columns, int column, int unit, long first, double[] records)
+    {
+        var local = unit * UnitEvaluations;
+        var record = new RecordArray(records, (((long)unit * Outcomes) + column) * Slots);
+        for (var entry = 0; entry < Entries; entry++)
+        {
+            Fill(new ColumnArrays(columns), column, local, first + local, entry, ref record, default(HostProducts));
+        }
+    }
+
     /// <summary>Vectors of scratch <see cref="FillLanes"/> needs: a group's rows and every slot's sums (Saltelli), none (Morris).</summary>
     public readonly int LaneScratch => IsSobol ? Design.Group + Slots : 0;
 

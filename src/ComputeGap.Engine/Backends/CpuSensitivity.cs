@@ -6,7 +6,7 @@ namespace ComputeGap.Engine.Backends;
 /// <summary>
 /// The CPU's driver of the sensitivity statistics (<see cref="SensitivityUnits"/>): a chunk's units in
 /// fours, each four through the vector form (<see cref="SensitivityUnits.FillLanes"/>, with a worker's
-/// scratch), the last one to three through the scalar form (<see cref="SensitivityUnits.Fill"/>), the GPU's. A record depends
+/// scratch), the last one to three through the scalar form (<see cref="SensitivityUnits.FillRecord"/>), the GPU's. A record depends
 /// only on its unit's rows, so the split over cores does not change a bit.
 /// </summary>
 internal static class CpuSensitivity
@@ -41,15 +41,9 @@ internal static class CpuSensitivity
                 return scratch;
             }
 
-            var source = new ColumnArrays(columns);
             for (var u = unit; u < unitCount; u++)
             {
-                var at = u * units.UnitEvaluations;
-                var target = new RecordArray(records, ((long)u * units.Outcomes + column) * units.Slots);
-                for (var entry = 0; entry < units.Entries; entry++)
-                {
-                    units.Fill(source, column, at, first + at, entry, ref target, default(HostProducts));
-                }
+                units.FillRecord(columns, column, u, first, records);
             }
 
             return scratch;

@@ -152,11 +152,7 @@ public sealed class SensitivityFormsTests
         {
             for (var c = 0; c < units.Outcomes; c++)
             {
-                var record = new RecordArray(scalar, ((long)(u * units.Outcomes) + c) * units.Slots);
-                for (var entry = 0; entry < units.Entries; entry++)
-                {
-                    units.Fill(new ColumnArrays(columns), c, u * units.UnitEvaluations, first + (u * units.UnitEvaluations), entry, ref record, default(HostProducts));
-                }
+                units.FillRecord(columns, c, u, first, scalar);
             }
         }
 
@@ -176,11 +172,7 @@ public sealed class SensitivityFormsTests
         var design = Saltelli(2, secondOrder: true, samples: 1);
         var units = new SensitivityUnits { Design = design, UnitSamples = 1, Outcomes = 1 };
         var record = new double[units.Slots];
-        var target = new RecordArray(record, 0);
-        for (var entry = 0; entry < units.Entries; entry++)
-        {
-            units.Fill(new ColumnArrays([values]), 0, 0, 0, entry, ref target, default(HostProducts));
-        }
+        units.FillRecord([values], 0, 0, 0, record);
 
         // n, Σa, Σb, Σ(a² + b²), Σab; b(ab − a); ab − a; (a − ab)²; ab; ba; ba_i · ab_j.
         double[] expected = [1, 1, 6, 37, 6, 6, 18, 1, 3, 1, 9, 2, 4, 3, 5, 6, 12, 10, 20];
@@ -200,11 +192,7 @@ public sealed class SensitivityFormsTests
         var values = Column(5 * (d + 1), 3, special: false);
         var units = new SensitivityUnits { Design = design, UnitSamples = 5, Outcomes = 1 };
         var record = new double[units.Slots];
-        var target = new RecordArray(record, 0);
-        for (var entry = 0; entry < units.Entries; entry++)
-        {
-            units.Fill(new ColumnArrays([values]), 0, 0, 0, entry, ref target, default(HostProducts));
-        }
+        units.FillRecord([values], 0, 0, 0, record);
 
         var effects = Enumerable.Range(0, d).Select(_ => new List<double>()).ToArray();
         for (var e = 0; e < 5 * (d + 1); e++)
