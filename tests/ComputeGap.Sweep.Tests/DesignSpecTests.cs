@@ -110,6 +110,7 @@ public sealed class DesignSpecTests
         { Sampled(Lhs, "{'param': 'leakage', 'normal': {'mean': 0.2, 'sd': 0.1, 'min': 0.5, 'max': 0.1}}"), "$.uncertain[0].normal.max", "min < max" },
         { Sampled(Lhs, "{'param': 'leakage', 'log_uniform': {'from': 0, 'to': 1}}"), "$.uncertain[0].log_uniform.from", "from > 0" },
         { Sampled(Lhs, "{'param': 'bubble_month', 'choice': {'values': [-1, 24], 'weights': [0, 0]}}"), "$.uncertain[0].choice.weights", "sum to a positive number" },
+        { Sampled(Lhs, "{'param': 'bubble_month', 'choice': {'values': [-1, 24], 'weights': [1e308, 1e308]}}"), "$.uncertain[0].choice.weights", "sum to a finite number" },
         { Sampled(Lhs, "{'param': 'bubble_month', 'choice': {'values': [-1, 24], 'weights': [1]}}"), "$.uncertain[0].choice.weights", "one weight per value" },
         { Sampled(Lhs, "{'param': 'bubble_month', 'choice': {'values': [-1, 24], 'weights': [1, -1]}}"), "$.uncertain[0].choice.weights[1]", "weights must be >= 0" },
         { Sampled(Lhs, "{'param': 'bubble_month', 'choice': {'values': [24, 24]}}"), "$.uncertain[0].choice.values[1]", "lists 24 twice" },

@@ -140,9 +140,15 @@ internal static class DistributionReader
                 }
             }
 
-            if (!(weights.Sum() > 0))
+            var sum = weights.Sum();
+            if (!(sum > 0))
             {
                 throw json.Fail(weightsMember.Path, "weights must sum to a positive number");
+            }
+
+            if (double.IsInfinity(sum))
+            {
+                throw json.Fail(weightsMember.Path, "weights must sum to a finite number (these add up beyond the largest double, 1.8e308); scale them down");
             }
         }
 
