@@ -23,6 +23,12 @@ public sealed class SensitivityCommandTests
         Assert.Equal(0.2437, y.GetProperty("x3").GetProperty("ST").GetDouble(), 0.02);
         Assert.True(y.GetProperty("x1").GetProperty("ST_conf").GetDouble() > 0);
         Assert.Equal(0.2437, sensitivity.GetProperty("second_order").GetProperty("y").GetProperty("x1|x3").GetProperty("S2").GetDouble(), 0.05);
+
+        // The file says how its half-widths were made: 32 batches of the 2^13 base samples.
+        var confidence = sensitivity.GetProperty("confidence");
+        Assert.Equal(0.95, confidence.GetProperty("level").GetDouble());
+        Assert.Equal("batch_means", confidence.GetProperty("method").GetString());
+        Assert.Equal(32, confidence.GetProperty("batches").GetInt32());
     }
 
     [Fact]
@@ -37,6 +43,8 @@ public sealed class SensitivityCommandTests
         var y = sensitivity.GetProperty("outcomes").GetProperty("y");
         var muStar = Enumerable.Range(1, 8).Select(i => y.GetProperty($"x{i}").GetProperty("mu_star").GetDouble()).ToArray();
         Assert.True(muStar[0] > muStar[1] && muStar[1] > muStar[2] && muStar[2] > muStar[3] && muStar[3] > muStar[4..].Max(), string.Join(", ", muStar));
+        Assert.Equal("t_interval", sensitivity.GetProperty("confidence").GetProperty("method").GetString());
+        Assert.False(sensitivity.GetProperty("confidence").TryGetProperty("batches", out _));
     }
 
     [Fact]
@@ -84,12 +92,15 @@ public sealed class SensitivityCommandTests
         }
 
         static (string Key, double Value)[] Sensitivity(string csv) =>
-            [.. csv.Split('\n').Where(l => l.StartsWith("sensitivity,", StringComparison.Ordinal))
+            [.. csv.Split('\n').Where(l => l.StartsWith("sensitivity,", StringComparison.Ordinal) && !l.StartsWith("sensitivity,,,conf_", StringComparison.Ordinal))
                 .Select(l => l.Split(','))
                 .Select(f => (f[1] + "," + f[2] + "," + f[3], double.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture)))];
         var fromRows = Sensitivity((await Cli.InvokeAsync("summarize", rows.Path, "--format", "csv")).Output);
         var fromWhole = Sensitivity((await Cli.InvokeAsync("summarize", whole.Path, "--format", "csv")).Output);
-        var fromParts = Sensitivity((await Cli.InvokeAsync("summarize", parts.Path, "--format", "csv")).Output);
+        var partsCsv = (await Cli.InvokeAsync("summarize", parts.Path, "--format", "csv")).Output;
+        var fromParts = Sensitivity(partsCsv);
+        Assert.Contains("sensitivity,,,conf_method,batch_means", partsCsv, StringComparison.Ordinal);
+        Assert.Contains("sensitivity,,,conf_batches,32", partsCsv, StringComparison.Ordinal);
         Assert.Equal(18, fromRows.Length);
         Assert.Equal(fromWhole, fromParts);
         Assert.Equal(fromRows.Select(r => r.Key), fromWhole.Select(r => r.Key));

@@ -29,7 +29,7 @@ public sealed class HeatmapAndSensitivityTests
     [Fact]
     public void SobolBarsCarryS1AndSTWithTheirConfidence()
     {
-        var sobol = new SobolIndices(1024, [new SobolIndex(0.3, 0.02, 0.5, 0.03), new SobolIndex(0.1, 0.01, 0.12, 0.015)], []);
+        var sobol = new SobolIndices(1024, 32, [new SobolIndex(0.3, 0.02, 0.5, 0.03), new SobolIndex(0.1, 0.01, 0.12, 0.015)], []);
         var bars = Assert.Single(SensitivityPlot.Sobol(sobol, ["x1", "x2"], "y", string.Empty).GetPlottables<BarPlot>()).Bars;
 
         Assert.Equal([0.3, 0.5, 0.1, 0.12], bars.Select(b => b.Value));

@@ -14,7 +14,8 @@ namespace ComputeGap.IO.Reports;
 /// <item><c>threshold,RULE,,probability|count|total,V</c>; <c>where,CONDITION,,…</c> and <c>where,INPUT,VALUE,probability|count,V</c>;</item>
 /// <item><c>main_effect,AXIS,,swing|inert,V</c> and <c>main_effect,AXIS,VALUE,mean|count,V</c>;</item>
 /// <item><c>extreme,ranked_by,,name,OUTCOME</c> and <c>extreme,top|bottom,RANK,scenario|value|AXIS,V</c> when the run kept them;</item>
-/// <item><c>sensitivity,OUTCOME,PARAMETER,S1|S1_conf|ST|ST_conf|S2|S2_conf|mu|mu_star|sigma|mu_star_conf,V</c>
+/// <item><c>sensitivity,,,conf_level|conf_method|conf_batches,V</c> (the half-widths' level, <c>batch_means</c> or
+/// <c>t_interval</c>, and the batches of batch means); <c>sensitivity,OUTCOME,PARAMETER,S1|S1_conf|ST|ST_conf|S2|S2_conf|mu|mu_star|sigma|mu_star_conf,V</c>
 /// (PARAMETER is <c>A|B</c> for a pair, after <c>lever=v;…;</c> for a lever combination);</item>
 /// <item><c>grid_first_order,AXIS,,S1,V</c>, <c>two_way,A|B,,S2,V</c>, <c>two_way,A|B,a|b,mean,V</c>;
 /// <c>policy,LEVER=v;…,,STATISTIC,V</c> and <c>policy,LEVER=v;…,RULE,probability,V</c>.</item>
@@ -87,6 +88,17 @@ internal static class CsvReport
         }
 
         WriteExtremes(data.Extremes, writer);
+        if (data.Sensitivity is { } sensitivity)
+        {
+            var (method, batches, _) = SensitivityReport.ConfidenceOf(sensitivity);
+            Row(writer, "sensitivity", string.Empty, string.Empty, "conf_level", Exact(SensitivityReport.ConfidenceLevel));
+            Row(writer, "sensitivity", string.Empty, string.Empty, "conf_method", method);
+            if (batches > 0)
+            {
+                Row(writer, "sensitivity", string.Empty, string.Empty, "conf_batches", Exact(batches));
+            }
+        }
+
         foreach (var (name, key, statistic, value) in SensitivityReport.CsvRows(data))
         {
             Row(writer, "sensitivity", name, key, statistic, Exact(value));

@@ -33,7 +33,7 @@ internal static class SensitivityReport
                 : " with " + string.Join(", ", combination.Levers.Select(l => $"{l.Key} = {ReportNumbers.AxisValue(l.Value)}"));
             if (result.Method == "sobol" && combination.Sobol.TryGetValue(outcome, out var sobol))
             {
-                sink.Section($"Sensitivity of {outcome}{levers}: Sobol indices from {ReportNumbers.Count(sobol.Samples)} base samples (95 % half-widths from 32 batch means)");
+                sink.Section($"Sensitivity of {outcome}{levers}: Sobol indices from {ReportNumbers.Count(sobol.Samples)} base samples (95 % half-widths from {sobol.Batches} batch means)");
                 sink.Table(new ReportTable(SobolHeader, [.. sobol.Indices
                     .Select((index, k) => (index, k))
                     .OrderByDescending(x => x.index.ST)
@@ -56,7 +56,7 @@ internal static class SensitivityReport
             }
             else if (result.Method == "morris" && combination.Morris.TryGetValue(outcome, out var morris))
             {
-                sink.Section($"Sensitivity of {outcome}{levers}: Morris elementary effects (per unit of each parameter's range in probability)");
+                sink.Section($"Sensitivity of {outcome}{levers}: Morris elementary effects (per unit of each parameter's range in probability; 95 % half-width of mu* from the t distribution over the trajectories)");
                 sink.Table(new ReportTable(MorrisHeader, [.. morris
                     .Select((index, k) => (index, k))
                     .OrderByDescending(x => x.index.MuStar)
@@ -68,8 +68,22 @@ internal static class SensitivityReport
         }
     }
 
+    /// <summary>Level of every half-width the section shows.</summary>
+    public const double ConfidenceLevel = 0.95;
+
     /// <summary>
-    /// <c>"sensitivity": {"method": …, "parameters": […], "outcomes": {…}, "second_order": {…}}</c> for a design
+    /// How the half-widths of <paramref name="result"/> were computed, as the JSON and CSV name it: Sobol indices
+    /// from batch means (<see cref="SobolIndices.Batches"/>, the most any outcome used), Morris's μ* from the t
+    /// distribution of the absolute elementary effects.
+    /// </summary>
+    public static (string Method, int Batches, string Formula) ConfidenceOf(SensitivityResult result) =>
+        result.Method == "sobol"
+            ? ("batch_means", result.Combinations.SelectMany(c => c.Sobol.Values).Select(s => s.Batches).DefaultIfEmpty(0).Max(),
+                "t(0.975, B - 1) * sd / sqrt(B) over the estimates of B batches of consecutive base samples")
+            : ("t_interval", 0, "t(0.975, r - 1) * sd(|EE|) / sqrt(r) over the r trajectories");
+
+    /// <summary>
+    /// <c>"sensitivity": {"method": …, "confidence": {"level", "method", "batches", "formula"}, "parameters": […], "outcomes": {…}, "second_order": {…}}</c> for a design
     /// without levers; with levers, <c>"combinations": [{"levers": {…}, "outcomes": …, "second_order": …}]</c>.
     /// </summary>
     public static void WriteJson(SummaryData data, Utf8JsonWriter json)
@@ -82,6 +96,17 @@ internal static class SensitivityReport
 
         json.WriteStartObject("sensitivity");
         json.WriteString("method", result.Method);
+        var confidence = ConfidenceOf(result);
+        json.WriteStartObject("confidence");
+        json.WriteNumber("level", ConfidenceLevel);
+        json.WriteString("method", confidence.Method);
+        if (confidence.Batches > 0)
+        {
+            json.WriteNumber("batches", confidence.Batches);
+        }
+
+        json.WriteString("formula", confidence.Formula);
+        json.WriteEndObject();
         json.WriteStartArray("parameters");
         foreach (var parameter in result.Parameters)
         {

@@ -8,6 +8,7 @@ public readonly record struct SecondOrderIndex(int First, int Second, double S2,
 
 /// <summary>Sobol indices of one outcome.</summary>
 /// <param name="Samples">Base samples they were estimated from.</param>
+/// <param name="Batches">Batches of consecutive base samples whose estimates give the half-widths (batch means).</param>
 /// <param name="Indices">Per uncertain parameter, in design order.</param>
 /// <param name="SecondOrder">Per pair i &lt; j (empty without second order).</param>
-public sealed record SobolIndices(long Samples, IReadOnlyList<SobolIndex> Indices, IReadOnlyList<SecondOrderIndex> SecondOrder);
+public sealed record SobolIndices(long Samples, int Batches, IReadOnlyList<SobolIndex> Indices, IReadOnlyList<SecondOrderIndex> SecondOrder);

@@ -130,7 +130,7 @@ public sealed class SobolSums
             }
         }
 
-        return new SobolIndices(total.N, first, second);
+        return new SobolIndices(total.N, perBatch.Length, first, second);
     }
 
     /// <summary>Point estimates of one set of sums.</summary>
