@@ -28,11 +28,17 @@ public sealed class CompareCommandTests
                        { "param": "x3", "uniform": { "from": -3.14159, "to": 3.14159 } } ]
         """;
 
-    [Fact]
-    public async Task Aggregates_compare_the_policies_as_the_rows_do()
+    /// <summary>
+    /// 8,192 futures run window by window; 5,000, not a whole number of blocks, run in one window in scenario
+    /// order, where chunks of 4,096 cross from one combination into the next.
+    /// </summary>
+    [Theory]
+    [InlineData("8192")]
+    [InlineData("5000")]
+    public async Task Aggregates_compare_the_policies_as_the_rows_do(string samples)
     {
         using var directory = new TempDirectory();
-        var (_, rows, aggregates) = await Cli.RowsAndAggregatesAsync(directory.Path, "policies", Design, "--chunk-size", "4096", "--compare", "installed_EU");
+        var (_, rows, aggregates) = await Cli.RowsAndAggregatesAsync(directory.Path, "policies", Design.Replace("8192", samples, StringComparison.Ordinal), "--chunk-size", "4096", "--compare", "installed_EU");
         foreach (var query in new[] { new[] { "--outcome", "share_EU" }, ["--outcome", "installed_EU", "--lower-is-better"], ["--outcome", "share_US"] })
         {
             var fromRows = await Policies(rows, query);
@@ -62,8 +68,8 @@ public sealed class CompareCommandTests
         }
 
         // DuckDB, reading the rows and the agg-policy table on its own, finds the same regret and best counts.
-        var fromSql = await DuckDb.QueryAsync(Path.Combine(rows, "*.rows.parquet"), """
-            WITH r AS (SELECT scenario % 8192 AS e, scenario // 8192 AS c, share_EU::DOUBLE AS y FROM data),
+        var fromSql = await DuckDb.QueryAsync(Path.Combine(rows, "*.rows.parquet"), $"""
+            WITH r AS (SELECT scenario % {samples} AS e, scenario // {samples} AS c, share_EU::DOUBLE AS y FROM data),
                  b AS (SELECT e, max(y) AS best FROM r GROUP BY e)
             SELECT c, avg(best - y) AS regret, sum(CASE WHEN y = best THEN 1 ELSE 0 END) AS best_n FROM r JOIN b USING (e) GROUP BY c ORDER BY c
             """);
@@ -172,7 +178,7 @@ public sealed class CompareCommandTests
     [InlineData("design", "rows", "installed_EU", "--compare keeps a policy comparison beside aggregates")]
     [InlineData("design", "aggregate", " , ", "give one or more outcomes")]
     [InlineData("grid", "aggregate", "installed_EU", "this sweep has no policies to compare")]
-    [InlineData("uneven", "aggregate", "installed_EU", "not a whole number of 4,096-scenario units")]
+    [InlineData("uneven", "aggregate", "installed_EU", "not a whole number of 4,096-scenario units (blocks and sensitivity units), which only a run not cut into shards compares")]
     public async Task Bad_compare_options_are_refused_with_one_line_and_nothing_written(string sweep, string output, string names, string message)
     {
         using var directory = new TempDirectory();
@@ -181,6 +187,11 @@ public sealed class CompareCommandTests
         await File.WriteAllTextAsync(file, sweep == "uneven" ? Design.Replace("8192", "1000", StringComparison.Ordinal) : Design);
         var args = sweep == "grid" ? new List<string> { "sweep" } : ["sweep", file];
         args.AddRange(["--out", outDir, "--backend", "cpu", "--output", output, "--compare", names, "-q"]);
+        if (sweep == "uneven")
+        {
+            args.AddRange(["--shard", "0/2"]);
+        }
+
         var run = await Cli.InvokeAsync([.. args]);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
@@ -222,20 +233,28 @@ public sealed class CompareCommandTests
     }
 
     [Fact]
-    public async Task An_ensemble_of_uneven_futures_runs_and_says_at_once_and_in_the_summary_why_it_compares_no_policies()
+    public async Task Shards_of_an_ensemble_of_uneven_futures_run_and_say_at_once_and_in_the_summary_why_they_compare_no_policies()
     {
         using var directory = new TempDirectory();
         var outDir = Path.Combine(directory.Path, "out");
         var file = Path.Combine(directory.Path, "sweep.json");
         await File.WriteAllTextAsync(file, Design.Replace("8192", "1000", StringComparison.Ordinal));
-        var run = await Cli.InvokeAsync("sweep", file, "--out", outDir, "--backend", "cpu", "--output", "aggregate");
+        var run = await Cli.InvokeAsync("sweep", file, "--out", outDir, "--backend", "cpu", "--output", "aggregate", "--shard", "0/2");
         Assert.Equal(0, run.ExitCode);
-        const string Why = "its 1,000 futures are not a whole number of 4,096-scenario units (blocks and sensitivity units); \"samples\": 4096 gives whole units (4,096 futures)";
+        Assert.Equal(0, (await Cli.InvokeAsync("sweep", file, "--out", outDir, "--backend", "cpu", "--output", "aggregate", "--shard", "1/2", "-q")).ExitCode);
+        const string Why = "its 1,000 futures are not a whole number of 4,096-scenario units (blocks and sensitivity units), which only a run not cut into shards compares, in one window; \"samples\": 4096 gives whole units (4,096 futures)";
         Assert.Contains($"policies: these aggregates will not compare the lever combinations: {Why}; rows compare any design (--output rows)", run.Error, StringComparison.Ordinal);
 
+        // The merged shards hold no comparison; summarize, which does not know how the run was cut, names the cases.
         var summary = await Cli.InvokeAsync("summarize", outDir);
         Assert.Equal(0, summary.ExitCode);
-        Assert.Contains($"they were run in scenario order, as {Why}", summary.Output.Replace("\n  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("they were run in scenario order (shards of an ensemble that is not a whole number of blocks and sensitivity units", summary.Output.Replace("\n  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        // The same ensemble not cut into shards compares its policies, in one window, and says nothing of the kind.
+        var whole = await Cli.InvokeAsync("sweep", file, "--out", Path.Combine(directory.Path, "whole"), "--backend", "cpu", "--output", "aggregate");
+        Assert.Equal(0, whole.ExitCode);
+        Assert.DoesNotContain("policies:", whole.Error, StringComparison.Ordinal);
+        Assert.Equal(1000, (await Policies(Path.Combine(directory.Path, "whole"), ["--outcome", "share_EU"])).GetProperty("futures").GetInt64());
 
         // The design that divides into whole blocks says nothing of the kind.
         var evenFile = Path.Combine(directory.Path, "even.json");

@@ -136,7 +136,7 @@ public static partial class SweepJob
             return null;
         }
 
-        return PolicyAlignment.WhyNot(design.Kind, design.Header.Samples, design.Header.Group, spec.ScenarioCount / spec.Evaluations);
+        return PolicyAlignment.WhyNot(design.Kind, design.Header.Samples, design.Header.Group, spec.ScenarioCount / spec.Evaluations, request.Slice.Count);
     }
 
     public static async Task<SweepResult> RunAsync(

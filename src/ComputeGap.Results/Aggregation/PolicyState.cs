@@ -121,6 +121,11 @@ public sealed class PolicyState
     /// policy's own statistics are reduced at once; the compared outcomes are held until every
     /// combination's futures of the window are in, then their regret is reduced.
     /// </summary>
+    /// <remarks>
+    /// The scenarios may run on from one combination into the next: a run whose window is the whole ensemble
+    /// (<see cref="Running.RunOrder"/>) visits the scenarios in their own order, in chunks that need not stop
+    /// where a combination does. Each combination's part is taken in turn.
+    /// </remarks>
     /// <exception cref="InvalidOperationException">The scenarios do not continue the window being filled.</exception>
     public void Add(float[][] outcomes, long first, int count)
     {
@@ -129,6 +134,22 @@ public sealed class PolicyState
             throw new InvalidOperationException("this comparison was read from files and takes no scenarios");
         }
 
+        var evaluations = Shape.Evaluations;
+        for (var offset = 0; offset < count;)
+        {
+            var scenario = first + offset;
+            var n = (int)Math.Min(count - offset, evaluations - (scenario % evaluations));
+            AddCombination(outcomes, offset, scenario, n);
+            offset += n;
+        }
+    }
+
+    /// <summary>
+    /// Takes in scenarios <paramref name="first"/> … + <paramref name="count"/> − 1 of one combination, held in
+    /// <paramref name="outcomes"/> from index <paramref name="offset"/>.
+    /// </summary>
+    private void AddCombination(float[][] outcomes, int offset, long first, int count)
+    {
         var evaluations = Shape.Evaluations;
         var combination = (int)(first / evaluations);
         var future = first % evaluations;
@@ -142,18 +163,18 @@ public sealed class PolicyState
 
         _filledBy[combination] += count;
         _group = group;
-        Parallel.For(0, _columns.Length, k => _values[(k * Combinations) + combination].AddRange(outcomes[_columns[k]].AsSpan(0, count)));
+        Parallel.For(0, _columns.Length, k => _values[(k * Combinations) + combination].AddRange(outcomes[_columns[k]].AsSpan(offset, count)));
         var tests = Shape.Thresholds;
         for (var j = 0; j < tests.Count; j++)
         {
-            _thresholds[(j * Combinations) + combination] += CountMeeting(outcomes[tests[j].Column].AsSpan(0, count), tests[j]);
+            _thresholds[(j * Combinations) + combination] += CountMeeting(outcomes[tests[j].Column].AsSpan(offset, count), tests[j]);
         }
 
         _buffer ??= [.. _compared.Select(_ => new float[Combinations * _window])];
         var at = (int)((combination * length) + future - start);
         for (var r = 0; r < _compared.Length; r++)
         {
-            outcomes[_compared[r]].AsSpan(0, count).CopyTo(_buffer[r].AsSpan(at));
+            outcomes[_compared[r]].AsSpan(offset, count).CopyTo(_buffer[r].AsSpan(at));
         }
 
         if (Array.TrueForAll(_filledBy, filled => filled == length))

@@ -30,10 +30,11 @@ public static class PolicyAlignment
     /// <summary>
     /// Why aggregates of <paramref name="combinations"/> lever combinations of such a design cannot compare
     /// them, or null when they can: too few or too many combinations, a window of every combination too
-    /// large, or futures that are not whole units, with the least size that gives whole units (a power of
-    /// two for Sobol-based designs; a multiple of 4,096 always does, so the search is short).
+    /// large, or futures that are not whole units in a run too large for one window or cut into
+    /// <paramref name="shards"/> shards, with the least size that gives whole units (a power of two for
+    /// Sobol-based designs; a multiple of 4,096 always does, so the search is short).
     /// </summary>
-    public static string? WhyNot(DesignKind kind, long samples, int group, long combinations)
+    public static string? WhyNot(DesignKind kind, long samples, int group, long combinations, int shards = 1)
     {
         var evaluations = samples * group;
         var unit = Alignment(kind, samples, group);
@@ -42,9 +43,10 @@ public static class PolicyAlignment
             return why;
         }
 
-        if (evaluations % unit == 0)
+        var whyNot = RunOrder.WhyNotFutures(combinations, evaluations, unit, shards);
+        if (whyNot is null || evaluations % unit == 0)
         {
-            return RunOrder.WhyNotFutures(combinations, evaluations, unit);
+            return whyNot;
         }
 
         var powers = kind is DesignKind.Sobol or DesignKind.Saltelli;
@@ -55,6 +57,8 @@ public static class PolicyAlignment
         }
 
         var name = kind == DesignKind.Morris ? "trajectories" : "samples";
-        return $"its {evaluations:N0} futures are not a whole number of {unit:N0}-scenario units (blocks and sensitivity units); \"{name}\": {size} gives whole units ({size * group:N0} futures)";
+        return $"its {evaluations:N0} futures are not a whole number of {unit:N0}-scenario units (blocks and sensitivity units), "
+            + (shards > 1 ? "which only a run not cut into shards compares, in one window" : $"which only a run of at most {RunOrder.MaxGroup:N0} scenarios compares, in one window")
+            + $"; \"{name}\": {size} gives whole units ({size * group:N0} futures)";
     }
 }

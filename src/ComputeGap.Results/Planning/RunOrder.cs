@@ -19,6 +19,12 @@ namespace ComputeGap.Engine.Running;
 /// alignment unit, and E of it too, so every window of every combination starts on a whole block (and
 /// sensitivity unit). Windows are the unit of shards and commits: a part always holds whole windows.
 /// </para>
+/// <para>
+/// An ensemble that is not a whole number of units takes <b>one window</b>, W = E, when every combination's
+/// futures fit at once (L·E ≤ <see cref="MaxGroup"/>) and the run is not cut into shards: position p is then
+/// scenario p, so the run visits the scenarios in their own order, in chunks that start on whole blocks but
+/// may cross from one combination into the next, and it commits once, at its end.
+/// </para>
 /// </remarks>
 /// <param name="Combinations">Lever combinations L.</param>
 /// <param name="Evaluations">Futures per combination E.</param>
@@ -66,9 +72,14 @@ public sealed record RunOrder(long Combinations, long Evaluations, long Window)
     public static RunOrder? Futures(long combinations, long evaluations, int unit, int shards = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
-        if (WhyNotFutures(combinations, evaluations, unit) is not null)
+        if (WhyNotFutures(combinations, evaluations, unit, shards) is not null)
         {
             return null;
+        }
+
+        if (evaluations % unit != 0)
+        {
+            return new RunOrder(combinations, evaluations, evaluations);
         }
 
         var least = Math.Min(MinWindow, TargetGroup / combinations);
@@ -102,14 +113,24 @@ public sealed record RunOrder(long Combinations, long Evaluations, long Window)
         return best;
     }
 
-    /// <summary>Why a design of <paramref name="combinations"/> × <paramref name="evaluations"/> cannot run in future order, or null when it can.</summary>
-    public static string? WhyNotFutures(long combinations, long evaluations, int unit) =>
+    /// <summary>
+    /// Why a design of <paramref name="combinations"/> × <paramref name="evaluations"/> cannot run in future order
+    /// (cut into <paramref name="shards"/> shards), or null when it can: futures that are not whole units run
+    /// in one window, which must hold every scenario at once and cannot be shared out among shards.
+    /// </summary>
+    public static string? WhyNotFutures(long combinations, long evaluations, int unit, int shards = 1) =>
         combinations < 2 ? "it has no lever combinations to compare"
         : combinations > MaxCombinations ? $"its {combinations:N0} lever combinations are more than the {MaxCombinations} aggregates compare"
+        : unit < 1 ? $"its alignment unit {unit} is not positive"
+        : evaluations % unit != 0
+            ? (shards > 1 || combinations * evaluations > MaxGroup
+                ? $"its {evaluations:N0} futures are not a whole number of {unit:N0}-scenario units (blocks and sensitivity units; {(evaluations + unit - 1) / unit * unit:N0} futures would be), and "
+                    + (shards > 1
+                        ? "such an ensemble is compared in one window, which shards cannot share"
+                        : $"such an ensemble is compared in one window, which would hold its {combinations * evaluations:N0} scenarios, more than the {MaxGroup:N0} aggregates hold at once")
+                : null)
         : combinations > TargetGroup / MinWindow && combinations * (long)unit > MaxGroup
             ? $"a window of each of its {combinations:N0} lever combinations, one {unit:N0}-scenario unit each, would hold {combinations * (long)unit:N0} scenarios, more than the {MaxGroup:N0} aggregates hold at once beyond {TargetGroup / MinWindow} combinations"
-        : unit < 1 ? $"its alignment unit {unit} is not positive"
-        : evaluations % unit != 0 ? $"its {evaluations:N0} futures are not a whole number of {unit:N0}-scenario units (blocks and sensitivity units; {(evaluations + unit - 1) / unit * unit:N0} futures would be)"
         : null;
 
     /// <summary>True in future order.</summary>
@@ -136,8 +157,9 @@ public sealed record RunOrder(long Combinations, long Evaluations, long Window)
             throw new ArgumentOutOfRangeException(nameof(first), $"positions [{first}, {end}) of {Total} do not start and end on windows of {GroupSize}");
         }
 
-        if (!IsFutures)
+        if (!IsFutures || Window == Evaluations)
         {
+            // Positions are the scenarios (one window holds every combination's futures, in scenario order).
             if (count > 0)
             {
                 yield return (first, count);

@@ -48,6 +48,32 @@ public sealed class PolicyAggregateTests
     }
 
     /// <summary>
+    /// 5,000 futures are not a whole number of blocks: the run takes one window of the whole ensemble, in
+    /// scenario order, and its chunks cross from one combination into the next wherever their size puts them.
+    /// </summary>
+    [Fact]
+    public async Task An_ensemble_of_uneven_futures_is_compared_in_one_window_whatever_the_chunks_threads_and_devices()
+    {
+        var plan = SampledRunTests.IshigamiPlan("""{ "kind": "monte_carlo", "samples": 5000, "seed": 4 }""", """[ { "outcome": "y", "below": 0 } ]""");
+        var order = AggregateRunner.OrderFor(plan.Spec);
+        Assert.Equal(new RunOrder(2, 5000, 5000), order);
+        using var cpu = new CpuBackend();
+        using var oneThread = new CpuBackend(maxThreads: 1, lanes: CpuLanes.Vector);
+        using var multi = new MultiDeviceBackend([new CpuBackend(maxThreads: 1), new CpuBackend(maxThreads: 1)]);
+        var reference = await AggregateRunner.StateAsync(plan, cpu, new SweepOptions(ChunkSize: 1 << 20, Order: order));
+        Assert.Equal(5000, reference.Policies!.Futures);
+        Assert.True(reference.ExactlyEquals(await AggregateRunner.StateAsync(plan, oneThread, new SweepOptions(ChunkSize: 4096, Order: order))));
+        Assert.True(reference.ExactlyEquals(await AggregateRunner.StateAsync(plan, multi, new SweepOptions(ChunkSize: 8192, Order: order))));
+
+        // The threshold count of each policy is its own scenarios': y < 0 among a = 7's first 5,000, a = 5's next.
+        var rows = await CollectingSink.RunAsync(plan, cpu, chunkSize: 4096);
+        for (var c = 0; c < 2; c++)
+        {
+            Assert.Equal(rows.Outcomes[0].Skip(c * 5000).Take(5000).Count(y => y < 0), reference.Policies.ThresholdCount(0, c));
+        }
+    }
+
+    /// <summary>
     /// A run that only compares policies brings back only the columns the comparison reads: the ILGPU kernels
     /// and two devices give the CPU's comparison (the kernels to the last bits of their float math), thresholds included.
     /// </summary>

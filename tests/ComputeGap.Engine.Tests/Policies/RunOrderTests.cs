@@ -55,8 +55,20 @@ public sealed class RunOrderTests
         Assert.Null(identity.ManifestName);
 
         Assert.Null(RunOrder.Futures(1, 8192, 4096));
-        Assert.Null(RunOrder.Futures(4, 8192 + 64, 4096));
         Assert.Equal(new RunOrder(4, 8192, 8192), RunOrder.Futures(4, 8192, 4096));
+
+        // Futures that are not whole units: one window of the whole ensemble, whose positions are the scenarios,
+        // when it holds at most MaxGroup scenarios and the run is not cut into shards.
+        var one = RunOrder.Futures(4, 8192 + 64, 4096)!;
+        Assert.Equal(new RunOrder(4, 8192 + 64, 8192 + 64), one);
+        Assert.Equal([(0L, one.Total)], one.ScenarioRanges(0, one.Total).ToArray());
+        Assert.Equal([0L, one.Total], Enumerable.Range(0, (int)one.Total + 1).Where(p => one.IsBoundary(p)).Select(p => (long)p));
+        Assert.All(Enumerable.Range(0, (int)one.Total), p => Assert.Equal(p, one.ScenarioAt(p)));
+        Assert.Null(RunOrder.Futures(4, 8192 + 64, 4096, shards: 2));
+        Assert.Contains("which shards cannot share", RunOrder.WhyNotFutures(4, 8192 + 64, 4096, shards: 2), StringComparison.Ordinal);
+        Assert.NotNull(RunOrder.Futures(2, RunOrder.MaxGroup / 2 - 1, 4096));
+        Assert.Null(RunOrder.Futures(2, RunOrder.MaxGroup / 2 + 1, 4096));
+        Assert.Contains("would hold its 8,388,610 scenarios, more than the 8,388,608", RunOrder.WhyNotFutures(2, RunOrder.MaxGroup / 2 + 1, 4096), StringComparison.Ordinal);
 
         // About two million scenarios per window of every combination, in whole units.
         var many = RunOrder.Futures(3, 3 << 20, 4096)!;
@@ -131,7 +143,10 @@ public sealed class RunOrderTests
               "uncertain": [ {{string.Join(", ", Enumerable.Range(1, dimensions).Select(i => $"{{ \"param\": \"x{i}\", \"uniform\": {{ \"from\": 0, \"to\": 1 }} }}"))}} ],
               "levers": [ { "param": "a8", "values": [9, 99] } ] }
             """, "uneven.json");
-        string? Why(long n) => SweepJob.WhyPoliciesNotCompared(new SweepRequest(Spec(n), "out", Output: OutputMode.Aggregate, RowLimit: 0));
+        // Cut into shards: unsharded, an ensemble this small is compared in one window (below).
+        string? Why(long n) => SweepJob.WhyPoliciesNotCompared(new SweepRequest(Spec(n), "out", Output: OutputMode.Aggregate, RowLimit: 0, Shard: new Shard(0, 2)));
+        Assert.Null(SweepJob.WhyPoliciesNotCompared(new SweepRequest(Spec(count), "out", Output: OutputMode.Aggregate, RowLimit: 0)));
+        Assert.Equal(Spec(count).Evaluations, AggregateRunner.OrderFor(Spec(count)).Window);
 
         var why = Why(count);
         Assert.NotNull(why);
@@ -162,8 +177,9 @@ public sealed class RunOrderTests
         Assert.Equal("its 300 lever combinations are more than the 256 aggregates compare", many);
 
         // 100 Morris trajectories of 4 evaluations: a unit of 102,400 scenarios at this size; 1,024 trajectories give 4,096 futures.
-        var morris = PolicyAlignment.WhyNot(Core.Designs.DesignKind.Morris, 100, 4, 2);
-        Assert.Equal("its 400 futures are not a whole number of 102,400-scenario units (blocks and sensitivity units); \"trajectories\": 1024 gives whole units (4,096 futures)", morris);
+        var morris = PolicyAlignment.WhyNot(Core.Designs.DesignKind.Morris, 100, 4, 2, shards: 3);
+        Assert.Equal("its 400 futures are not a whole number of 102,400-scenario units (blocks and sensitivity units), which only a run not cut into shards compares, in one window; \"trajectories\": 1024 gives whole units (4,096 futures)", morris);
+        Assert.Null(PolicyAlignment.WhyNot(Core.Designs.DesignKind.Morris, 100, 4, 2));
         Assert.Null(PolicyAlignment.WhyNot(Core.Designs.DesignKind.Morris, 1024, 4, 2));
     }
 }
