@@ -45,12 +45,12 @@ internal static class PolicyTable
         void Sums(string k, string o, int c, ValueSums sums)
         {
             Row(k, o, c, -1, sums.Finite, sums.Min, sums.Max, sums.Sum);
-            var sketch = sums.Sketch;
+            var sketch = sums.SketchCounts;
             for (var s = 0; s < sketch.Length; s++)
             {
                 if (sketch[s] != 0)
                 {
-                    Row(k, o, c, s, sketch[s]);
+                    Row(k, o, c, sums.SketchFirst + s, sketch[s]);
                 }
             }
         }

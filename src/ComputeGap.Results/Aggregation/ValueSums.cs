@@ -7,9 +7,16 @@ namespace ComputeGap.Engine.Aggregation;
 /// greatest, and their quantile-sketch counts. Every part is exact or integer, so sums of states merge in
 /// any order to the same bits.
 /// </summary>
+/// <remarks>
+/// The sketch keeps only the run of slots its values have reached (<see cref="SketchFirst"/>,
+/// <see cref="SketchCounts"/>), grown as they widen: a policy's share or regret fills a few hundred of the
+/// 8,003 slots, and a comparison of 256 policies keeps thousands of these (64 KiB each, dense).
+/// </remarks>
 public sealed class ValueSums
 {
-    private readonly long[] _sketch = new long[QuantileSketch.Length];
+    /// <summary>Counts of slots [<see cref="_first"/>, <see cref="_first"/> + length).</summary>
+    private long[] _sketch = [];
+    private int _first;
 
     /// <summary>Finite values added.</summary>
     public long Finite { get; private set; }
@@ -36,8 +43,45 @@ public sealed class ValueSums
     /// <summary>The greatest finite value (−∞ when none).</summary>
     public double Max { get; private set; } = double.NegativeInfinity;
 
-    /// <summary>Sketch counts (see <see cref="QuantileSketch"/>).</summary>
-    public ReadOnlySpan<long> Sketch => _sketch;
+    /// <summary>Sketch counts of every slot (see <see cref="QuantileSketch"/>), in a new array.</summary>
+    public ReadOnlySpan<long> Sketch
+    {
+        get
+        {
+            var all = new long[QuantileSketch.Length];
+            _sketch.CopyTo(all, _first);
+            return all;
+        }
+    }
+
+    /// <summary>The first slot <see cref="SketchCounts"/> holds.</summary>
+    public int SketchFirst => _first;
+
+    /// <summary>Counts of slots <see cref="SketchFirst"/> onwards (every slot outside them is 0).</summary>
+    public ReadOnlySpan<long> SketchCounts => _sketch;
+
+    /// <summary>Widens the kept slots to hold <paramref name="low"/> … <paramref name="high"/> (within the sketch), by at least half again.</summary>
+    private void Reach(int low, int high)
+    {
+        var end = _first + _sketch.Length;
+        if (_sketch.Length > 0 && low >= _first && high < end)
+        {
+            return;
+        }
+
+        var from = _sketch.Length == 0 ? low : Math.Min(low, _first);
+        var to = _sketch.Length == 0 ? high + 1 : Math.Max(high + 1, end);
+        var spare = Math.Max(16, (to - from) / 2);
+        from = low < _first || _sketch.Length == 0 ? Math.Max(0, from - spare) : from;
+        to = high >= end || _sketch.Length == 0 ? Math.Min(QuantileSketch.Length, to + spare) : to;
+        var wider = new long[to - from];
+        if (_sketch.Length > 0)
+        {
+            _sketch.CopyTo(wider, _first - from);
+        }
+
+        (_sketch, _first) = (wider, from);
+    }
 
     /// <summary>Values whose sketch slots are computed at once.</summary>
     private const int Block = 512;
@@ -86,7 +130,24 @@ public sealed class ValueSums
             Flush();
         }
 
+        int low = int.MaxValue, high = -1;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (double.IsFinite(values[i]))
+            {
+                low = Math.Min(low, slots[i]);
+                high = Math.Max(high, slots[i]);
+            }
+        }
+
+        if (high < 0)
+        {
+            return;
+        }
+
+        Reach(low, high);
         var sketch = _sketch;
+        var first = _first;
         var bins = _bins ??= new BinnedSum();
         long finite = 0;
         double min = Min, max = Max;
@@ -99,7 +160,7 @@ public sealed class ValueSums
                 bins.Add(v);
                 min = Math.Min(min, v);
                 max = Math.Max(max, v);
-                sketch[slots[i]]++;
+                sketch[slots[i] - first]++;
             }
         }
 
@@ -123,23 +184,30 @@ public sealed class ValueSums
         Sum.Add(other.Sum);
         Min = Math.Min(Min, other.Min);
         Max = Math.Max(Max, other.Max);
-        for (var s = 0; s < _sketch.Length; s++)
+        if (other._sketch.Length == 0)
         {
-            _sketch[s] += other._sketch[s];
+            return;
+        }
+
+        Reach(other._first, other._first + other._sketch.Length - 1);
+        var at = other._first - _first;
+        for (var s = 0; s < other._sketch.Length; s++)
+        {
+            _sketch[at + s] += other._sketch[s];
         }
     }
 
-    /// <summary>True when every statistic equals <paramref name="other"/>'s bit for bit.</summary>
+    /// <summary>True when every statistic equals <paramref name="other"/>'s bit for bit (the sketches slot by slot, however much of it each keeps).</summary>
     public bool ExactlyEquals(ValueSums other) =>
         Finite == other.Finite && Sum.ExactlyEquals(other.Sum) && Min.Equals(other.Min) && Max.Equals(other.Max)
-        && _sketch.AsSpan().SequenceEqual(other._sketch);
+        && Sketch.SequenceEqual(other.Sketch);
 
     /// <summary>The mean (NaN when empty).</summary>
     public double Mean => Finite == 0 ? double.NaN : Sum.Round() / Finite;
 
     /// <summary>Quantiles read from the sketch, clamped to the exact least and greatest values.</summary>
     /// <param name="wholeNumbers">True for month outcomes (see <see cref="SketchQuantiles"/>).</param>
-    public SketchQuantiles Quantiles(bool wholeNumbers = false) => new(_sketch, -1, wholeNumbers, Min, Max, exactMin: true);
+    public SketchQuantiles Quantiles(bool wholeNumbers = false) => new(Sketch, -1, wholeNumbers, Min, Max, exactMin: true);
 
     /// <summary>Restores the statistics (used by the reader).</summary>
     internal void Set(long finite, ExactSum sum, double min, double max)
@@ -153,5 +221,9 @@ public sealed class ValueSums
     }
 
     /// <summary>Restores one sketch count (used by the reader).</summary>
-    internal void SetSlot(int slot, long count) => _sketch[slot] = count;
+    internal void SetSlot(int slot, long count)
+    {
+        Reach(slot, slot);
+        _sketch[slot - _first] = count;
+    }
 }

@@ -115,4 +115,43 @@ public sealed class PolicyStateTests
             Assert.Equal(values.Min(), sums.Min);
         }
     }
+
+    [Fact]
+    public void A_sketch_keeps_only_the_slots_its_values_reach_and_counts_as_a_dense_one()
+    {
+        var random = new Random(5);
+        var dense = new long[QuantileSketch.Length];
+        var sums = new ValueSums();
+        var other = new ValueSums();
+
+        // Shares first, then values reaching further down and up, and another stream (negative, huge) merged in.
+        foreach (var (scale, target) in new[] { (1.0, sums), (1e-6, sums), (1e6, sums), (-1.0, other), (1e30, other) })
+        {
+            float[] values = [.. Enumerable.Range(0, 700).Select(_ => (float)(scale * (random.NextDouble() + 0.01))), float.NaN, float.PositiveInfinity];
+            target.AddRange(values);
+            var slots = new int[values.Length];
+            VectorSketch.Slots(values, slots);
+            for (var i = 0; i < values.Length; i++)
+            {
+                dense[slots[i]] += float.IsFinite(values[i]) ? 1 : 0;
+            }
+
+            if (scale == 1.0)
+            {
+                Assert.InRange(sums.SketchCounts.Length, 1, QuantileSketch.Length / 8);
+            }
+        }
+
+        sums.Merge(other);
+        Assert.Equal(dense, sums.Sketch.ToArray());
+        Assert.Equal(dense.Sum(), sums.Finite);
+        Assert.Equal(0, dense.AsSpan(0, sums.SketchFirst).ToArray().Sum());
+
+        // States that keep different runs of slots compare by their counts; an empty one merges into anything.
+        var copy = new ValueSums();
+        copy.Merge(new ValueSums());
+        copy.Merge(sums);
+        Assert.True(copy.ExactlyEquals(sums));
+        Assert.Equal(0, new ValueSums().SketchCounts.Length);
+    }
 }
