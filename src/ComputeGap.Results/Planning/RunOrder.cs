@@ -47,8 +47,9 @@ public sealed record RunOrder(long Combinations, long Evaluations, long Window)
     /// Most lever combinations compared in aggregates. A window of every combination holds about
     /// <see cref="TargetGroup"/> floats of every compared outcome (twice, one window reduced while the next
     /// arrives: 80 MB for the five regional shares), and the comparison keeps sketches of the compared and
-    /// month outcomes and of the regret per combination: a model v2 run of 256 policies was resident at
-    /// 725 MB, of 64 at 316 MB, of 4 at 213 MB (bench/README.md).
+    /// month outcomes and of the regret per combination (over the slots their values reach): a model v2 run
+    /// of 256 policies was resident at 670 MB, and before the sketches were ranged one of 64 at 316 MB, of 4
+    /// at 213 MB (bench/README.md).
     /// </summary>
     public const int MaxCombinations = 256;
 
