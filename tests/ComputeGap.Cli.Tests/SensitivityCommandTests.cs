@@ -92,15 +92,15 @@ public sealed class SensitivityCommandTests
         }
 
         static (string Key, double Value)[] Sensitivity(string csv) =>
-            [.. csv.Split('\n').Where(l => l.StartsWith("sensitivity,", StringComparison.Ordinal) && !l.StartsWith("sensitivity,,,conf_", StringComparison.Ordinal))
+            [.. csv.Split('\n').Where(l => l.StartsWith("sensitivity,", StringComparison.Ordinal))
                 .Select(l => l.Split(','))
                 .Select(f => (f[1] + "," + f[2] + "," + f[3], double.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture)))];
         var fromRows = Sensitivity((await Cli.InvokeAsync("summarize", rows.Path, "--format", "csv")).Output);
         var fromWhole = Sensitivity((await Cli.InvokeAsync("summarize", whole.Path, "--format", "csv")).Output);
         var partsCsv = (await Cli.InvokeAsync("summarize", parts.Path, "--format", "csv")).Output;
         var fromParts = Sensitivity(partsCsv);
-        Assert.Contains("sensitivity,,,conf_method,batch_means", partsCsv, StringComparison.Ordinal);
-        Assert.Contains("sensitivity,,,conf_batches,32", partsCsv, StringComparison.Ordinal);
+        Assert.Contains("sensitivity_confidence,batch_means,,level,0.95", partsCsv, StringComparison.Ordinal);
+        Assert.Contains("sensitivity_confidence,batch_means,,batches,32", partsCsv, StringComparison.Ordinal);
         Assert.Equal(18, fromRows.Length);
         Assert.Equal(fromWhole, fromParts);
         Assert.Equal(fromRows.Select(r => r.Key), fromWhole.Select(r => r.Key));

@@ -14,8 +14,8 @@ namespace ComputeGap.IO.Reports;
 /// <item><c>threshold,RULE,,probability|count|total,V</c>; <c>where,CONDITION,,…</c> and <c>where,INPUT,VALUE,probability|count,V</c>;</item>
 /// <item><c>main_effect,AXIS,,swing|inert,V</c> and <c>main_effect,AXIS,VALUE,mean|count,V</c>;</item>
 /// <item><c>extreme,ranked_by,,name,OUTCOME</c> and <c>extreme,top|bottom,RANK,scenario|value|AXIS,V</c> when the run kept them;</item>
-/// <item><c>sensitivity,,,conf_level|conf_method|conf_batches,V</c> (the half-widths' level, <c>batch_means</c> or
-/// <c>t_interval</c>, and the batches of batch means); <c>sensitivity,OUTCOME,PARAMETER,S1|S1_conf|ST|ST_conf|S2|S2_conf|mu|mu_star|sigma|mu_star_conf,V</c>
+/// <item><c>sensitivity_confidence,batch_means|t_interval,,level|batches,V</c> (how the half-widths were made: their
+/// level, and the batches of batch means); <c>sensitivity,OUTCOME,PARAMETER,S1|S1_conf|ST|ST_conf|S2|S2_conf|mu|mu_star|sigma|mu_star_conf,V</c>
 /// (PARAMETER is <c>A|B</c> for a pair, after <c>lever=v;…;</c> for a lever combination);</item>
 /// <item><c>grid_first_order,AXIS,,S1,V</c>, <c>two_way,A|B,,S2,V</c>, <c>two_way,A|B,a|b,mean,V</c>;
 /// <c>policy,LEVER=v;…,,STATISTIC,V</c> and <c>policy,LEVER=v;…,RULE,probability,V</c>.</item>
@@ -91,11 +91,10 @@ internal static class CsvReport
         if (data.Sensitivity is { } sensitivity)
         {
             var (method, batches, _) = SensitivityReport.ConfidenceOf(sensitivity);
-            Row(writer, "sensitivity", string.Empty, string.Empty, "conf_level", Exact(SensitivityReport.ConfidenceLevel));
-            Row(writer, "sensitivity", string.Empty, string.Empty, "conf_method", method);
+            Row(writer, "sensitivity_confidence", method, string.Empty, "level", Exact(SensitivityReport.ConfidenceLevel));
             if (batches > 0)
             {
-                Row(writer, "sensitivity", string.Empty, string.Empty, "conf_batches", Exact(batches));
+                Row(writer, "sensitivity_confidence", method, string.Empty, "batches", Exact(batches));
             }
         }
 
