@@ -124,7 +124,8 @@ public sealed class PolicyState
     /// <remarks>
     /// The scenarios may run on from one combination into the next: a run whose window is the whole ensemble
     /// (<see cref="Running.RunOrder"/>) visits the scenarios in their own order, in chunks that need not stop
-    /// where a combination does. Each combination's part is taken in turn.
+    /// where a combination does. Each combination's part is taken in turn, once every part is checked: a
+    /// chunk that does not continue the window changes nothing.
     /// </remarks>
     /// <exception cref="InvalidOperationException">The scenarios do not continue the window being filled.</exception>
     public void Add(float[][] outcomes, long first, int count)
@@ -135,32 +136,53 @@ public sealed class PolicyState
         }
 
         var evaluations = Shape.Evaluations;
-        for (var offset = 0; offset < count;)
+        for (var pass = 0; pass < 2; pass++)
         {
-            var scenario = first + offset;
-            var n = (int)Math.Min(count - offset, evaluations - (scenario % evaluations));
-            AddCombination(outcomes, offset, scenario, n);
-            offset += n;
+            for (var offset = 0; offset < count;)
+            {
+                var scenario = first + offset;
+                var n = (int)Math.Min(count - offset, evaluations - (scenario % evaluations));
+                if (pass == 0)
+                {
+                    Check(scenario, n);
+                }
+                else
+                {
+                    AddCombination(outcomes, offset, scenario, n);
+                }
+
+                offset += n;
+            }
         }
     }
 
-    /// <summary>
-    /// Takes in scenarios <paramref name="first"/> … + <paramref name="count"/> − 1 of one combination, held in
-    /// <paramref name="outcomes"/> from index <paramref name="offset"/>.
-    /// </summary>
-    private void AddCombination(float[][] outcomes, int offset, long first, int count)
+    /// <summary>Where scenarios <paramref name="first"/> … + <paramref name="count"/> − 1 of one combination fall: its window's start and length.</summary>
+    private (int Combination, long Future, long Group, long Start, long Length) Place(long first)
     {
         var evaluations = Shape.Evaluations;
-        var combination = (int)(first / evaluations);
         var future = first % evaluations;
         var group = future / _window;
         var start = group * _window;
-        var length = Math.Min(_window, evaluations - start);
+        return ((int)(first / evaluations), future, group, start, Math.Min(_window, evaluations - start));
+    }
+
+    /// <exception cref="InvalidOperationException">Scenarios <paramref name="first"/> … + <paramref name="count"/> − 1 of one combination do not continue its window.</exception>
+    private void Check(long first, int count)
+    {
+        var (combination, future, group, start, length) = Place(first);
         if (future + count > start + length || (_group >= 0 && group != _group) || future - start != _filledBy[combination])
         {
             throw new InvalidOperationException($"scenarios [{first}, {first + count}) do not continue the window of futures being compared");
         }
+    }
 
+    /// <summary>
+    /// Takes in scenarios <paramref name="first"/> … + <paramref name="count"/> − 1 of one combination (checked by
+    /// <see cref="Check"/>), held in <paramref name="outcomes"/> from index <paramref name="offset"/>.
+    /// </summary>
+    private void AddCombination(float[][] outcomes, int offset, long first, int count)
+    {
+        var (combination, future, group, start, length) = Place(first);
         _filledBy[combination] += count;
         _group = group;
         Parallel.For(0, _columns.Length, k => _values[(k * Combinations) + combination].AddRange(outcomes[_columns[k]].AsSpan(offset, count)));

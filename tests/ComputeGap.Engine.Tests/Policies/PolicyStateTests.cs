@@ -77,6 +77,35 @@ public sealed class PolicyStateTests
         Assert.Throws<ArgumentException>(() => new PolicyState(Shape(), ["z"]));
     }
 
+    /// <summary>One window of the whole ensemble takes chunks that cross combinations, and gives the bits of chunks that do not.</summary>
+    [Fact]
+    public void Chunks_that_cross_combinations_give_the_bits_of_chunks_that_do_not()
+    {
+        float[] y = [1, 2, float.NaN, 0, 3, 2, 5, 0, 0.5f, 1, 4, 0];
+        var byCombination = new PolicyState(Shape(), ["y"], window: 4);
+        for (var c = 0; c < 3; c++)
+        {
+            byCombination.Add([y[(c * 4)..((c + 1) * 4)]], c * 4, 4);
+        }
+
+        var crossing = new PolicyState(Shape(), ["y"], window: 4);
+        crossing.Add([y[..5]], 0, 5);
+        crossing.Add([y[5..11]], 5, 6);
+        crossing.Add([y[11..]], 11, 1);
+        Assert.True(crossing.IsSettled);
+        Assert.Equal(4, crossing.Futures);
+        Assert.True(byCombination.ExactlyEquals(crossing));
+
+        // A crossing chunk whose first part does not continue its window is refused whole: the next
+        // combination's part is not taken either.
+        var refused = new PolicyState(Shape(), ["y"], window: 4);
+        refused.Add([y[..4]], 0, 4);
+        Assert.Throws<InvalidOperationException>(() => refused.Add([y[2..8]], 2, 6));
+        Assert.Equal(0, refused.Values(0, 1).Finite);
+        refused.Add([y[4..]], 4, 8);
+        Assert.True(byCombination.ExactlyEquals(refused));
+    }
+
     /// <summary>Binned sums are the exact sums of their values whatever their bits (fuzzed after a review's probe).</summary>
     [Fact]
     public void Binned_sums_are_exact_for_subnormals_extremes_signed_zeros_and_random_bits()
