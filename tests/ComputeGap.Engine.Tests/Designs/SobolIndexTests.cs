@@ -86,7 +86,8 @@ public sealed class SobolIndexTests
     /// The 95 % half-widths cover the analytic indices about 95 % of the time: 24 seeds of each function at
     /// N = 2^13, every S1 and ST (24 × (6 + 16) = 528 intervals). Coverage is counted strictly (no slack);
     /// with independent intervals it would be 95 % ± 0.95 % (one binomial sd), and intervals from 32 batch
-    /// means under a t quantile should neither fall short (below 90 %) nor be needlessly wide (above 99 %).
+    /// means under a t quantile should neither fall short (below 90 %) nor be needlessly wide (above 99.5 %,
+    /// two misses or fewer). Measured: 98.1 %, all ten misses Sobol-G's (docs/designs.md).
     /// </summary>
     [Fact]
     public async Task HalfWidthsCoverTheAnalyticIndicesAtTheirStatedLevel()
@@ -125,7 +126,7 @@ public sealed class SobolIndexTests
         }
 
         var coverage = covered / (double)total;
-        Assert.True(coverage is >= 0.90 and <= 0.99, $"coverage {coverage:P1} of {total} intervals; misses: {string.Join("; ", misses)}");
+        Assert.True(coverage is >= 0.90 and <= 0.995, $"coverage {coverage:P1} of {total} intervals; misses: {string.Join("; ", misses)}");
     }
 
     /// <summary>
