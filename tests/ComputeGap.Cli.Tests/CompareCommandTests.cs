@@ -238,11 +238,11 @@ public sealed class CompareCommandTests
         using var directory = new TempDirectory();
         var outDir = Path.Combine(directory.Path, "out");
         var file = Path.Combine(directory.Path, "sweep.json");
-        await File.WriteAllTextAsync(file, Design.Replace("8192", "1000", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(file, Design.Replace("8192", "5000", StringComparison.Ordinal));
         var run = await Cli.InvokeAsync("sweep", file, "--out", outDir, "--backend", "cpu", "--output", "aggregate", "--shard", "0/2");
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(0, (await Cli.InvokeAsync("sweep", file, "--out", outDir, "--backend", "cpu", "--output", "aggregate", "--shard", "1/2", "-q")).ExitCode);
-        const string Why = "its 1,000 futures are not a whole number of 4,096-scenario units (blocks and sensitivity units), which only a run not cut into shards compares, in one window; \"samples\": 4096 gives whole units (4,096 futures)";
+        const string Why = "its 5,000 futures are not a whole number of 4,096-scenario units (blocks and sensitivity units), which only a run not cut into shards compares, in one window; \"samples\": 8192 gives whole units (8,192 futures)";
         Assert.Contains($"policies: these aggregates will not compare the lever combinations: {Why}; rows compare any design (--output rows)", run.Error, StringComparison.Ordinal);
 
         // The merged shards hold no comparison; summarize, which does not know how the run was cut, names the cases.
@@ -254,7 +254,11 @@ public sealed class CompareCommandTests
         var whole = await Cli.InvokeAsync("sweep", file, "--out", Path.Combine(directory.Path, "whole"), "--backend", "cpu", "--output", "aggregate");
         Assert.Equal(0, whole.ExitCode);
         Assert.DoesNotContain("policies:", whole.Error, StringComparison.Ordinal);
-        Assert.Equal(1000, (await Policies(Path.Combine(directory.Path, "whole"), ["--outcome", "share_EU"])).GetProperty("futures").GetInt64());
+        Assert.Equal(5000, (await Policies(Path.Combine(directory.Path, "whole"), ["--outcome", "share_EU"])).GetProperty("futures").GetInt64());
+
+        // Both shards held scenarios (20,000 in whole blocks: 12,288 and 7,712), so the merged report counts them all.
+        using var merged = JsonDocument.Parse((await Cli.InvokeAsync("summarize", outDir, "--format", "json")).Output);
+        Assert.Equal(20_000, merged.RootElement.GetProperty("row_count").GetInt64());
 
         // The design that divides into whole blocks says nothing of the kind.
         var evenFile = Path.Combine(directory.Path, "even.json");

@@ -161,9 +161,10 @@ public static class AggregateRunner
 
     /// <summary>
     /// The order an aggregate run of <paramref name="spec"/> takes: future order when a sampled design
-    /// has two or more lever combinations whose futures are whole alignment units (policies compared on
-    /// the same futures, see <see cref="RunOrder"/>), scenario order otherwise. A run cut into
-    /// <paramref name="shards"/> shards takes windows short enough for each to get some.
+    /// has two or more lever combinations (policies compared on the same futures, see <see cref="RunOrder"/>):
+    /// windows of whole alignment units, or one window of the whole ensemble when its futures are not whole
+    /// units, the run is not cut into shards and it holds at most <see cref="RunOrder.MaxGroup"/> scenarios;
+    /// scenario order otherwise. A run cut into <paramref name="shards"/> shards takes windows short enough for each to get some.
     /// </summary>
     public static RunOrder OrderFor(Sweep.Spec.SweepSpec spec, int shards = 1) =>
         spec.Design is null ? RunOrder.Scenarios(spec.ScenarioCount)

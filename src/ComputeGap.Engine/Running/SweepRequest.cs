@@ -46,8 +46,8 @@ public sealed record SweepRequest(
         Compare is null ? [] : [.. Compare.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 
     /// <summary>
-    /// The order the run takes: future order for aggregates of a sampled design with levers whose futures
-    /// are whole alignment units (so that policies are compared on the same futures), scenario order otherwise.
+    /// The order the run takes: future order for aggregates of a sampled design with levers (so that policies
+    /// are compared on the same futures; see <see cref="AggregateRunner.OrderFor"/>), scenario order otherwise.
     /// </summary>
     public RunOrder Order => Mode == OutputMode.Aggregate ? AggregateRunner.OrderFor(Spec, Slice.Count) : RunOrder.Scenarios(Spec.ScenarioCount);
 

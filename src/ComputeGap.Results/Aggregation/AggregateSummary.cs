@@ -141,7 +141,7 @@ internal static class AggregateSummary
             ? state.PoliciesGap
                 ?? (why is not null
                     ? $"these aggregates hold no policy comparison: they were run in scenario order, as {why}"
-                    : $"these aggregates hold no policy comparison: they were run in scenario order (shards of an ensemble that is not a whole number of blocks and sensitivity units, or aggregates written before comparisons were kept), or merged with parts without one")
+                    : $"these aggregates hold no policy comparison: they were run in scenario order (shards of an ensemble that is not a whole number of blocks and sensitivity units, or aggregates written before comparisons were kept, or before such ensembles were compared in one window: rerun it without --shard), or merged with parts without one")
             : policies.Compared.Contains(outcome) ? null
             : $"these aggregates compare {string.Join(", ", policies.Compared)}; run the sweep with --compare {outcome}, or write rows";
     }

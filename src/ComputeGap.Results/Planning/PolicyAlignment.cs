@@ -44,7 +44,7 @@ public static class PolicyAlignment
         }
 
         var whyNot = RunOrder.WhyNotFutures(combinations, evaluations, unit, shards);
-        if (whyNot is null || evaluations % unit == 0)
+        if (whyNot is null || evaluations % unit == 0 || RunOrder.UnitsTooLarge(combinations, unit))
         {
             return whyNot;
         }
@@ -56,9 +56,15 @@ public static class PolicyAlignment
             size = powers ? size * 2 : size + 1;
         }
 
+        // The size that gives whole units may still be refused (its units too large for its combinations).
+        if (RunOrder.WhyNotFutures(combinations, size * group, Alignment(kind, size, group), shards) is not null)
+        {
+            return whyNot;
+        }
+
         var name = kind == DesignKind.Morris ? "trajectories" : "samples";
         return $"its {evaluations:N0} futures are not a whole number of {unit:N0}-scenario units (blocks and sensitivity units), "
-            + (shards > 1 ? "which only a run not cut into shards compares, in one window" : $"which only a run of at most {RunOrder.MaxGroup:N0} scenarios compares, in one window")
+            + (RunOrder.FitsOneWindow(combinations, evaluations) ? "which only a run not cut into shards compares, in one window" : $"which only a run of at most {RunOrder.MaxGroup:N0} scenarios compares, in one window")
             + $"; \"{name}\": {size} gives whole units ({size * group:N0} futures)";
     }
 }

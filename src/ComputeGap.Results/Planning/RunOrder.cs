@@ -46,7 +46,8 @@ public sealed record RunOrder(long Combinations, long Evaluations, long Window)
     /// <summary>
     /// Most lever combinations compared in aggregates. A window of every combination holds about
     /// <see cref="TargetGroup"/> floats of every compared outcome (twice, one window reduced while the next
-    /// arrives: 80 MB for the five regional shares), and the comparison keeps sketches of the compared and
+    /// arrives: 80 MB for the five regional shares; one window of a whole ensemble that is not whole units,
+    /// held once, up to <see cref="MaxGroup"/> floats, 160 MB for them), and the comparison keeps sketches of the compared and
     /// month outcomes and of the regret per combination (over the slots their values reach): a model v2 run
     /// of 256 policies was resident at 670 MB, and before the sketches were ranged one of 64 at 316 MB, of 4
     /// at 213 MB (bench/README.md).
@@ -57,6 +58,7 @@ public sealed record RunOrder(long Combinations, long Evaluations, long Window)
     /// Most scenarios a window of every combination may hold beyond the 64 combinations that keep windows of
     /// <see cref="MinWindow"/> futures: a window is at least one unit, and the units of large Saltelli or Morris
     /// designs (86,016 scenarios for 20 parameters with second order) would otherwise make it hold L units.
+    /// It also bounds the one window of an ensemble that is not whole units (<see cref="FitsOneWindow"/>).
     /// </summary>
     public const long MaxGroup = 1L << 23;
 
@@ -65,8 +67,8 @@ public sealed record RunOrder(long Combinations, long Evaluations, long Window)
 
     /// <summary>
     /// Future order for <paramref name="combinations"/> combinations of <paramref name="evaluations"/>
-    /// futures each, windows a multiple of <paramref name="unit"/> (which must divide the futures), or
-    /// null when <see cref="WhyNotFutures"/> gives a reason. A run cut into <paramref name="shards"/>
+    /// futures each, windows a multiple of <paramref name="unit"/> (one window of the whole ensemble when the
+    /// unit does not divide the futures), or null when <see cref="WhyNotFutures"/> gives a reason. A run cut into <paramref name="shards"/>
     /// shards, which fall on whole windows, takes windows short enough for each shard to get about the
     /// same share of them (at least one unit long).
     /// </summary>
@@ -123,16 +125,21 @@ public sealed record RunOrder(long Combinations, long Evaluations, long Window)
         combinations < 2 ? "it has no lever combinations to compare"
         : combinations > MaxCombinations ? $"its {combinations:N0} lever combinations are more than the {MaxCombinations} aggregates compare"
         : unit < 1 ? $"its alignment unit {unit} is not positive"
-        : evaluations % unit != 0
-            ? (shards > 1 || combinations * evaluations > MaxGroup
-                ? $"its {evaluations:N0} futures are not a whole number of {unit:N0}-scenario units (blocks and sensitivity units; {(evaluations + unit - 1) / unit * unit:N0} futures would be), and "
-                    + (shards > 1
-                        ? "such an ensemble is compared in one window, which shards cannot share"
-                        : $"such an ensemble is compared in one window, which would hold its {combinations * evaluations:N0} scenarios, more than the {MaxGroup:N0} aggregates hold at once")
-                : null)
-        : combinations > TargetGroup / MinWindow && combinations * (long)unit > MaxGroup
+        : evaluations % unit != 0 && FitsOneWindow(combinations, evaluations) && shards == 1 ? null
+        : UnitsTooLarge(combinations, unit)
             ? $"a window of each of its {combinations:N0} lever combinations, one {unit:N0}-scenario unit each, would hold {combinations * (long)unit:N0} scenarios, more than the {MaxGroup:N0} aggregates hold at once beyond {TargetGroup / MinWindow} combinations"
+        : evaluations % unit != 0
+            ? $"its {evaluations:N0} futures are not a whole number of {unit:N0}-scenario units (blocks and sensitivity units; {(evaluations + unit - 1) / unit * unit:N0} futures would be), and "
+                + (FitsOneWindow(combinations, evaluations)
+                    ? "such an ensemble is compared in one window, which shards cannot share"
+                    : $"such an ensemble is compared in one window, which would hold its {combinations * evaluations:N0} scenarios, more than the {MaxGroup:N0} aggregates hold at once")
         : null;
+
+    /// <summary>True when one window of every combination's whole ensemble holds at most <see cref="MaxGroup"/> scenarios.</summary>
+    public static bool FitsOneWindow(long combinations, long evaluations) => combinations * evaluations <= MaxGroup;
+
+    /// <summary>True when more than 64 combinations of one <paramref name="unit"/> each would hold more than <see cref="MaxGroup"/> scenarios.</summary>
+    public static bool UnitsTooLarge(long combinations, int unit) => combinations > TargetGroup / MinWindow && combinations * (long)unit > MaxGroup;
 
     /// <summary>True in future order.</summary>
     public bool IsFutures => Window > 0;

@@ -47,7 +47,7 @@ public sealed class RunOrderTests
     }
 
     [Fact]
-    public void Scenario_order_is_the_identity_and_future_order_needs_whole_units_and_two_policies()
+    public void Scenario_order_is_the_identity_and_future_order_needs_two_policies_and_whole_units_or_one_window()
     {
         var identity = RunOrder.Scenarios(100);
         Assert.Equal([(10L, 50L)], identity.ScenarioRanges(10, 50).ToArray());
@@ -180,6 +180,18 @@ public sealed class RunOrderTests
         var morris = PolicyAlignment.WhyNot(Core.Designs.DesignKind.Morris, 100, 4, 2, shards: 3);
         Assert.Equal("its 400 futures are not a whole number of 102,400-scenario units (blocks and sensitivity units), which only a run not cut into shards compares, in one window; \"trajectories\": 1024 gives whole units (4,096 futures)", morris);
         Assert.Null(PolicyAlignment.WhyNot(Core.Designs.DesignKind.Morris, 100, 4, 2));
+
+        // Too large for one window: the reason holds with or without shards.
+        foreach (var shards in new[] { 1, 2 })
+        {
+            Assert.Equal(
+                "its 5,000,001 futures are not a whole number of 4,096-scenario units (blocks and sensitivity units), which only a run of at most 8,388,608 scenarios compares, in one window; \"samples\": 5001216 gives whole units (5,001,216 futures)",
+                PolicyAlignment.WhyNot(Core.Designs.DesignKind.Lhs, 5_000_001, 1, 2, shards));
+        }
+
+        // More than 64 combinations whose units are too large: that reason, not a size that would still be refused.
+        var units = PolicyAlignment.WhyNot(Core.Designs.DesignKind.Saltelli, 1024, 42, 128, shards: 2);
+        Assert.StartsWith("a window of each of its 128 lever combinations", units, StringComparison.Ordinal);
         Assert.Null(PolicyAlignment.WhyNot(Core.Designs.DesignKind.Morris, 1024, 4, 2));
     }
 }
