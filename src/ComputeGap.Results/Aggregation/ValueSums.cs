@@ -69,13 +69,23 @@ public sealed class ValueSums
             return;
         }
 
-        var from = _sketch.Length == 0 ? low : Math.Min(low, _first);
-        var to = _sketch.Length == 0 ? high + 1 : Math.Max(high + 1, end);
+        var empty = _sketch.Length == 0;
+        var (from, to) = empty ? (low, high + 1) : (Math.Min(low, _first), Math.Max(high + 1, end));
+
+        // Room on each side that had to grow: the next values are likely to reach further the same way.
         var spare = Math.Max(16, (to - from) / 2);
-        from = low < _first || _sketch.Length == 0 ? Math.Max(0, from - spare) : from;
-        to = high >= end || _sketch.Length == 0 ? Math.Min(QuantileSketch.Length, to + spare) : to;
+        if (empty || low < _first)
+        {
+            from = Math.Max(0, from - spare);
+        }
+
+        if (empty || high >= end)
+        {
+            to = Math.Min(QuantileSketch.Length, to + spare);
+        }
+
         var wider = new long[to - from];
-        if (_sketch.Length > 0)
+        if (!empty)
         {
             _sketch.CopyTo(wider, _first - from);
         }
