@@ -141,6 +141,39 @@ public sealed class ResumeTests
         Assert.NotEmpty(kept);
         var table = await ParquetTableReader.ReadAsync(dir.Path);
         Assert.Equal(kept.Length * 32, table.RowCount);
+        Assert.Matches(@"stopped: every finished part in .* is kept \([\d,]+ scenarios\)", message);
+    }
+
+    /// <summary>A run that compares policies in one window (futures not whole blocks) keeps no part when stopped, and says so.</summary>
+    [Fact]
+    public async Task CtrlCOfAOneWindowComparisonSaysNoPartWasFinished()
+    {
+        using var dir = new TempDirectory();
+        var sweep = Path.Combine(dir.Path, "uneven.json");
+        await File.WriteAllTextAsync(sweep, """
+            { "name": "uneven", "model": "v2", "design": { "kind": "monte_carlo", "samples": 1000000, "seed": 3 },
+              "uncertain": [ { "param": "ree_export_quota", "uniform": { "from": 0, "to": 1 } } ],
+              "levers": [ { "param": "us_priority", "values": [0, 1] }, { "param": "diffusion_rule", "values": [0, 1] } ] }
+            """);
+        var outDir = Path.Combine(dir.Path, "out");
+        using var process = CliProcess.Start(["sweep", sweep, "--out", outDir, "--backend", "cpu", "--output", "aggregate", "--checkpoint-seconds", "1"]);
+        var error = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+
+        // The run has claimed its directory (its manifest is written) and computes 4,000,000 scenarios: stop it a second in.
+        while (!error.IsCompleted && !(Directory.Exists(outDir) && Directory.GetFiles(outDir, "*.manifest.json").Length > 0))
+        {
+            await Task.Delay(50);
+        }
+
+        await Task.Delay(1000);
+        Assert.Equal(0, Kill(process.Id, "INT"));
+        await process.WaitForExitAsync();
+
+        Assert.Equal(130, process.ExitCode);
+        var message = await error;
+        Assert.Contains($"stopped: no part in {outDir} was finished: a run that compares its policies in one window commits only at its end. Resume with:", message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(outDir, "*.parquet"));
     }
 
     /// <summary>

@@ -131,7 +131,7 @@ public static class SweepCommand
                 {
                     bar?.Finish();
                     var again = "computegap " + string.Join(' ', parse.Tokens.Select(t => t.Value.Contains(' ', StringComparison.Ordinal) ? $"\"{t.Value}\"" : t.Value));
-                    await error.WriteLineAsync($"stopped: every finished part in {request.OutDirectory} is kept. Resume with:\n  {again}{(request.Resume ? string.Empty : " --resume")}").ConfigureAwait(false);
+                    await error.WriteLineAsync($"stopped: {SweepJob.KeptOnStop(request)}. Resume with:\n  {again}{(request.Resume ? string.Empty : " --resume")}").ConfigureAwait(false);
                     return ExitCodes.Cancelled;
                 }
 

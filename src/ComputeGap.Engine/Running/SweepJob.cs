@@ -139,6 +139,30 @@ public static partial class SweepJob
         return PolicyAlignment.WhyNot(design.Kind, design.Header.Samples, design.Header.Group, spec.ScenarioCount / spec.Evaluations, request.Slice.Count);
     }
 
+    /// <summary>
+    /// What a stopped run of <paramref name="request"/> keeps, for the line that says how to resume it: the
+    /// scenarios its manifest lists as committed, or why none are (a run that compares its policies in one
+    /// window commits only at its end).
+    /// </summary>
+    public static string KeptOnStop(SweepRequest request)
+    {
+        long done;
+        try
+        {
+            done = RunManifest.Load(new RunFiles(request.OutDirectory, request.Spec.Name, request.Slice, request.Mode).Manifest)?.Done ?? 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DamagedOutputException)
+        {
+            return $"every finished part in {request.OutDirectory} is kept";
+        }
+
+        var order = request.Order;
+        return done > 0 ? $"every finished part in {request.OutDirectory} is kept ({done:N0} scenarios)"
+            : order.IsFutures && order.Window == order.Evaluations
+                ? $"no part in {request.OutDirectory} was finished: a run that compares its policies in one window commits only at its end"
+            : $"no part in {request.OutDirectory} was finished yet";
+    }
+
     public static async Task<SweepResult> RunAsync(
         SweepRequest request, Devices devices, Action<string>? log = null, IProgress<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
     {
