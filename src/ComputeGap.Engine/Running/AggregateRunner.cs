@@ -31,7 +31,7 @@ public static class AggregateRunner
         var unit = Alignment(plan.Spec);
         var order = options.Order ?? RunOrder.Scenarios(plan.ScenarioCount);
         // One window of the whole ensemble visits the scenarios in their own order, so it needs no whole units.
-        if (order.IsFutures && (order.Evaluations != plan.Evaluations || (order.Window != order.Evaluations && (order.Window % unit != 0 || order.Evaluations % unit != 0))))
+        if (order.IsFutures && (order.Evaluations != plan.Evaluations || (!order.IsOneWindow && (order.Window % unit != 0 || order.Evaluations % unit != 0))))
         {
             throw new ArgumentOutOfRangeException(nameof(options), $"future order needs windows and ensembles of whole {unit}-scenario units, or one window of the whole ensemble; got windows of {order.Window} in {order.Evaluations} futures");
         }

@@ -149,16 +149,15 @@ public static partial class SweepJob
         long done;
         try
         {
-            done = RunManifest.Load(new RunFiles(request.OutDirectory, request.Spec.Name, request.Slice, request.Mode).Manifest)?.Done ?? 0;
+            done = RunManifest.Load(request.Files.Manifest)?.Done ?? 0;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DamagedOutputException)
         {
             return $"every finished part in {request.OutDirectory} is kept";
         }
 
-        var order = request.Order;
         return done > 0 ? $"every finished part in {request.OutDirectory} is kept ({done:N0} scenarios)"
-            : order.IsFutures && order.Window == order.Evaluations
+            : request.Order.IsOneWindow
                 ? $"no part in {request.OutDirectory} was finished: a run that compares its policies in one window commits only at its end"
             : $"no part in {request.OutDirectory} was finished yet";
     }
@@ -168,7 +167,7 @@ public static partial class SweepJob
     {
         CheckSize(request);
         var plan = new SweepPlan(request.Spec);
-        var files = new RunFiles(request.OutDirectory, request.Spec.Name, request.Slice, request.Mode);
+        var files = request.Files;
         var identity = OutputMetadata.For(plan, "-", "-", DateTimeOffset.UtcNow);
         Directory.CreateDirectory(request.OutDirectory);
         var (runLock, manifest) = await ClaimRunAsync(request, files, identity, log, cancellationToken).ConfigureAwait(false);

@@ -51,6 +51,9 @@ public sealed record SweepRequest(
     /// </summary>
     public RunOrder Order => Mode == OutputMode.Aggregate ? AggregateRunner.OrderFor(Spec, Slice.Count) : RunOrder.Scenarios(Spec.ScenarioCount);
 
+    /// <summary>The run's files in <see cref="OutDirectory"/>: its parts, manifest and lock.</summary>
+    public RunFiles Files => new(OutDirectory, Spec.Name, Slice, Mode);
+
     /// <summary>The outcomes of <see cref="Decompose"/>, or empty.</summary>
     public IReadOnlyList<string> DecomposeOutcomes =>
         Decompose is null ? [] : [.. Decompose.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];

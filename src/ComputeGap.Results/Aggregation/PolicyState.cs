@@ -135,25 +135,32 @@ public sealed class PolicyState
             throw new InvalidOperationException("this comparison was read from files and takes no scenarios");
         }
 
-        var evaluations = Shape.Evaluations;
-        for (var pass = 0; pass < 2; pass++)
+        var parts = Parts(first, count);
+        foreach (var (_, scenario, n) in parts)
         {
-            for (var offset = 0; offset < count;)
-            {
-                var scenario = first + offset;
-                var n = (int)Math.Min(count - offset, evaluations - (scenario % evaluations));
-                if (pass == 0)
-                {
-                    Check(scenario, n);
-                }
-                else
-                {
-                    AddCombination(outcomes, offset, scenario, n);
-                }
-
-                offset += n;
-            }
+            Check(scenario, n);
         }
+
+        foreach (var (offset, scenario, n) in parts)
+        {
+            AddCombination(outcomes, offset, scenario, n);
+        }
+    }
+
+    /// <summary>Scenarios <paramref name="first"/> … + <paramref name="count"/> − 1 cut where combinations end: each part's offset in the chunk, first scenario and length.</summary>
+    private List<(int Offset, long First, int Count)> Parts(long first, int count)
+    {
+        var evaluations = Shape.Evaluations;
+        var parts = new List<(int, long, int)>();
+        for (var offset = 0; offset < count;)
+        {
+            var scenario = first + offset;
+            var n = (int)Math.Min(count - offset, evaluations - (scenario % evaluations));
+            parts.Add((offset, scenario, n));
+            offset += n;
+        }
+
+        return parts;
     }
 
     /// <summary>Where scenarios <paramref name="first"/> … + <paramref name="count"/> − 1 of one combination fall: its window's start and length.</summary>

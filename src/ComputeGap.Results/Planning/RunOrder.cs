@@ -144,6 +144,9 @@ public sealed record RunOrder(long Combinations, long Evaluations, long Window)
     /// <summary>True in future order.</summary>
     public bool IsFutures => Window > 0;
 
+    /// <summary>True in future order of one window, the whole ensemble: positions are the scenarios, and the run commits only at its end.</summary>
+    public bool IsOneWindow => IsFutures && Window == Evaluations;
+
     /// <summary>Positions (= scenarios) in all.</summary>
     public long Total => Combinations * Evaluations;
 
@@ -165,9 +168,8 @@ public sealed record RunOrder(long Combinations, long Evaluations, long Window)
             throw new ArgumentOutOfRangeException(nameof(first), $"positions [{first}, {end}) of {Total} do not start and end on windows of {GroupSize}");
         }
 
-        if (!IsFutures || Window == Evaluations)
+        if (!IsFutures || IsOneWindow)
         {
-            // Positions are the scenarios (one window holds every combination's futures, in scenario order).
             if (count > 0)
             {
                 yield return (first, count);
